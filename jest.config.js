@@ -1,0 +1,31 @@
+const { loadEnv } = require("@medusajs/utils")
+loadEnv("test", process.cwd())
+
+// One config, three kinds of test chosen by TEST_TYPE (unset = unit + integration).
+const testMatchByType = {
+  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s?(x)"],
+  "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", decorators: true, tsx: true },
+          transform: { react: { runtime: "automatic" } },
+        },
+      },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  setupFiles: ["./integration-tests/setup.js"],
+  testMatch: testMatchByType[process.env.TEST_TYPE] ?? [
+    ...testMatchByType.unit,
+    ...testMatchByType["integration:http"],
+  ],
+}

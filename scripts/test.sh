@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test (unit, Medusa integration on real PostgreSQL, browser) and prints the line
+# "jest: N passed, N failed" that CI reads. Needs PostgreSQL on localhost:5432 (user postgres).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DB_HOST="${DB_HOST:-localhost}"   # not 127.0.0.1: test-utils turns SSL on for other hosts
+export DB_PORT="${DB_PORT:-5432}"
+export DB_USERNAME="${DB_USERNAME:-postgres}"
+export MEDUSA_DISABLE_TELEMETRY=true
+export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
+# A throwaway key for the tests only; a store sets its own (see README).
+export FLEXITI_ENCRYPTION_KEY="${FLEXITI_ENCRYPTION_KEY:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
+
+mkdir -p artifacts
+report=artifacts/jest-report.json
+rm -f "$report"
+npx jest --runInBand --forceExit --json --outputFile="$report" "$@" 2>&1 | tee artifacts/test-output.log
+code=${PIPESTATUS[0]}
+
+if [ -f "$report" ]; then
+  node -e '
+    const r = require(process.argv[1])
+    console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""))
+    if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1) }
+  ' "$PWD/$report" || code=1
+else
+  echo "jest: 0 passed, 1 failed"
+  code=1
+fi
+exit "$code"

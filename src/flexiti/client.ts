@@ -1,0 +1,454 @@
+import { z } from "zod"
+import { ASSUMPTIONS } from "./assumptions"
+import {
+  FlexitiEnvironment,
+  FlexitiHosts,
+  onlineApiBase,
+  posApiBase,
+  PosApiVersion,
+  resolveHosts,
+} from "./environments"
+import { FlexitiError } from "./errors"
+import { DEFAULT_HTTP_OPTIONS, FlexitiHttp, HttpOptions, RawRequest } from "./http"
+import { newReferenceId } from "./reference-id"
+import * as S from "./schemas"
+import { HeldToken, sharedTokenCache, systemClock, TokenCache, TokenClock, TokenLineage } from "./token-manager"
+
+export interface FlexitiClientConfig {
+  environment: FlexitiEnvironment
+  clientId: string
+  clientSecret: string
+  /** Overrides the POS API origin (the local sandbox); the Online API follows unless set. */
+  posOrigin?: string
+  onlineOrigin?: string
+  lang?: S.FlexitiLang
+  http?: Partial<HttpOptions>
+  tokenCache?: TokenCache
+  clock?: TokenClock
+}
+
+export interface CallOptions {
+  /** x-reference-id; fix it for a whole flow, or one per back-office action (default: new) */
+  referenceId?: string
+  lang?: S.FlexitiLang
+}
+
+export interface CustomerCallOptions extends CallOptions {
+  /** the checkout's own customer-scope token lineage */
+  lineage: TokenLineage
+}
+
+export interface WidgetSession {
+  redirection_url: string
+  widget_session_id: string
+  reference_id: string
+}
+
+type Api = "pos" | "online"
+
+/**
+ * Typed client for the two Flexiti APIs. Free of Medusa imports: usable from the provider,
+ * routes, jobs, the CLI and tests alike. Every request and response passes a zod schema.
+ */
+export class FlexitiClient {
+  readonly hosts: FlexitiHosts
+  private readonly http: FlexitiHttp
+  private readonly tokenCache: TokenCache
+  private readonly clock: TokenClock
+
+  constructor(private readonly config: FlexitiClientConfig) {
+    if (!config.clientId || !config.clientSecret) {
+      throw new FlexitiError({ kind: "auth", message: "Flexiti client id and client secret are required" })
+    }
+    this.hosts = resolveHosts(config.environment, { posOrigin: config.posOrigin, onlineOrigin: config.onlineOrigin })
+    this.http = new FlexitiHttp({ ...DEFAULT_HTTP_OPTIONS, ...config.http })
+    this.tokenCache = config.tokenCache ?? sharedTokenCache
+    this.clock = config.clock ?? systemClock
+  }
+
+  get environment(): FlexitiEnvironment {
+    return this.config.environment
+  }
+
+  get clientId(): string {
+    return this.config.clientId
+  }
+
+  /* ------------------------------ tokens ------------------------------ */
+
+  private tokenUrl(api: Api): string {
+    return api === "pos"
+      ? `${posApiBase(this.hosts, ASSUMPTIONS.POS_VERSIONS.token as PosApiVersion)}/oauth/token`
+      : `${onlineApiBase(this.hosts)}/oauth/token`
+  }
+
+  /** POST oauth/token, form-encoded as Flexiti requires. Retried on transport errors only. */
+  async requestToken(
+    scope: S.TokenScope,
+    options: { refreshToken?: string; api?: Api; referenceId?: string } = {}
+  ): Promise<S.TokenResponse> {
+    const fields = S.tokenRequestSchema.parse({
+      client_id: this.config.clientId,
+      client_secret: this.config.clientSecret,
+      grant_type: options.refreshToken ? "refresh_token" : "client_credentials",
+      refresh_token: options.refreshToken,
+      scope,
+    })
+    const form = new URLSearchParams()
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) form.set(key, String(value))
+    }
+    const referenceId = options.referenceId ?? newReferenceId()
+    return this.http.send(
+      {
+        method: "POST",
+        url: this.tokenUrl(options.api ?? "pos"),
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-reference-id": referenceId },
+        body: form.toString(),
+        referenceId,
+        retryable: true,
+      },
+      S.tokenResponseSchema
+    )
+  }
+
+  private lineage(api: Api, scope: S.TokenScope): TokenLineage {
+    return this.tokenCache.lineageFor(
+      { tokenUrl: this.tokenUrl(api), clientId: this.config.clientId, clientSecret: this.config.clientSecret },
+      scope,
+      () => new TokenLineage(scope, (r) => this.requestToken(r.scope, { refreshToken: r.refreshToken, api }), this.clock)
+    )
+  }
+
+  /** The shared merchant-scope lineage of this client's credentials (back-office calls). */
+  merchantLineage(api: Api = "pos"): TokenLineage {
+    return this.lineage(api, "merchant")
+  }
+
+  /** A fresh customer-scope lineage owned by one widget checkout (never shared). */
+  newCustomerLineage(): TokenLineage {
+    return new TokenLineage("customer", (r) => this.requestToken("customer", { refreshToken: r.refreshToken }), this.clock)
+  }
+
+  restoreCustomerLineage(snapshot: HeldToken): TokenLineage {
+    return TokenLineage.restore(snapshot, (r) => this.requestToken("customer", { refreshToken: r.refreshToken }), this.clock)
+  }
+
+  /** "Test connection": a real token request, bypassing the cache. */
+  async testConnection(scope: S.TokenScope = "merchant", referenceId = newReferenceId()) {
+    const token = await this.requestToken(scope, { referenceId })
+    return { scope: token.scope, expires_in: token.expires_in, reference_id: referenceId }
+  }
+
+  /* ------------------------------ plumbing ------------------------------ */
+
+  private pos(version: string, path: string): string {
+    return `${posApiBase(this.hosts, version as PosApiVersion)}/client-id/${encodeURIComponent(this.config.clientId)}/${path}`
+  }
+
+  private online(path: string): string {
+    return `${onlineApiBase(this.hosts)}/${path}`
+  }
+
+  private checkBody<T extends z.ZodTypeAny>(schema: T, body: unknown, what: string): z.infer<T> {
+    const parsed = schema.safeParse(body)
+    if (!parsed.success) {
+      throw new FlexitiError({
+        kind: "invalid_request",
+        message: `Invalid ${what} request: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+      })
+    }
+    return parsed.data
+  }
+
+  /**
+   * One authenticated call. A 401 invalid_token renews the lineage's token and retries once:
+   * Flexiti refused the request before doing anything, so the retry cannot apply it twice.
+   */
+  private async call<T extends z.ZodTypeAny>(
+    lineage: TokenLineage,
+    request: Omit<RawRequest, "headers" | "referenceId"> & { referenceId?: string },
+    schema: T
+  ): Promise<z.infer<T>> {
+    const referenceId = request.referenceId ?? newReferenceId()
+    const attempt = async () => {
+      const token = await lineage.get()
+      try {
+        return await this.http.send(
+          {
+            ...request,
+            referenceId,
+            headers: {
+              authorization: `Bearer ${token.accessToken}`,
+              "x-reference-id": referenceId,
+              ...(request.body !== undefined ? { "content-type": "application/json" } : {}),
+            },
+          },
+          schema
+        )
+      } catch (error) {
+        if (error instanceof FlexitiError && error.status === 401) {
+          lineage.invalidate(token.accessToken)
+          return undefined
+        }
+        throw error
+      }
+    }
+    const first = await attempt()
+    if (first !== undefined) return first
+    const second = await attempt()
+    if (second !== undefined) return second
+    throw new FlexitiError({
+      kind: "auth",
+      status: 401,
+      code: "invalid_token",
+      referenceId,
+      message: `Flexiti refused a renewed token [x-reference-id ${referenceId}]`,
+    })
+  }
+
+  private langQuery(options: CallOptions) {
+    return { lang: options.lang ?? this.config.lang ?? "en" }
+  }
+
+  /* ------------------------------ POS API ------------------------------ */
+
+  /** POST widget/init with the checkout's customer-scope lineage (§5.3). */
+  async widgetInit(body: S.WidgetInitRequest, options: CustomerCallOptions): Promise<WidgetSession> {
+    const referenceId = options.referenceId ?? newReferenceId()
+    const payload = this.checkBody(S.widgetInitRequestSchema, { lang: options.lang ?? this.config.lang, ...body }, "widget/init")
+    const response = await this.call(
+      options.lineage,
+      { method: "POST", url: this.pos(ASSUMPTIONS.POS_VERSIONS.widgetInit, "widget/init"), body: payload, referenceId, retryable: false },
+      S.widgetInitResponseSchema
+    )
+    const widgetSessionId = new URL(response.redirection_url.replace("/#/", "/")).searchParams.get("widget_session_id")
+    if (!widgetSessionId) {
+      throw new FlexitiError({ kind: "invalid_response", referenceId, message: "widget/init returned no widget_session_id" })
+    }
+    return { redirection_url: response.redirection_url, widget_session_id: widgetSessionId, reference_id: referenceId }
+  }
+
+  /**
+   * POST authorization (v2.5.1). A widget checkout passes its customer lineage (§0.1 item 1);
+   * without one the merchant lineage is used. Never retried blindly.
+   */
+  async createAuthorization(
+    body: S.AuthorizationCreateRequest,
+    options: CallOptions & { lineage?: TokenLineage } = {}
+  ): Promise<S.Authorization> {
+    const payload = this.checkBody(S.authorizationCreateRequestSchema, body, "authorization")
+    return this.call(
+      options.lineage ?? this.merchantLineage(),
+      {
+        method: "POST",
+        url: this.pos(ASSUMPTIONS.POS_VERSIONS.authorization, "authorization"),
+        query: this.langQuery(options),
+        body: payload,
+        referenceId: options.referenceId,
+        retryable: false,
+      },
+      S.authorizationSchema
+    )
+  }
+
+  async getAuthorization(authorizationId: number, options: CallOptions = {}): Promise<S.Authorization> {
+    return this.call(
+      this.merchantLineage(),
+      {
+        method: "GET",
+        url: this.pos(ASSUMPTIONS.POS_VERSIONS.authorization, `authorization/${authorizationId}`),
+        query: this.langQuery(options),
+        referenceId: options.referenceId,
+        retryable: true,
+      },
+      S.authorizationSchema
+    )
+  }
+
+  async listAuthorizations(query: z.input<typeof S.authorizationListQuerySchema>, options: CallOptions = {}) {
+    const params = this.checkBody(S.authorizationListQuerySchema, query, "authorizations")
+    return this.call(
+      this.merchantLineage(),
+      {
+        method: "GET",
+        url: this.pos(ASSUMPTIONS.POS_VERSIONS.authorization, "authorizations"),
+        query: { ...this.langQuery(options), ...(params as Record<string, string | number | undefined>) },
+        referenceId: options.referenceId,
+        retryable: true,
+      },
+      S.authorizationListResponseSchema
+    )
+  }
+
+  async capture(authorizationId: number, body: S.CaptureRequest, options: CallOptions = {}): Promise<S.CaptureResponse> {
+    const payload = this.checkBody(S.captureRequestSchema, body, "capture")
+    return this.call(
+      this.merchantLineage(),
+      {
+        method: "POST",
+        url: this.pos(ASSUMPTIONS.POS_VERSIONS.capture, `authorization/${authorizationId}/capture`),
+        query: this.langQuery(options),
+        body: payload,
+        referenceId: options.referenceId,
+        retryable: false,
+      },
+      S.captureResponseSchema
+    )
+  }
+
+  async release(authorizationId: number, body: S.ReleaseRequest = {}, options: CallOptions = {}): Promise<S.ReleaseResponse> {
+    const payload = this.checkBody(S.releaseRequestSchema, body, "release")
+    return this.call(
+      this.merchantLineage(),
+      {
+        method: "POST",
+        url: this.pos(ASSUMPTIONS.POS_VERSIONS.release, `authorization/${authorizationId}/release`),
+        body: payload,
+        referenceId: options.referenceId,
+        retryable: false,
+      },
+      S.releaseResponseSchema
+    )
+  }
+
+  async returnCapture(
+    authorizationId: number,
+    captureId: number,
+    body: S.ReturnRequest,
+    options: CallOptions = {}
+  ): Promise<S.ReturnResponse> {
+    const payload = this.checkBody(S.returnRequestSchema, body, "return")
+    return this.call(
+      this.merchantLineage(),
+      {
+        method: "POST",
+        url: this.pos(ASSUMPTIONS.POS_VERSIONS.return, `authorization/${authorizationId}/capture/${captureId}/return`),
+        body: payload,
+        referenceId: options.referenceId,
+        retryable: false,
+      },
+      S.returnResponseSchema
+    )
+  }
+
+  async refundAccount(accountNumber: number, body: S.AccountRefundRequest, options: CallOptions = {}) {
+    const payload = this.checkBody(S.accountRefundRequestSchema, body, "refund")
+    return this.call(
+      this.merchantLineage(),
+      {
+        method: "POST",
+        url: this.pos(ASSUMPTIONS.POS_VERSIONS.refund, `accounts/${accountNumber}/refund`),
+        body: payload,
+        referenceId: options.referenceId,
+        retryable: false,
+      },
+      S.accountRefundResponseSchema
+    )
+  }
+
+  async lookupCustomer(query: z.input<typeof S.customerLookupQuerySchema>, options: CallOptions = {}) {
+    const params = this.checkBody(S.customerLookupQuerySchema, query, "customers/lookup")
+    return this.call(
+      this.merchantLineage(),
+      {
+        method: "GET",
+        url: this.pos(ASSUMPTIONS.POS_VERSIONS.customers, "customers/lookup"),
+        query: params as Record<string, string | number | undefined>,
+        referenceId: options.referenceId,
+        retryable: true,
+      },
+      S.customerLookupResponseSchema
+    )
+  }
+
+  /** A read despite POST: it computes plans for an amount and changes nothing, so it may be retried. */
+  async calculateInterest(
+    accountNumber: number,
+    amount: number,
+    options: CallOptions & { lineage?: TokenLineage } = {}
+  ): Promise<S.CalculateInterestResponse> {
+    const payload = this.checkBody(S.calculateInterestRequestSchema, { amount }, "calculate-interest")
+    return this.call(
+      options.lineage ?? this.merchantLineage(),
+      {
+        method: "POST",
+        url: this.pos(ASSUMPTIONS.POS_VERSIONS.calculateInterest, `accounts/${accountNumber}/calculate-interest`),
+        body: payload,
+        referenceId: options.referenceId,
+        retryable: true,
+      },
+      S.calculateInterestResponseSchema
+    )
+  }
+
+  async i18n(lang: S.FlexitiLang, options: CallOptions = {}): Promise<S.I18nResponse> {
+    return this.call(
+      this.merchantLineage(),
+      { method: "GET", url: this.pos(ASSUMPTIONS.POS_VERSIONS.i18n, "i18n"), query: { lang }, referenceId: options.referenceId, retryable: true },
+      S.i18nResponseSchema
+    )
+  }
+
+  /* ------------------------------ Online API ------------------------------ */
+
+  /** POST systems/init (v2); `applyOnly` drops `/v2` so the flow opens on the application (§4.1). */
+  async systemsInit(body: S.SystemsInitRequest, options: CallOptions & { applyOnly?: boolean } = {}): Promise<S.SystemsInitResponse> {
+    const payload = this.checkBody(S.systemsInitRequestSchema, body, "systems/init")
+    const prefix = options.applyOnly ? "online" : "online/v2"
+    return this.call(
+      this.merchantLineage("online"),
+      {
+        method: "POST",
+        url: this.online(`${prefix}/client-id/${encodeURIComponent(this.config.clientId)}/systems/init`),
+        body: payload,
+        referenceId: options.referenceId,
+        retryable: false,
+      },
+      S.systemsInitResponseSchema
+    )
+  }
+
+  async notificationByOrderId(onlineOrderId: number, options: CallOptions = {}): Promise<S.Notification> {
+    return this.call(
+      this.merchantLineage("online"),
+      {
+        method: "GET",
+        url: this.online(`online/client-id/${encodeURIComponent(this.config.clientId)}/notifications/order-id/${onlineOrderId}`),
+        referenceId: options.referenceId,
+        retryable: true,
+      },
+      S.notificationSchema
+    )
+  }
+
+  async notificationByMerchantOrderId(merchantOrderId: string, options: CallOptions = {}): Promise<S.Notification> {
+    return this.call(
+      this.merchantLineage("online"),
+      {
+        method: "GET",
+        url: this.online(
+          `online/client-id/${encodeURIComponent(this.config.clientId)}/notifications/merchant-order-id/${encodeURIComponent(merchantOrderId)}`
+        ),
+        referenceId: options.referenceId,
+        retryable: true,
+      },
+      S.notificationSchema
+    )
+  }
+
+  async paymentCalculator(price: number, lang: S.FlexitiLang = "en", options: CallOptions = {}): Promise<S.PaymentCalculatorResponse> {
+    const query = this.checkBody(S.paymentCalculatorQuerySchema, { price, lang }, "payment-calculator")
+    return this.call(
+      this.merchantLineage("online"),
+      {
+        method: "GET",
+        url: this.online(`online/v2/client-id/${encodeURIComponent(this.config.clientId)}/systems/payment-calculator`),
+        query,
+        referenceId: options.referenceId,
+        retryable: true,
+      },
+      S.paymentCalculatorResponseSchema
+    )
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./common"
+export * from "./token"
+export * from "./pos"
+export * from "./online"

@@ -1,0 +1,390 @@
+import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { z } from "zod"
+import { checkoutRowToState, checkoutWriteToColumns, settingsRowToValues } from "./codec"
+import {
+  FLEXITI_ENVIRONMENTS,
+  FLEXITI_SETTINGS_SINGLETON_ID,
+  FlexitiCallLogEntry,
+  FlexitiCallLogRow,
+  FlexitiCheckoutState,
+  FlexitiCheckoutWrite,
+  FlexitiEnvironmentName,
+  FlexitiSettingsValues,
+} from "./constants"
+import { FlexitiCryptoError, decryptSecret, encryptSecret, loadEncryptionKey } from "./crypto"
+import { FlexitiCallLog, FlexitiCheckout, FlexitiCredential, FlexitiSettings } from "./models"
+import {
+  SetFlexitiCredentialsInput,
+  UpdateFlexitiSettingsInput,
+  callLogEntrySchema,
+  callLogFilterSchema,
+  checkoutWriteSchema,
+  environmentSchema,
+  formatZodError,
+  setCredentialsSchema,
+  toCents,
+  updateSettingsSchema,
+} from "./validation"
+
+export const MISSING_ENCRYPTION_KEY_MESSAGE =
+  "FLEXITI_ENCRYPTION_KEY must be set to store a Flexiti client secret"
+
+/** The settings singleton as returned by the service. */
+export interface FlexitiSettingsDTO extends FlexitiSettingsValues {
+  id: string
+  created_at: Date
+  updated_at: Date
+}
+
+/** What may leave the server about one environment's credentials: never the secret. */
+export interface FlexitiCredentialStatus {
+  environment: FlexitiEnvironmentName
+  /** null when no credentials were saved for this environment */
+  client_id: string | null
+  secret_set: boolean
+  secret_set_at: Date | null
+  /**
+   * false when a secret is stored but cannot be decrypted with the current
+   * FLEXITI_ENCRYPTION_KEY (key missing or changed); null when no secret is stored
+   */
+  secret_readable: boolean | null
+  pos_base_url: string | null
+  online_base_url: string | null
+}
+
+/** Decrypted credentials, for server-side use only (never return them from a route). */
+export interface FlexitiResolvedCredentials {
+  environment: FlexitiEnvironmentName
+  client_id: string
+  client_secret: string | undefined
+  pos_base_url: string | null
+  online_base_url: string | null
+}
+
+type Row = Record<string, any>
+
+function parseOrThrow<S extends z.ZodTypeAny>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(input)
+  if (!result.success) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid ${what}: ${formatZodError(result.error)}`)
+  }
+  return result.data
+}
+
+/**
+ * Service of the `flexiti` module.
+ *
+ * SECURITY: MedusaService generates CRUD methods (`listFlexitiCredentials`,
+ * `retrieveFlexitiCredential`, `listFlexitiCheckouts`, …). Those return the raw rows, including
+ * `client_secret_encrypted` and `customer_token_encrypted`. Route code must never return them:
+ * use `getCredentialStatus()` for credentials, and keep checkouts server-side.
+ */
+export default class FlexitiModuleService extends MedusaService({
+  FlexitiSettings,
+  FlexitiCredential,
+  FlexitiCheckout,
+  FlexitiCallLog,
+}) {
+  /** The encryption key, read from the environment on each use (throws when malformed). */
+  protected encryptionKey_(): Buffer | undefined {
+    try {
+      return loadEncryptionKey()
+    } catch (e) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, (e as Error).message)
+    }
+  }
+
+  protected requireEncryptionKey_(): Buffer {
+    const key = this.encryptionKey_()
+    if (!key) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, MISSING_ENCRYPTION_KEY_MESSAGE)
+    }
+    return key
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  protected async findSettingsRow_(): Promise<Row | undefined> {
+    const [row] = await this.listFlexitiSettings({}, { order: { created_at: "ASC" }, take: 1 })
+    return row as Row | undefined
+  }
+
+  /** The settings singleton, created with the defaults when missing. */
+  async getSettings(): Promise<FlexitiSettingsDTO> {
+    let row = await this.findSettingsRow_()
+    if (!row) {
+      try {
+        row = (await this.createFlexitiSettings({ id: FLEXITI_SETTINGS_SINGLETON_ID })) as Row
+      } catch (e) {
+        // A concurrent call created it first (primary key collision): read it back.
+        row = await this.findSettingsRow_()
+        if (!row) {
+          // The fixed-id row exists but was soft-deleted: bring it back.
+          await this.restoreFlexitiSettings([FLEXITI_SETTINGS_SINGLETON_ID])
+          row = await this.findSettingsRow_()
+        }
+        if (!row) {
+          throw e
+        }
+      }
+    }
+    return this.toSettingsDTO_(row)
+  }
+
+  /** Validates and applies a partial update of the settings (min ≤ max, provinces, amounts). */
+  async updateSettings(partial: UpdateFlexitiSettingsInput): Promise<FlexitiSettingsDTO> {
+    const data = parseOrThrow(updateSettingsSchema, partial ?? {}, "Flexiti settings")
+    const current = await this.getSettings()
+    const min = data.min_amount ?? current.min_amount
+    const max = data.max_amount ?? current.max_amount
+    if (toCents(min) > toCents(max)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Invalid Flexiti settings: min_amount (${min}) must not exceed max_amount (${max})`
+      )
+    }
+    if (data.allowed_provinces && data.allowed_provinces.length === 0) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "Invalid Flexiti settings: allowed_provinces must list at least one province"
+      )
+    }
+    if (Object.keys(data).length === 0) {
+      return current
+    }
+    const updated = (await this.updateFlexitiSettings({ id: current.id, ...data })) as Row
+    return this.toSettingsDTO_(updated)
+  }
+
+  protected toSettingsDTO_(row: Row): FlexitiSettingsDTO {
+    return {
+      id: row.id,
+      ...settingsRowToValues(row),
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    }
+  }
+
+  // ------------------------------------------------------------- credentials
+
+  protected async findCredentialRow_(environment: FlexitiEnvironmentName): Promise<Row | undefined> {
+    const [row] = await this.listFlexitiCredentials({ environment }, { take: 1 })
+    return row as Row | undefined
+  }
+
+  /**
+   * Saves the credentials of one environment. `client_secret` is encrypted; omitting it keeps
+   * the stored secret, `null` clears it. Base URLs: omitted keeps, null or "" clears.
+   * Returns the status (never the secret).
+   */
+  async setCredentials(input: SetFlexitiCredentialsInput): Promise<FlexitiCredentialStatus> {
+    const data = parseOrThrow(setCredentialsSchema, input, "Flexiti credentials")
+    const columns: Row = { client_id: data.client_id }
+    if (typeof data.client_secret === "string") {
+      const key = this.requireEncryptionKey_()
+      columns.client_secret_encrypted = encryptSecret(data.client_secret, key)
+      columns.secret_set_at = new Date()
+    } else if (data.client_secret === null) {
+      columns.client_secret_encrypted = null
+      columns.secret_set_at = null
+    }
+    if (data.pos_base_url !== undefined) {
+      columns.pos_base_url = data.pos_base_url
+    }
+    if (data.online_base_url !== undefined) {
+      columns.online_base_url = data.online_base_url
+    }
+
+    const existing = await this.findCredentialRow_(data.environment)
+    if (existing) {
+      await this.updateFlexitiCredentials({ id: existing.id, ...columns })
+    } else {
+      await this.createFlexitiCredentials({ environment: data.environment, ...columns } as any)
+    }
+    return this.getCredentialStatus(data.environment)
+  }
+
+  /** Status of one environment's credentials, or of all three. Never the secret or its ciphertext. */
+  async getCredentialStatus(environment: FlexitiEnvironmentName): Promise<FlexitiCredentialStatus>
+  async getCredentialStatus(): Promise<FlexitiCredentialStatus[]>
+  async getCredentialStatus(
+    environment?: FlexitiEnvironmentName
+  ): Promise<FlexitiCredentialStatus | FlexitiCredentialStatus[]> {
+    const environments = environment
+      ? [parseOrThrow(environmentSchema, environment, "Flexiti environment")]
+      : [...FLEXITI_ENVIRONMENTS]
+    const rows = (await this.listFlexitiCredentials({ environment: environments })) as Row[]
+    let key: Buffer | undefined
+    try {
+      key = loadEncryptionKey()
+    } catch {
+      key = undefined
+    }
+    const statuses = environments.map((env) => {
+      const row = rows.find((r) => r.environment === env)
+      return this.toCredentialStatus_(env, row, key)
+    })
+    return environment ? statuses[0] : statuses
+  }
+
+  protected toCredentialStatus_(
+    environment: FlexitiEnvironmentName,
+    row: Row | undefined,
+    key: Buffer | undefined
+  ): FlexitiCredentialStatus {
+    const encrypted: string | null = row?.client_secret_encrypted ?? null
+    let readable: boolean | null = null
+    if (encrypted) {
+      try {
+        readable = !!key && decryptSecret(encrypted, key).length >= 0
+      } catch {
+        readable = false
+      }
+    }
+    // Built field by field: nothing else from the row can leak.
+    return {
+      environment,
+      client_id: row?.client_id ?? null,
+      secret_set: !!encrypted,
+      secret_set_at: encrypted ? row?.secret_set_at ?? null : null,
+      secret_readable: readable,
+      pos_base_url: row?.pos_base_url ?? null,
+      online_base_url: row?.online_base_url ?? null,
+    }
+  }
+
+  /**
+   * Decrypted credentials of one environment, for server-side code (e.g. a "test credentials"
+   * route that requests a token). Never return the result to a client.
+   */
+  async resolveCredentials(
+    environment: FlexitiEnvironmentName
+  ): Promise<FlexitiResolvedCredentials | undefined> {
+    const env = parseOrThrow(environmentSchema, environment, "Flexiti environment")
+    const row = await this.findCredentialRow_(env)
+    if (!row) {
+      return undefined
+    }
+    let client_secret: string | undefined
+    if (row.client_secret_encrypted) {
+      try {
+        client_secret = decryptSecret(row.client_secret_encrypted, this.encryptionKey_())
+      } catch (e) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          e instanceof FlexitiCryptoError ? e.message : "Could not decrypt the Flexiti client secret"
+        )
+      }
+    }
+    return {
+      environment: env,
+      client_id: row.client_id,
+      client_secret,
+      pos_base_url: row.pos_base_url ?? null,
+      online_base_url: row.online_base_url ?? null,
+    }
+  }
+
+  // ---------------------------------------------------------------- checkout
+
+  /**
+   * Creates or updates (by payment_session_id) the server-side state of a checkout.
+   * `customer_token` is stored encrypted; undefined fields keep their value, null clears.
+   */
+  async saveCheckout(input: FlexitiCheckoutWrite): Promise<FlexitiCheckoutState> {
+    const data = parseOrThrow(checkoutWriteSchema, input, "Flexiti checkout") as FlexitiCheckoutWrite
+    const key = data.customer_token ? this.requireEncryptionKeyFor_("a Flexiti checkout token") : undefined
+    const columns = checkoutWriteToColumns(data, key)
+    const [existing] = (await this.listFlexitiCheckouts(
+      { payment_session_id: data.payment_session_id },
+      { take: 1 }
+    )) as Row[]
+    if (existing) {
+      if (Object.keys(columns).length) {
+        await this.updateFlexitiCheckouts({ id: existing.id, ...columns })
+      }
+    } else {
+      if (!data.flow || !data.environment || !data.reference_id) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "flow, environment and reference_id are required to create a Flexiti checkout"
+        )
+      }
+      await this.createFlexitiCheckouts({ payment_session_id: data.payment_session_id, ...columns } as any)
+    }
+    return (await this.getCheckout(data.payment_session_id))!
+  }
+
+  protected requireEncryptionKeyFor_(what: string): Buffer {
+    const key = this.encryptionKey_()
+    if (!key) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `FLEXITI_ENCRYPTION_KEY must be set to store ${what}`)
+    }
+    return key
+  }
+
+  /** The checkout of a payment session with its customer token decrypted, or undefined. */
+  async getCheckout(paymentSessionId: string): Promise<FlexitiCheckoutState | undefined> {
+    const [row] = (await this.listFlexitiCheckouts(
+      { payment_session_id: paymentSessionId },
+      { take: 1 }
+    )) as Row[]
+    if (!row) {
+      return undefined
+    }
+    try {
+      return checkoutRowToState(row, row.customer_token_encrypted ? this.encryptionKey_() : undefined)
+    } catch (e) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        e instanceof FlexitiCryptoError ? e.message : "Could not read the Flexiti checkout"
+      )
+    }
+  }
+
+  // ---------------------------------------------------------------- call log
+
+  /** Appends one audit row. */
+  async logCall(entry: FlexitiCallLogEntry): Promise<FlexitiCallLogRow> {
+    const data = parseOrThrow(callLogEntrySchema, entry, "Flexiti call log entry")
+    const row = (await this.createFlexitiCallLogs(data as any)) as Row
+    return this.toCallLogRow_(row)
+  }
+
+  /** Audit rows of a payment or a payment session, oldest first. */
+  async listCallLog(filter: {
+    payment_id?: string
+    payment_session_id?: string
+  }): Promise<FlexitiCallLogRow[]> {
+    const data = parseOrThrow(callLogFilterSchema, filter, "Flexiti call log filter")
+    const selector: Row = {}
+    if (data.payment_id) {
+      selector.payment_id = data.payment_id
+    }
+    if (data.payment_session_id) {
+      selector.payment_session_id = data.payment_session_id
+    }
+    const rows = (await this.listFlexitiCallLogs(selector, {
+      order: { created_at: "ASC" },
+    })) as Row[]
+    return rows.map((r) => this.toCallLogRow_(r))
+  }
+
+  protected toCallLogRow_(row: Row): FlexitiCallLogRow {
+    return {
+      id: row.id,
+      payment_id: row.payment_id ?? null,
+      payment_session_id: row.payment_session_id ?? null,
+      operation: row.operation,
+      reference_id: row.reference_id,
+      outcome: row.outcome,
+      http_status: row.http_status ?? null,
+      error_code: row.error_code ?? null,
+      amount: row.amount ?? null,
+      flexiti_id: row.flexiti_id ?? null,
+      message: row.message ?? null,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    }
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Medusa-free access to the `flexiti` module's tables for the payment provider.
+ *
+ * The provider lives in the payment module's container and cannot resolve this module; it
+ * gets the shared knex connection instead (`container[ContainerRegistrationKeys.PG_CONNECTION]`)
+ * and passes it to these functions. Soft-deleted rows (`deleted_at IS NOT NULL`) are ignored.
+ * Table and column names come from FLEXITI_SCHEMA, the object the models are built from.
+ *
+ * Only `generateEntityId` is imported from Medusa (same id style as the models).
+ */
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { checkoutRowToState, checkoutWriteToColumns, settingsRowToValues } from "./codec"
+import {
+  FLEXITI_SCHEMA,
+  FlexitiCallLogEntry,
+  FlexitiCallLogRow,
+  FlexitiCheckoutState,
+  FlexitiCheckoutWrite,
+  FlexitiEnvironmentName,
+  FlexitiSettingsValues,
+} from "./constants"
+import { FlexitiCryptoError, decryptSecret, loadEncryptionKey } from "./crypto"
+import { callLogEntrySchema, checkoutWriteSchema, environmentSchema, formatZodError } from "./validation"
+
+/** The knex instance registered as `__pg_connection__` in every module container. */
+export type FlexitiReaderKnex = Knex
+/** Alias of FlexitiReaderKnex. */
+export type KnexLike = FlexitiReaderKnex
+
+const S = FLEXITI_SCHEMA.settings
+const CR = FLEXITI_SCHEMA.credential
+const CH = FLEXITI_SCHEMA.checkout
+const LOG = FLEXITI_SCHEMA.callLog
+
+type Key = Buffer | string | undefined
+
+function keyOrEnv(key: Key): Buffer | string | undefined {
+  return key ?? loadEncryptionKey()
+}
+
+/** The settings singleton, or the model defaults when the table is empty (nothing is inserted). */
+export async function readSettings(
+  knex: FlexitiReaderKnex
+): Promise<FlexitiSettingsValues & { id: string | null }> {
+  const row = await knex(S.table)
+    .select("*")
+    .whereNull(S.columns.deleted_at)
+    .orderBy(S.columns.created_at, "asc")
+    .first()
+  return { id: row?.[S.columns.id] ?? null, ...settingsRowToValues(row) }
+}
+
+export interface ReadCredentialsResult {
+  client_id: string
+  /** decrypted; undefined when no secret is stored */
+  client_secret: string | undefined
+  pos_base_url: string | null
+  online_base_url: string | null
+}
+
+/**
+ * The credentials of one environment with the client secret decrypted, or undefined when none
+ * were saved. `key` defaults to FLEXITI_ENCRYPTION_KEY; a stored secret that cannot be
+ * decrypted (missing or wrong key, tampered row) throws a FlexitiCryptoError.
+ */
+export async function readCredentials(
+  knex: FlexitiReaderKnex,
+  environment: FlexitiEnvironmentName,
+  key?: Buffer | string
+): Promise<ReadCredentialsResult | undefined> {
+  const env = environmentSchema.parse(environment)
+  const C = CR.columns
+  const row = await knex(CR.table)
+    .select(C.client_id, C.client_secret_encrypted, C.pos_base_url, C.online_base_url)
+    .where(C.environment, env)
+    .whereNull(C.deleted_at)
+    .orderBy(C.created_at, "desc")
+    .first()
+  if (!row) {
+    return undefined
+  }
+  const encrypted: string | null = row[C.client_secret_encrypted]
+  return {
+    client_id: row[C.client_id],
+    client_secret: encrypted ? decryptSecret(encrypted, keyOrEnv(key)) : undefined,
+    pos_base_url: row[C.pos_base_url] ?? null,
+    online_base_url: row[C.online_base_url] ?? null,
+  }
+}
+
+/** The checkout of a payment session with its customer token decrypted, or undefined. */
+export async function readCheckout(
+  knex: FlexitiReaderKnex,
+  paymentSessionId: string,
+  key?: Buffer | string
+): Promise<FlexitiCheckoutState | undefined> {
+  const C = CH.columns
+  const row = await knex(CH.table)
+    .select("*")
+    .where(C.payment_session_id, paymentSessionId)
+    .whereNull(C.deleted_at)
+    .first()
+  if (!row) {
+    return undefined
+  }
+  return checkoutRowToState(row, row[C.customer_token_encrypted] ? keyOrEnv(key) : undefined)
+}
+
+function toSqlColumns(columns: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...columns }
+  if (out[CH.columns.widget_result] !== undefined && out[CH.columns.widget_result] !== null) {
+    // jsonb: serialise explicitly (node-postgres would turn a JS array into a PG array)
+    out[CH.columns.widget_result] = JSON.stringify(out[CH.columns.widget_result])
+  }
+  return out
+}
+
+/**
+ * Creates or updates (by payment_session_id) a checkout; the customer token is encrypted
+ * (`key` defaults to FLEXITI_ENCRYPTION_KEY). Undefined fields keep their stored value, null
+ * clears. Creating needs flow, environment and reference_id. Returns the stored state.
+ */
+export async function writeCheckout(
+  knex: FlexitiReaderKnex,
+  write: FlexitiCheckoutWrite,
+  key?: Buffer | string
+): Promise<FlexitiCheckoutState> {
+  const parsed = checkoutWriteSchema.safeParse(write)
+  if (!parsed.success) {
+    throw new Error(`Invalid Flexiti checkout: ${formatZodError(parsed.error)}`)
+  }
+  const data = parsed.data as FlexitiCheckoutWrite
+  const resolvedKey = data.customer_token ? keyOrEnv(key) : undefined
+  if (data.customer_token && !resolvedKey) {
+    throw new FlexitiCryptoError(
+      "missing_key",
+      "FLEXITI_ENCRYPTION_KEY must be set to store a Flexiti checkout token"
+    )
+  }
+  const C = CH.columns
+  const columns = toSqlColumns(checkoutWriteToColumns(data, resolvedKey))
+
+  if (Object.keys(columns).length) {
+    const updated = await knex(CH.table)
+      .update({ ...columns, [C.updated_at]: knex.fn.now() })
+      .where(C.payment_session_id, data.payment_session_id)
+      .whereNull(C.deleted_at)
+      .returning("*")
+    if (updated.length) {
+      return checkoutRowToState(updated[0], resolvedKey ?? (updated[0][C.customer_token_encrypted] ? keyOrEnv(key) : undefined))
+    }
+  } else {
+    const existing = await readCheckout(knex, data.payment_session_id, key)
+    if (existing) {
+      return existing
+    }
+  }
+
+  if (!data.flow || !data.environment || !data.reference_id) {
+    throw new Error("flow, environment and reference_id are required to create a Flexiti checkout")
+  }
+  const now = knex.fn.now()
+  // A concurrent insert of the same session is merged instead of failing on the unique index.
+  const inserted = await knex(CH.table)
+    .insert({
+      [C.id]: generateEntityId(undefined, CH.prefix),
+      [C.payment_session_id]: data.payment_session_id,
+      ...columns,
+      [C.created_at]: now,
+      [C.updated_at]: now,
+    })
+    .onConflict(knex.raw(`(??) where ?? is null`, [C.payment_session_id, C.deleted_at]))
+    .merge([...Object.keys(columns), C.updated_at])
+    .returning("*")
+  const row = inserted[0]
+  return checkoutRowToState(row, row[C.customer_token_encrypted] ? keyOrEnv(key) : undefined)
+}
+
+/** Appends one audit row (never put secrets or tokens in it). Returns the stored row. */
+export async function appendCallLog(
+  knex: FlexitiReaderKnex,
+  entry: FlexitiCallLogEntry
+): Promise<FlexitiCallLogRow> {
+  const parsed = callLogEntrySchema.safeParse(entry)
+  if (!parsed.success) {
+    throw new Error(`Invalid Flexiti call log entry: ${formatZodError(parsed.error)}`)
+  }
+  const e = parsed.data
+  const C = LOG.columns
+  const now = knex.fn.now()
+  const [row] = await knex(LOG.table)
+    .insert({
+      [C.id]: generateEntityId(undefined, LOG.prefix),
+      [C.payment_id]: e.payment_id ?? null,
+      [C.payment_session_id]: e.payment_session_id ?? null,
+      [C.operation]: e.operation,
+      [C.reference_id]: e.reference_id,
+      [C.outcome]: e.outcome,
+      [C.http_status]: e.http_status ?? null,
+      [C.error_code]: e.error_code ?? null,
+      [C.amount]: e.amount ?? null,
+      [C.flexiti_id]: e.flexiti_id ?? null,
+      [C.message]: e.message ?? null,
+      [C.created_at]: now,
+      [C.updated_at]: now,
+    })
+    .returning("*")
+  return {
+    id: row[C.id],
+    payment_id: row[C.payment_id],
+    payment_session_id: row[C.payment_session_id],
+    operation: row[C.operation],
+    reference_id: row[C.reference_id],
+    outcome: row[C.outcome],
+    http_status: row[C.http_status],
+    error_code: row[C.error_code],
+    amount: row[C.amount],
+    flexiti_id: row[C.flexiti_id],
+    message: row[C.message],
+    created_at: row[C.created_at],
+    updated_at: row[C.updated_at],
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * zod schemas of the module's inputs (shared by the service and the reader). No Medusa imports.
+ */
+import { z } from "zod"
+import {
+  CANADIAN_PROVINCES,
+  FLEXITI_CALL_OUTCOMES,
+  FLEXITI_ENVIRONMENTS,
+  FLEXITI_FLOWS,
+  FLEXITI_LANGS,
+} from "./constants"
+
+const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/
+
+/** Amount in decimal dollars, ≥ 0, at most 2 decimals; normalised to 2 decimals ("100" → "100.00"). */
+export const decimalAmountSchema = z
+  .union([z.string(), z.number()])
+  .transform((v) => (typeof v === "number" ? String(v) : v.trim()))
+  .refine((v) => AMOUNT.test(v), {
+    message: "must be a non-negative amount in dollars with at most 2 decimals, e.g. \"100.00\"",
+  })
+  .transform((v) => formatCents(toCents(v)))
+
+/** "12.5" → 1250 (input already validated by decimalAmountSchema). */
+export function toCents(amount: string): number {
+  const [whole, frac = ""] = amount.split(".")
+  return Number(whole) * 100 + Number((frac + "00").slice(0, 2))
+}
+
+export function formatCents(cents: number): string {
+  const whole = Math.floor(cents / 100)
+  const frac = String(cents % 100).padStart(2, "0")
+  return `${whole}.${frac}`
+}
+
+const originSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      ctx.addIssue({ code: "custom", message: `not a URL: ${value}` })
+      return z.NEVER
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      ctx.addIssue({ code: "custom", message: `must be an http(s) origin: ${value}` })
+      return z.NEVER
+    }
+    if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username) {
+      ctx.addIssue({ code: "custom", message: `must be an origin without path, query or credentials: ${value}` })
+      return z.NEVER
+    }
+    return url.origin
+  })
+
+const provinceSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.enum(CANADIAN_PROVINCES))
+
+export const environmentSchema = z.enum(FLEXITI_ENVIRONMENTS)
+
+export const updateSettingsSchema = z
+  .object({
+    active_environment: environmentSchema.optional(),
+    flow: z.enum(FLEXITI_FLOWS).optional(),
+    auto_capture: z.boolean().optional(),
+    default_lang: z.enum(FLEXITI_LANGS).optional(),
+    min_amount: decimalAmountSchema.optional(),
+    max_amount: decimalAmountSchema.optional(),
+    allowed_provinces: z
+      .array(provinceSchema)
+      .transform((list) => Array.from(new Set(list)))
+      .optional(),
+    storefront_origins: z
+      .array(originSchema)
+      .max(20)
+      .transform((list) => Array.from(new Set(list)))
+      .optional(),
+  })
+  .strict()
+
+export type UpdateFlexitiSettingsInput = z.input<typeof updateSettingsSchema>
+
+const baseUrlSchema = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v)
+        return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password
+      } catch {
+        return false
+      }
+    },
+    { message: "must be an http(s) URL without credentials" }
+  )
+  .transform((v) => v.replace(/\/+$/, ""))
+
+export const setCredentialsSchema = z
+  .object({
+    environment: environmentSchema,
+    client_id: z.string().trim().min(1).max(500),
+    /** omitted: keep the stored secret; null: clear it */
+    client_secret: z.string().min(1).max(4096).nullable().optional(),
+    /** omitted: keep; null or "": clear (use the environment's public host) */
+    pos_base_url: z.union([baseUrlSchema, z.literal("").transform(() => null), z.null()]).optional(),
+    online_base_url: z.union([baseUrlSchema, z.literal("").transform(() => null), z.null()]).optional(),
+  })
+  .strict()
+
+export type SetFlexitiCredentialsInput = z.input<typeof setCredentialsSchema>
+
+export const storedTokenSchema = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
+  scope: z.string().min(1),
+  expiresAt: z.number().finite(),
+})
+
+export const checkoutWriteSchema = z
+  .object({
+    payment_session_id: z.string().min(1),
+    flow: z.enum(FLEXITI_FLOWS).optional(),
+    environment: environmentSchema.optional(),
+    reference_id: z.string().min(1).optional(),
+    widget_session_id: z.string().min(1).nullable().optional(),
+    customer_token: storedTokenSchema.nullable().optional(),
+    widget_result: z.record(z.string(), z.unknown()).nullable().optional(),
+    online_order_id: z.string().min(1).nullable().optional(),
+    authorization_id: z.string().min(1).nullable().optional(),
+  })
+  .strict()
+
+export const callLogEntrySchema = z
+  .object({
+    payment_id: z.string().min(1).nullable().optional(),
+    payment_session_id: z.string().min(1).nullable().optional(),
+    operation: z.string().min(1).max(64),
+    reference_id: z.string().min(1),
+    outcome: z.enum(FLEXITI_CALL_OUTCOMES),
+    http_status: z.number().int().min(0).max(999).nullable().optional(),
+    error_code: z.string().transform((s) => s.slice(0, 200)).nullable().optional(),
+    amount: decimalAmountSchema.nullable().optional(),
+    flexiti_id: z.string().max(200).nullable().optional(),
+    /** truncated to 2000 characters rather than refused: an audit row must not be lost */
+    message: z.string().transform((s) => s.slice(0, 2000)).nullable().optional(),
+  })
+  .strict()
+
+export const callLogFilterSchema = z
+  .object({
+    payment_id: z.string().min(1).optional(),
+    payment_session_id: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((f) => !!f.payment_id || !!f.payment_session_id, {
+    message: "payment_id or payment_session_id is required",
+  })
+
+/** "a.b: message; c: message" for error messages. */
+export function formatZodError(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`)
+    .join("; ")
+}

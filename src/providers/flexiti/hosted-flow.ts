@@ -1,0 +1,113 @@
+import { PaymentSessionStatus } from "@medusajs/framework/utils"
+import { ASSUMPTIONS, isHostedPurchaseSuccessful } from "../../flexiti/assumptions"
+import { FlexitiError } from "../../flexiti/errors"
+import { referenceIdFor } from "../../flexiti/reference-id"
+import { AddressInformation } from "../../flexiti/schemas"
+import { KnexLike, writeCheckout } from "../../modules/flexiti/settings-reader"
+import { CheckoutContext } from "./checkout-context"
+import { toFlexitiAmount } from "./money"
+import { RuntimeConfig } from "./runtime-config"
+import { FlexitiSessionData } from "./types"
+
+/** Online API hosted flow (flexiti-api.md §6.2): systems/init at initiate, notifications at authorize. */
+
+function completeAddress(address: Partial<AddressInformation> | undefined): AddressInformation | undefined {
+  if (!address?.first_name || !address.last_name || !address.address_1 || !address.city || !address.province || !address.postal_code) {
+    return undefined
+  }
+  return {
+    first_name: address.first_name,
+    last_name: address.last_name,
+    address_1: address.address_1,
+    address_2: address.address_2 || undefined,
+    city: address.city,
+    province: address.province,
+    postal_code: address.postal_code,
+  }
+}
+
+export async function initiateHosted(args: {
+  config: RuntimeConfig
+  knex: KnexLike
+  sessionId: string
+  amount: string
+  context: CheckoutContext
+}): Promise<{ id: string; data: FlexitiSessionData }> {
+  const { config, knex, sessionId, context } = args
+  const billing = completeAddress(context.billing) ?? completeAddress(context.shipping)
+  const shipping = completeAddress(context.shipping) ?? billing
+  if (!billing || !shipping) {
+    throw new FlexitiError({
+      kind: "invalid_request",
+      message: "Flexiti needs a complete billing or shipping address (name, street, city, province, postal code) on the cart",
+    })
+  }
+  const referenceId = referenceIdFor(sessionId)
+  const init = await config.client.systemsInit(
+    {
+      merchant_orderid: sessionId,
+      is_guest: context.is_guest,
+      lang: context.lang,
+      flow: context.flow === "apply" ? ASSUMPTIONS.ONLINE_FLOW_VALUES.applyBuy : ASSUMPTIONS.ONLINE_FLOW_VALUES.buy,
+      amount_requested: toFlexitiAmount(args.amount),
+      email: context.email,
+      billing_information: billing,
+      shipping_information: shipping,
+    },
+    { referenceId }
+  )
+  await writeCheckout(knex, {
+    payment_session_id: sessionId,
+    flow: "hosted",
+    environment: config.environment,
+    reference_id: referenceId,
+    online_order_id: String(init.online_order_id),
+    authorization_id: null,
+  })
+  return {
+    id: String(init.online_order_id),
+    data: {
+      session_id: sessionId,
+      flow: "hosted",
+      environment: config.environment,
+      reference_id: referenceId,
+      amount: args.amount,
+      lang: context.lang,
+      redirection_url: init.redirection_url,
+      modal_origin: new URL(init.redirection_url).origin,
+      online_order_id: init.online_order_id,
+    },
+  }
+}
+
+export type HostedOutcome =
+  | { kind: "authorization"; authorizationId: number }
+  | { kind: "not_ready"; status: PaymentSessionStatus; reason: string }
+
+/** Reads the outcome from Flexiti (never from the redirect the browser followed). */
+export async function readHostedOutcome(args: { config: RuntimeConfig; knex: KnexLike; sessionId: string }): Promise<HostedOutcome> {
+  const { config, knex, sessionId } = args
+  let notification
+  try {
+    notification = await config.client.notificationByMerchantOrderId(sessionId, { referenceId: referenceIdFor(sessionId) })
+  } catch (error) {
+    if (error instanceof FlexitiError && error.kind === "not_found") {
+      return { kind: "not_ready", status: PaymentSessionStatus.REQUIRES_MORE, reason: "hosted_flow_not_completed" }
+    }
+    throw error
+  }
+  const purchase = notification.purchase
+  if (!purchase) {
+    return { kind: "not_ready", status: PaymentSessionStatus.REQUIRES_MORE, reason: "no_purchase_in_notification" }
+  }
+  if (!isHostedPurchaseSuccessful(purchase.status) || !purchase.authorization_id) {
+    const cancelled = purchase.status.toUpperCase().startsWith("CANCEL")
+    return {
+      kind: "not_ready",
+      status: cancelled ? PaymentSessionStatus.CANCELED : PaymentSessionStatus.ERROR,
+      reason: `hosted_purchase_${purchase.status.toLowerCase()}`,
+    }
+  }
+  await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(purchase.authorization_id) })
+  return { kind: "authorization", authorizationId: purchase.authorization_id }
+}

@@ -1,0 +1,54 @@
+import { z } from "zod"
+import { FLEXITI_ENVIRONMENTS } from "../../flexiti/environments"
+import { langSchema } from "../../flexiti/schemas"
+
+const decimalDollars = z
+  .union([z.number(), z.string()])
+  .transform((v) => String(v))
+  .refine((v) => /^\d+(\.\d{1,2})?$/.test(v), "must be a dollar amount with at most 2 decimals, e.g. 100 or 99.95")
+
+const url = z.string().url("must be a URL such as http://127.0.0.1:4010")
+
+/**
+ * Provider options from medusa-config.ts. Everything is optional: unset values come from the
+ * settings saved in the admin (module flexiti), then from defaults. Values set here win,
+ * so a deployment can pin them (e.g. credentials from the environment).
+ */
+export const providerOptionsSchema = z
+  .object({
+    environment: z.enum(FLEXITI_ENVIRONMENTS).optional(),
+    flow: z.enum(["widget", "hosted"]).optional(),
+    auto_capture: z.boolean().optional(),
+    default_lang: langSchema.optional(),
+    min_amount: decimalDollars.optional(),
+    max_amount: decimalDollars.optional(),
+    allowed_provinces: z.array(z.string().regex(/^[A-Z]{2}$/, "provinces are 2-letter codes such as ON")).optional(),
+    client_id: z.string().min(1).optional(),
+    client_secret: z.string().min(1).optional(),
+    pos_base_url: url.optional(),
+    online_base_url: url.optional(),
+    /** preferred financing when the shopper did not choose: promotional plan and term */
+    default_plan_id: z.number().int().positive().optional(),
+    default_term: z.number().int().positive().optional(),
+    /** HTTP timeout per Flexiti call */
+    timeout_ms: z.number().int().positive().max(120_000).optional(),
+  })
+  .refine((o) => !o.client_secret || !!o.client_id, { message: "client_secret is set without client_id", path: ["client_id"] })
+  .refine((o) => !o.min_amount || !o.max_amount || Number(o.min_amount) <= Number(o.max_amount), {
+    message: "min_amount must not exceed max_amount",
+    path: ["min_amount"],
+  })
+
+export type FlexitiProviderOptions = z.input<typeof providerOptionsSchema>
+export type ParsedProviderOptions = z.output<typeof providerOptionsSchema>
+
+/** Drops undefined keys (medusa-config passes unset env vars as undefined) and validates. */
+export function parseProviderOptions(options: Record<string, unknown> = {}): ParsedProviderOptions {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== ""))
+  const parsed = providerOptionsSchema.safeParse(defined)
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")
+    throw new Error(`Invalid Flexiti provider options: ${details}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto"
+import { FlexitiClient } from "../../flexiti/client"
+import { FlexitiEnvironment } from "../../flexiti/environments"
+import { FLEXITI_SETTINGS_DEFAULTS, FlexitiSettingsValues } from "../../modules/flexiti/constants"
+import { KnexLike, readCredentials, readSettings } from "../../modules/flexiti/settings-reader"
+import { ParsedProviderOptions } from "./options"
+import { FlexitiFlow } from "./types"
+
+/** Settings in force for one call: provider options > admin settings > defaults. */
+export interface RuntimeConfig {
+  environment: FlexitiEnvironment
+  flow: FlexitiFlow
+  autoCapture: boolean
+  lang: "en" | "fr"
+  minAmount: string
+  maxAmount: string
+  allowedProvinces: string[]
+  defaultPlanId?: number
+  defaultTerm?: number
+  client: FlexitiClient
+}
+
+const clients = new Map<string, FlexitiClient>()
+
+function clientFor(args: {
+  environment: FlexitiEnvironment
+  clientId: string
+  clientSecret: string
+  posOrigin?: string
+  onlineOrigin?: string
+  lang: "en" | "fr"
+  timeoutMs?: number
+}): FlexitiClient {
+  // The key holds a hash of the secret, never the secret itself.
+  const key = createHash("sha256")
+    .update(JSON.stringify([args.environment, args.clientId, args.clientSecret, args.posOrigin, args.onlineOrigin, args.lang, args.timeoutMs]))
+    .digest("hex")
+  let client = clients.get(key)
+  if (!client) {
+    client = new FlexitiClient({
+      environment: args.environment,
+      clientId: args.clientId,
+      clientSecret: args.clientSecret,
+      posOrigin: args.posOrigin,
+      onlineOrigin: args.onlineOrigin,
+      lang: args.lang,
+      http: args.timeoutMs ? { timeoutMs: args.timeoutMs } : undefined,
+    })
+    clients.set(key, client)
+  }
+  return client
+}
+
+export class MissingCredentialsError extends Error {}
+
+/**
+ * Reads the admin-saved settings through the shared pg connection on every call, so a change
+ * in the admin applies to the next checkout without a restart (medusa-notes §9).
+ */
+export async function loadRuntimeConfig(options: ParsedProviderOptions, knex?: KnexLike): Promise<RuntimeConfig> {
+  const settings: FlexitiSettingsValues = knex ? await readSettings(knex) : { ...FLEXITI_SETTINGS_DEFAULTS }
+  const environment = options.environment ?? settings.active_environment
+  const lang = options.default_lang ?? settings.default_lang
+
+  let clientId = options.client_id ?? process.env.FLEXITI_CLIENT_ID
+  let clientSecret = options.client_secret ?? process.env.FLEXITI_CLIENT_SECRET
+  let posOrigin = options.pos_base_url
+  let onlineOrigin = options.online_base_url
+  if (!clientId || !clientSecret) {
+    const stored = knex ? await readCredentials(knex, environment) : undefined
+    clientId = stored?.client_id
+    clientSecret = stored?.client_secret ?? undefined
+    posOrigin = posOrigin ?? stored?.pos_base_url ?? undefined
+    onlineOrigin = onlineOrigin ?? stored?.online_base_url ?? undefined
+  }
+  if (!clientId || !clientSecret) {
+    throw new MissingCredentialsError(
+      `Flexiti is not configured for the ${environment} environment: save a client id and secret in Settings → Flexiti or set FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET.`
+    )
+  }
+
+  return {
+    environment,
+    flow: options.flow ?? settings.flow,
+    autoCapture: options.auto_capture ?? settings.auto_capture,
+    lang,
+    minAmount: options.min_amount ?? settings.min_amount,
+    maxAmount: options.max_amount ?? settings.max_amount,
+    allowedProvinces: options.allowed_provinces ?? settings.allowed_provinces,
+    defaultPlanId: options.default_plan_id,
+    defaultTerm: options.default_term,
+    client: clientFor({ environment, clientId, clientSecret, posOrigin, onlineOrigin, lang, timeoutMs: options.timeout_ms }),
+  }
+}

@@ -1,0 +1,164 @@
+import { PaymentSessionStatus } from "@medusajs/framework/utils"
+import { FlexitiError } from "../../flexiti/errors"
+import { referenceIdFor } from "../../flexiti/reference-id"
+import { CalculateInterestResponse, FinancingOption, widgetSuccessEventDataSchema } from "../../flexiti/schemas"
+import { TokenLineage } from "../../flexiti/token-manager"
+import { FlexitiCheckoutState } from "../../modules/flexiti/constants"
+import { KnexLike, readCheckout, writeCheckout } from "../../modules/flexiti/settings-reader"
+import { CheckoutContext } from "./checkout-context"
+import { toFlexitiAmount } from "./money"
+import { RuntimeConfig } from "./runtime-config"
+import { FlexitiSessionData } from "./types"
+
+/** POS widget flow (flexiti-api.md §6.1): widget/init at initiate, POST authorization at authorize. */
+
+export async function initiateWidget(args: {
+  config: RuntimeConfig
+  knex: KnexLike
+  sessionId: string
+  amount: string
+  context: CheckoutContext
+}): Promise<{ id: string; data: FlexitiSessionData }> {
+  const { config, knex, sessionId, context } = args
+  const referenceId = referenceIdFor(sessionId)
+  // The checkout owns this lineage from widget/init to authorization (§0.1 item 1, §3.4).
+  const lineage = config.client.newCustomerLineage()
+  const billing = context.billing ?? context.shipping
+  const session = await config.client.widgetInit(
+    {
+      flow: context.flow,
+      lang: context.lang,
+      ...(context.flow === "purchase" && billing?.first_name && billing.last_name && billing.postal_code
+        ? {
+            customer_identification: {
+              personal_information: {
+                first_name: billing.first_name,
+                last_name: billing.last_name,
+                postal_code: billing.postal_code,
+              },
+            },
+          }
+        : {}),
+    },
+    { lineage, referenceId, lang: context.lang }
+  )
+  const token = lineage.snapshot()
+  await writeCheckout(knex, {
+    payment_session_id: sessionId,
+    flow: "widget",
+    environment: config.environment,
+    reference_id: referenceId,
+    widget_session_id: session.widget_session_id,
+    customer_token: token ?? null,
+    widget_result: null,
+    authorization_id: null,
+  })
+  return {
+    id: session.widget_session_id,
+    data: {
+      session_id: sessionId,
+      flow: "widget",
+      environment: config.environment,
+      reference_id: referenceId,
+      amount: args.amount,
+      lang: context.lang,
+      redirection_url: session.redirection_url,
+      modal_origin: new URL(session.redirection_url).origin,
+      widget_session_id: session.widget_session_id,
+      expires_at: token ? new Date(token.expiresAt).toISOString() : undefined,
+    },
+  }
+}
+
+export type WidgetAuthorizeOutcome =
+  | { kind: "authorization"; authorizationId: number; created: boolean }
+  | { kind: "not_ready"; status: PaymentSessionStatus; reason: string }
+
+/** Picks the shopper's financing: configured plan/term when offered, else the first promotional term, else revolving. */
+export function chooseFinancing(plans: CalculateInterestResponse, config: RuntimeConfig): FinancingOption {
+  const promos = plans.promotional_purchase ?? []
+  const preferred = promos.find((p) => p.plan_id === config.defaultPlanId)
+  const plan = preferred ?? promos[0]
+  if (plan && plan.terms.length) {
+    const term = plan.terms.find((t) => t.term === config.defaultTerm) ?? plan.terms[0]
+    return { transaction_type: "promotional_purchase", plan_id: plan.plan_id, term: term.term }
+  }
+  return { transaction_type: "regular_purchase" }
+}
+
+/**
+ * Creates the POS authorization for a widget checkout, once. Never trusts the browser: the
+ * recorded flx-success only names the account; Flexiti checks that this customer passed the
+ * widget on the same token lineage (customer_identity_not_found otherwise).
+ */
+export async function authorizeWidget(args: {
+  config: RuntimeConfig
+  knex: KnexLike
+  sessionId: string
+  amount: string
+}): Promise<WidgetAuthorizeOutcome> {
+  const { config, knex, sessionId } = args
+  const checkout: FlexitiCheckoutState | undefined = await readCheckout(knex, sessionId)
+  if (!checkout) {
+    return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "checkout_not_found" }
+  }
+  if (checkout.authorization_id) {
+    return { kind: "authorization", authorizationId: Number(checkout.authorization_id), created: false }
+  }
+  const result = widgetSuccessEventDataSchema.safeParse(checkout.widget_result)
+  if (!result.success) {
+    return { kind: "not_ready", status: PaymentSessionStatus.REQUIRES_MORE, reason: "widget_not_completed" }
+  }
+  const event = result.data
+  if (!event.verified || event.action !== "purchase" || !event.accountNumber) {
+    return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "purchase_not_verified" }
+  }
+  if (!checkout.customer_token) {
+    return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "checkout_token_missing" }
+  }
+
+  // An earlier attempt may have created the authorization and lost the answer: find it by reference.
+  const earlier = await config.client.listAuthorizations({ account_number: event.accountNumber })
+  const existing = earlier.authorizations.find((a) => a.reference === sessionId)
+  if (existing) {
+    await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(existing.authorization_id) })
+    return { kind: "authorization", authorizationId: existing.authorization_id, created: false }
+  }
+
+  const lineage: TokenLineage = config.client.restoreCustomerLineage(
+    checkout.customer_token as Parameters<typeof config.client.restoreCustomerLineage>[0]
+  )
+  const amount = toFlexitiAmount(args.amount)
+  try {
+    const plans = await config.client.calculateInterest(event.accountNumber, amount, {
+      lineage,
+      referenceId: checkout.reference_id,
+    })
+    const authorization = await config.client.createAuthorization(
+      {
+        account_number: event.accountNumber,
+        amount,
+        reference: sessionId,
+        auto_capture: config.autoCapture,
+        financing_option: chooseFinancing(plans, config),
+      },
+      { lineage, referenceId: checkout.reference_id }
+    )
+    await writeCheckout(knex, {
+      payment_session_id: sessionId,
+      authorization_id: String(authorization.authorization_id),
+      customer_token: lineage.snapshot() ?? null,
+    })
+    return { kind: "authorization", authorizationId: authorization.authorization_id, created: true }
+  } finally {
+    // Keep the refreshed lineage even when Flexiti declined, so a retry uses the same flow.
+    const snapshot = lineage.snapshot()
+    if (snapshot && snapshot.accessToken !== checkout.customer_token.accessToken) {
+      await writeCheckout(knex, { payment_session_id: sessionId, customer_token: snapshot }).catch(() => undefined)
+    }
+  }
+}
+
+export function isDecline(error: unknown): error is FlexitiError {
+  return error instanceof FlexitiError && (error.kind === "business" || error.kind === "not_found")
+}

@@ -1,0 +1,107 @@
+import { Kit, POS, promotional, startKit } from "./sandbox-test-kit"
+
+describe("sandbox fault injection and counters", () => {
+  let kit: Kit
+  let merchant: string
+  beforeAll(async () => {
+    kit = await startKit()
+  })
+  afterAll(() => kit.sandbox.close())
+  beforeEach(async () => {
+    kit.sandbox.reset()
+    merchant = (await kit.token("merchant")).access_token
+  })
+  const faults = (body: unknown) => kit.http.post("/__sandbox/faults", body)
+  const authorize = () => kit.call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant, promotional(100))
+  const listAll = async () => (await kit.http.get("/__sandbox/authorizations")).data.authorizations
+
+  it("reset_next destroys the socket before the call is applied", async () => {
+    await faults({ reset_next: 1 })
+    await expect(authorize()).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|socket hang up/i) })
+    expect(await listAll()).toHaveLength(0)
+    expect((await authorize()).status).toBe(200)
+  })
+
+  it("reset_after_apply_next applies the call but loses the answer", async () => {
+    await faults({ reset_after_apply_next: 1 })
+    await expect(authorize()).rejects.toBeTruthy()
+    expect(await listAll()).toHaveLength(1)
+  })
+
+  it("fail_next answers once with the given status and body on matching paths only", async () => {
+    await faults({ fail_next: [{ path_contains: "/capture", status: 503, body: { error: "maintenance" } }] })
+    const auth = (await authorize()).data
+    const capture = () => kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/capture`, merchant, { amount: 10 })
+    const failed = await capture()
+    expect(failed.status).toBe(503)
+    expect(failed.data).toEqual({ error: "maintenance" })
+    expect((await capture()).status).toBe(200)
+  })
+
+  it("server_error_rate 1 fails every resource call but not token calls or the control API", async () => {
+    await faults({ server_error_rate: 1 })
+    expect((await authorize()).status).toBe(500)
+    await kit.token("merchant")
+    expect((await kit.http.get("/__sandbox/counters")).status).toBe(200)
+    await kit.http.delete("/__sandbox/faults")
+    expect((await authorize()).status).toBe(200)
+  })
+
+  it("tamper_amount_next books a different amount once", async () => {
+    await faults({ tamper_amount_next: 0.01 })
+    expect((await authorize()).data.amount).toBe(100.01)
+    expect((await authorize()).data.amount).toBe(100)
+  })
+
+  it("latency_ms delays Flexiti calls", async () => {
+    await faults({ latency_ms: 300 })
+    const started = Date.now()
+    await authorize()
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+  })
+
+  it("expire_tokens_now expires every issued token and refuses their refresh", async () => {
+    const customer = await kit.token("customer")
+    await faults({ expire_tokens_now: true })
+    const res = await authorize()
+    expect(res.status).toBe(401)
+    expect(res.data.error).toBe("invalid_token")
+    const refresh = await kit.http.post(
+      "/flexiti/pos-api/v2.5/oauth/token",
+      new URLSearchParams({
+        client_id: "sandbox-client",
+        client_secret: "sandbox-secret",
+        grant_type: "refresh_token",
+        refresh_token: customer.refresh_token,
+      }).toString(),
+      { headers: { "content-type": "application/x-www-form-urlencoded" } }
+    )
+    expect(refresh.data.error).toBe("invalid_grant")
+    merchant = (await kit.token("merchant")).access_token
+    expect((await authorize()).status).toBe(200)
+  })
+
+  it("rejects bad control input with 400", async () => {
+    expect((await faults({ server_error_rate: 2 })).status).toBe(400)
+    expect((await faults({ unknown_fault: 1 })).status).toBe(400)
+    expect((await kit.http.post("/__sandbox/clock", { advance_seconds: -1 })).status).toBe(400)
+  })
+
+  it("counts calls by normalised path and operations", async () => {
+    const auth = (await authorize()).data
+    await kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/capture`, merchant, { amount: 10 })
+    await kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/capture`, merchant, { amount: 10 })
+    await kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant, {})
+    const counters = (await kit.http.get("/__sandbox/counters")).data
+    expect(counters).toMatchObject({ token_requests: { merchant: 1, customer: 0 }, authorizations_created: 1, captures: 2, releases: 1 })
+    expect(counters.calls_by_path).toEqual({
+      "POST /flexiti/pos-api/v2.5/oauth/token": 1,
+      "POST /flexiti/pos-api/v2.5.1/client-id/:client_id/authorization": 1,
+      "POST /flexiti/pos-api/v2.5/client-id/:client_id/authorization/:id/capture": 2,
+      "POST /flexiti/pos-api/v2.5/client-id/:client_id/authorization/:id/release": 1,
+    })
+    expect(kit.sandbox.counters().captures).toBe(2)
+    await kit.http.post("/__sandbox/reset")
+    expect((await kit.http.get("/__sandbox/counters")).data.captures).toBe(0)
+  })
+})

@@ -1,0 +1,85 @@
+import { runInNewContext } from "node:vm"
+import { widgetMessageSchema } from "../../flexiti/schemas"
+import { Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
+
+interface FakeElement {
+  textContent: string
+  value: string
+  innerHTML: string
+  onclick?: () => void
+  appendChild(): void
+}
+
+/**
+ * Runs a hosted page's inline script against a minimal DOM, with fetch going to the real sandbox,
+ * and records what it posts to its parent and where it navigates.
+ */
+function runPage(html: string, origin: string, hash: string) {
+  const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? ""
+  const elements = new Map<string, FakeElement>()
+  const element = (id: string): FakeElement => {
+    if (!elements.has(id)) elements.set(id, { textContent: "", value: "", innerHTML: "", appendChild: () => undefined })
+    return elements.get(id) as FakeElement
+  }
+  const posted: unknown[] = []
+  const top = { location: { href: "" } }
+  runInNewContext(script, {
+    location: { hash },
+    URLSearchParams,
+    JSON,
+    Number,
+    fetch: (url: string, init?: RequestInit) => fetch(origin + url, init),
+    document: { documentElement: {}, getElementById: element, createElement: () => element(`new-${Math.random()}`) },
+    window: { parent: { postMessage: (message: unknown) => posted.push(message) }, top, location: top.location },
+  })
+  return { element, posted, top }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150))
+
+describe("sandbox hosted pages (script behaviour)", () => {
+  let kit: Kit
+  beforeAll(async () => {
+    kit = await startKit({
+      clients: [{ client_id: "sandbox-client", client_secret: "sandbox-secret", success_url: "https://shop.example/ok" }],
+    })
+  })
+  afterAll(() => kit.sandbox.close())
+  beforeEach(() => kit.sandbox.reset())
+
+  it("widget page: Approve marks the session approved and posts a valid flx-success", async () => {
+    const customer = (await kit.token("customer")).access_token
+    const init = await kit.call("POST", `${POS()}/widget/init`, customer, { flow: "purchase", lang: "fr" })
+    const url = new URL(init.data.redirection_url)
+    const page = runPage((await kit.http.get("/")).data, kit.sandbox.url, url.hash)
+    await settle()
+    expect(page.element("flx-approve").textContent).toBe("Approuver")
+    page.element("flx-approve").onclick?.()
+    await settle()
+    expect(page.posted).toHaveLength(1)
+    const event = widgetMessageSchema.parse(page.posted[0])
+    expect(event).toMatchObject({ eventType: "flx-success", eventData: { verified: true, action: "purchase" } })
+    const sessionId = new URLSearchParams(url.hash.split("?")[1]).get("widget_session_id")
+    expect((await kit.http.get(`/__sandbox/widget-sessions/${sessionId}`)).data.status).toBe("approved")
+
+    page.element("flx-cancel").onclick?.()
+    page.element("flx-fail").onclick?.()
+    expect(widgetMessageSchema.parse(page.posted[1]).eventType).toBe("flx-cancel")
+    expect(widgetMessageSchema.parse(page.posted[2]).eventType).toBe("flx-failure")
+  })
+
+  it("online page: Approve completes the order and navigates the top window to the success URL", async () => {
+    const merchant = (await kit.token("merchant")).access_token
+    const init = await kit.call("POST", `${ONLINE}/online/v2/client-id/sandbox-client/systems/init`, merchant, {
+      lang: "en",
+      flow: "apply",
+      amount_requested: 120,
+      merchant_orderid: "cart_9",
+    })
+    const page = runPage((await kit.http.get("/online/")).data, kit.sandbox.url, new URL(init.data.redirection_url).hash)
+    await settle()
+    page.element("flx-approve").onclick?.()
+    await settle()
+    expect(page.top.location.href).toBe(`https://shop.example/ok?orderId=${init.data.online_order_id}&merchant_orderid=cart_9`)
+  })
+})

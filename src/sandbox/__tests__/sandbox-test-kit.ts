@@ -1,0 +1,52 @@
+import axios, { AxiosInstance, AxiosResponse } from "axios"
+import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, SandboxClientConfig, startSandbox, SandboxOptions } from "../index"
+
+export const ACCOUNT = SANDBOX_TEST_ACCOUNTS.approved.account_number
+export const POS = (clientId = SANDBOX_DEFAULT_CLIENT.client_id, version = "v2.5") =>
+  `/flexiti/pos-api/${version}/client-id/${clientId}`
+export const ONLINE = "/flexiti/online-api"
+
+export interface Kit {
+  sandbox: RunningSandbox
+  http: AxiosInstance
+  token(scope?: "merchant" | "customer", client?: SandboxClientConfig): Promise<{ access_token: string; refresh_token: string }>
+  call(method: string, path: string, token: string, data?: unknown, headers?: Record<string, string>): Promise<AxiosResponse>
+}
+
+/** A sandbox on a random port plus an axios instance that never throws on HTTP status. */
+export async function startKit(options: SandboxOptions = {}): Promise<Kit> {
+  const sandbox = await startSandbox({ port: 0, quiet: true, ...options })
+  const http = axios.create({ baseURL: sandbox.url, validateStatus: () => true })
+  return {
+    sandbox,
+    http,
+    async token(scope = "merchant", client = SANDBOX_DEFAULT_CLIENT) {
+      const res = await http.post(
+        "/flexiti/pos-api/v2.5/oauth/token",
+        new URLSearchParams({ client_id: client.client_id, client_secret: client.client_secret, scope }).toString(),
+        { headers: { "content-type": "application/x-www-form-urlencoded" } }
+      )
+      if (res.status !== 200) throw new Error(`token failed: ${res.status} ${JSON.stringify(res.data)}`)
+      return res.data
+    },
+    call(method, path, token, data, headers = {}) {
+      return http.request({
+        method,
+        url: path,
+        data,
+        headers: { authorization: `Bearer ${token}`, "x-reference-id": "0123456789abcdef0123456789abcdef", ...headers },
+      })
+    },
+  }
+}
+
+export function promotional(amount: number, extra: Record<string, unknown> = {}) {
+  return {
+    account_number: ACCOUNT,
+    reference: "order-1",
+    financing_option: { transaction_type: "promotional_purchase", plan_id: 5, term: 12 },
+    amount,
+    auto_capture: false,
+    ...extra,
+  }
+}

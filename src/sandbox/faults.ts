@@ -1,0 +1,111 @@
+import { z } from "zod"
+import { centsToDollars, dollarsToCents, isTwoDecimalAmount } from "../flexiti/amount"
+import { Reply } from "./http-utils"
+
+export const faultsInputSchema = z.strictObject({
+  latency_ms: z.number().int().min(0).max(60_000).optional(),
+  server_error_rate: z.number().min(0).max(1).optional(),
+  /** destroy the socket of the next n resource calls before they are processed */
+  reset_next: z.number().int().min(0).optional(),
+  /** process the next n resource calls, then destroy the socket instead of answering (outcome unknown to the client) */
+  reset_after_apply_next: z.number().int().min(0).optional(),
+  fail_next: z
+    .array(
+      z.strictObject({
+        path_contains: z.string().min(1),
+        method: z.string().optional(),
+        status: z.number().int().min(100).max(599),
+        body: z.unknown().optional(),
+      })
+    )
+    .optional(),
+  expire_tokens_now: z.literal(true).optional(),
+  tamper_amount_next: z.number().refine(isTwoDecimalAmount, "dollars with at most 2 decimals").optional(),
+})
+export type FaultsInput = z.infer<typeof faultsInputSchema>
+
+type FailRule = NonNullable<FaultsInput["fail_next"]>[number]
+
+export type FaultDecision = { kind: "proceed" } | { kind: "reset" } | { kind: "reply"; reply: Reply }
+
+/**
+ * Faults apply to Flexiti API paths only, never to /__sandbox/* or the hosted pages.
+ * reset_next, reset_after_apply_next and server_error_rate skip oauth/token calls so that
+ * "fail the next capture" is not swallowed by the token request a client makes first;
+ * fail_next (targeted by path) and latency apply to token calls too.
+ */
+export class FaultInjector {
+  latencyMs = 0
+  serverErrorRate = 0
+  resetNext = 0
+  resetAfterApplyNext = 0
+  failNext: FailRule[] = []
+  tamperCents = 0
+
+  /** Sets the faults named in input; the others keep their current value. */
+  configure(input: FaultsInput): void {
+    if (input.latency_ms !== undefined) this.latencyMs = input.latency_ms
+    if (input.server_error_rate !== undefined) this.serverErrorRate = input.server_error_rate
+    if (input.reset_next !== undefined) this.resetNext = input.reset_next
+    if (input.reset_after_apply_next !== undefined) this.resetAfterApplyNext = input.reset_after_apply_next
+    if (input.fail_next !== undefined) this.failNext = [...input.fail_next]
+    if (input.tamper_amount_next !== undefined) this.tamperCents = dollarsToCents(input.tamper_amount_next)
+  }
+
+  clear(): void {
+    this.latencyMs = 0
+    this.serverErrorRate = 0
+    this.resetNext = 0
+    this.resetAfterApplyNext = 0
+    this.failNext = []
+    this.tamperCents = 0
+  }
+
+  async before(method: string, path: string, isTokenCall: boolean): Promise<FaultDecision> {
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
+    const ruleIndex = this.failNext.findIndex(
+      (r) => path.includes(r.path_contains) && (!r.method || r.method.toUpperCase() === method)
+    )
+    if (ruleIndex >= 0) {
+      const [rule] = this.failNext.splice(ruleIndex, 1)
+      return { kind: "reply", reply: { status: rule.status, json: rule.body ?? {} } }
+    }
+    if (isTokenCall) return { kind: "proceed" }
+    if (this.resetNext > 0) {
+      this.resetNext -= 1
+      return { kind: "reset" }
+    }
+    if (this.serverErrorRate > 0 && Math.random() < this.serverErrorRate) {
+      return {
+        kind: "reply",
+        reply: { status: 500, json: { error: "server_error", message: "Sandbox injected server error" } },
+      }
+    }
+    return { kind: "proceed" }
+  }
+
+  /** After a resource call was applied: should its answer be lost? */
+  takeResetAfterApply(): boolean {
+    if (this.resetAfterApplyNext <= 0) return false
+    this.resetAfterApplyNext -= 1
+    return true
+  }
+
+  /** Amount delta (cents) for the next authorization created or online approval; consumed once. */
+  takeTamperCents(): number {
+    const delta = this.tamperCents
+    this.tamperCents = 0
+    return delta
+  }
+
+  view(): Record<string, unknown> {
+    return {
+      latency_ms: this.latencyMs,
+      server_error_rate: this.serverErrorRate,
+      reset_next: this.resetNext,
+      reset_after_apply_next: this.resetAfterApplyNext,
+      fail_next: this.failNext,
+      tamper_amount_next: centsToDollars(this.tamperCents),
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { SANDBOX_TEST_ACCOUNTS } from "../test-accounts"
+import { PAGE_STYLE } from "./page-style"
+
+/**
+ * The hosted widget, reached through widget/init's redirection_url
+ * ({origin}/#/widget/{client_id}/{token}?lang&x-reference-id&widget_session_id). It is framed by
+ * storefronts, so it sends no X-Frame-Options. Buttons:
+ * - #flx-approve: marks the session approved (control API) and posts the flx-success event the server built
+ * - #flx-decline: marks it declined and posts flx-success verified:false action:purchase ("purchase failed")
+ * - #flx-fail: posts flx-failure {error: 409, message} (a widget error; the session stays pending)
+ * - #flx-cancel: posts flx-cancel
+ */
+export function widgetPageHtml(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Flexiti sandbox widget</title><style>${PAGE_STYLE}</style></head>
+<body><main>
+  <div class="badge" id="flx-badge">SANDBOX</div>
+  <h1 id="flx-title">Flexiti</h1>
+  <dl id="flx-session"></dl>
+  <label for="flx-account" id="flx-account-label">Account number</label>
+  <input id="flx-account" inputmode="numeric" value="${SANDBOX_TEST_ACCOUNTS.approved.account_number}">
+  <div class="actions">
+    <button id="flx-approve" type="button">Approve</button>
+    <button id="flx-decline" type="button">Decline</button>
+    <button id="flx-fail" type="button">Widget error</button>
+    <button id="flx-cancel" type="button">Cancel</button>
+  </div>
+  <div id="flx-status" role="status"></div>
+</main>
+<script>
+(function () {
+  var LABELS = {
+    en: { title: "Pay with Flexiti", account: "Account number", approve: "Approve", decline: "Decline", fail: "Widget error",
+          cancel: "Cancel", session: "Session", status: "Status", flow: "Flow", sent: "Sent to the store: ", invalid: "No widget session in this URL." },
+    fr: { title: "Payer avec Flexiti", account: "Numéro de compte", approve: "Approuver", decline: "Refuser", fail: "Erreur du widget",
+          cancel: "Annuler", session: "Session", status: "Statut", flow: "Parcours", sent: "Envoyé au marchand : ", invalid: "Aucune session de widget dans cette adresse." }
+  };
+  var match = /^#\\/widget\\/([^/]+)\\/([^?]+)\\?(.*)$/.exec(location.hash);
+  var params = new URLSearchParams(match ? match[3] : "");
+  var lang = params.get("lang") === "fr" ? "fr" : "en";
+  var t = LABELS[lang];
+  var sessionId = params.get("widget_session_id");
+  var $ = function (id) { return document.getElementById(id); };
+  document.documentElement.lang = lang;
+  $("flx-title").textContent = t.title;
+  $("flx-account-label").textContent = t.account;
+  ["approve", "decline", "fail", "cancel"].forEach(function (k) { $("flx-" + k).textContent = t[k]; });
+
+  function status(text) { $("flx-status").textContent = text; }
+  // An empty field means "the account the session was opened for", not account 0.
+  function accountNumber() { var n = Number($("flx-account").value); return n > 0 ? n : undefined; }
+  function post(message) {
+    window.parent.postMessage(message, "*");
+    status(t.sent + JSON.stringify(message));
+  }
+  function control(action, body) {
+    return fetch("/__sandbox/widget-sessions/" + encodeURIComponent(sessionId) + "/" + action, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body || {})
+    }).then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.message || r.status); return j; }); });
+  }
+  function show(session) {
+    var rows = [[t.session, session.widget_session_id], [t.flow, session.flow], [t.status, session.status]];
+    $("flx-session").innerHTML = "";
+    rows.forEach(function (row) {
+      var dt = document.createElement("dt"); dt.textContent = row[0];
+      var dd = document.createElement("dd"); dd.textContent = row[1];
+      $("flx-session").appendChild(dt); $("flx-session").appendChild(dd);
+    });
+  }
+  if (!sessionId) { status(t.invalid); return; }
+  fetch("/__sandbox/widget-sessions/" + encodeURIComponent(sessionId)).then(function (r) { return r.json(); }).then(function (s) {
+    if (s.widget_session_id) { show(s); $("flx-account").value = s.account_number; } else { status(s.message || t.invalid); }
+  });
+  $("flx-approve").onclick = function () {
+    control("approve", { account_number: accountNumber() })
+      .then(function (r) { show(r); post(r.event); }, function (e) { status(e.message); });
+  };
+  $("flx-decline").onclick = function () {
+    control("decline").then(function (r) { show(r); post(r.event); }, function (e) { status(e.message); });
+  };
+  $("flx-fail").onclick = function () {
+    post({ eventType: "flx-failure", eventData: { error: 409, message: "The purchase could not be completed (sandbox)" } });
+  };
+  $("flx-cancel").onclick = function () { post({ eventType: "flx-cancel" }); };
+})();
+</script></body></html>`
+}

@@ -1,0 +1,64 @@
+/**
+ * Accounts seeded for every sandbox client (each client id is one isolated environment).
+ * Amounts are dollars here because this list is public API for tests and demos.
+ */
+export interface SandboxTestAccount {
+  account_number: number
+  customer_id: string
+  vcc_number: string
+  first_name: string
+  last_name: string
+  account_type: "consumer" | "business"
+  /** N is the only status that allows purchases (flexiti-api.md §5.2). */
+  account_status: string
+  account_status_reason_code: string
+  credit_limit: number
+  available_credit: number
+  preferred_language: "en-CA" | "fr-CA"
+  description: string
+}
+
+export const SANDBOX_TEST_ACCOUNTS = {
+  approved: {
+    account_number: 10000000000001,
+    customer_id: "1000001-00001",
+    vcc_number: "5000000000000001",
+    first_name: "Test",
+    last_name: "Shopper",
+    account_type: "consumer",
+    account_status: "N",
+    account_status_reason_code: "NNOR",
+    credit_limit: 10000,
+    available_credit: 10000,
+    preferred_language: "en-CA",
+    description: "Normal account with 10,000.00 of credit",
+  },
+  lowCredit: {
+    account_number: 10000000000002,
+    customer_id: "1000001-00002",
+    vcc_number: "5000000000000002",
+    first_name: "Low",
+    last_name: "Credit",
+    account_type: "consumer",
+    account_status: "N",
+    account_status_reason_code: "NNOR",
+    credit_limit: 1000,
+    available_credit: 50,
+    preferred_language: "en-CA",
+    description: "Only 50.00 available: larger purchases get credit_exceeded",
+  },
+  blocked: {
+    account_number: 10000000000003,
+    customer_id: "1000001-00003",
+    vcc_number: "5000000000000003",
+    first_name: "Blocked",
+    last_name: "Account",
+    account_type: "consumer",
+    account_status: "A",
+    account_status_reason_code: "AUTH",
+    credit_limit: 5000,
+    available_credit: 5000,
+    preferred_language: "fr-CA",
+    description: "Status A (authorizations prohibited): purchases get user_not_able_to_purchase",
+  },
+} as const satisfies Record<string, SandboxTestAccount>
