@@ -105,7 +105,7 @@ describe("sandbox POS authorization lifecycle", () => {
       amount: 30,
       full_return: false,
     })
-    const refund = (amount: number, account = ACCOUNT) =>
+    const refund = (amount: number, account: number = ACCOUNT) =>
       kit.call("POST", `${POS()}/accounts/${account}/refund`, merchant, { amount, capture_id: captureId, reference: "r" })
     const over = await refund(70.01)
     expect(over.status).toBe(409)

@@ -1,0 +1,66 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { createPaymentCollectionForCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
+import { z } from "zod"
+import { langSchema } from "../../../../flexiti/schemas"
+import { signCheckoutContext } from "../../../../providers/flexiti/checkout-context"
+import { parseBody } from "../../../validation"
+import { checkoutContextFromCart, FLEXITI_PROVIDER_ID, langFromHeader, loadCart } from "../cart-context"
+
+export const startSessionSchema = z.object({
+  cart_id: z.string().min(1, "cart_id is required"),
+  lang: langSchema.optional(),
+  flow: z.enum(["purchase", "apply"]).default("purchase"),
+})
+
+/** The fields of a Flexiti session a storefront needs to open the modal (no token, no secret). */
+export function publicSession(session: { id: string; status: string; amount: unknown; data?: Record<string, unknown> }) {
+  const d = session.data ?? {}
+  return {
+    id: session.id,
+    provider_id: FLEXITI_PROVIDER_ID,
+    status: session.status,
+    amount: session.amount,
+    data: {
+      flow: d.flow,
+      redirection_url: d.redirection_url,
+      modal_origin: d.modal_origin,
+      widget_session_id: d.widget_session_id,
+      online_order_id: d.online_order_id,
+      reference_id: d.reference_id,
+      lang: d.lang,
+      amount: d.amount,
+      expires_at: d.expires_at,
+    },
+  }
+}
+
+/**
+ * POST /store/flexiti/payment-sessions { cart_id, lang?, flow? }
+ * Starts a Flexiti checkout for a cart: the cart's addresses, email and province are read here,
+ * signed, and handed to the provider through Medusa's own session workflow.
+ */
+export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  const body = parseBody(startSessionSchema, req.body)
+  const cart = await loadCart(req.scope, body.cart_id)
+  if (cart.completed_at) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart is already completed")
+  }
+  const lang = body.lang ?? langFromHeader(req.headers["accept-language"] as string | undefined) ?? "en"
+  const signed = signCheckoutContext(checkoutContextFromCart(cart, lang, body.flow))
+
+  let paymentCollectionId = cart.payment_collection?.id
+  if (!paymentCollectionId) {
+    await createPaymentCollectionForCartWorkflow(req.scope).run({ input: { cart_id: cart.id } })
+    paymentCollectionId = (await loadCart(req.scope, cart.id)).payment_collection?.id
+  }
+  const { result: session } = await createPaymentSessionsWorkflow(req.scope).run({
+    input: {
+      payment_collection_id: paymentCollectionId!,
+      provider_id: FLEXITI_PROVIDER_ID,
+      customer_id: cart.customer_id ?? undefined,
+      data: signed,
+    },
+  })
+  res.status(200).json({ payment_session: publicSession(session as never) })
+}
