@@ -20,7 +20,8 @@ export function paymentDataFromAuthorization(
       medusa_capture_id: known?.medusa_capture_id ?? capture.reference ?? null,
       amount: toDollars(capture.amount),
       date: capture.date,
-      returned: known?.returned ?? toDollars(capture.returned_amount ?? 0),
+      // Flexiti's own figure wins when it reports one (returns can happen outside Medusa).
+      returned: capture.returned_amount !== undefined ? toDollars(capture.returned_amount) : (known?.returned ?? "0.00"),
       refunded: known?.refunded ?? "0.00",
     }
   })

@@ -76,10 +76,10 @@ export type WidgetAuthorizeOutcome =
 
 /** Picks the shopper's financing: configured plan/term when offered, else the first promotional term, else revolving. */
 export function chooseFinancing(plans: CalculateInterestResponse, config: RuntimeConfig): FinancingOption {
-  const promos = plans.promotional_purchase ?? []
+  const promos = (plans.promotional_purchase ?? []).filter((p) => p.terms.length > 0)
   const preferred = promos.find((p) => p.plan_id === config.defaultPlanId)
   const plan = preferred ?? promos[0]
-  if (plan && plan.terms.length) {
+  if (plan) {
     const term = plan.terms.find((t) => t.term === config.defaultTerm) ?? plan.terms[0]
     return { transaction_type: "promotional_purchase", plan_id: plan.plan_id, term: term.term }
   }
