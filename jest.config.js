@@ -1,7 +1,7 @@
 const { loadEnv } = require("@medusajs/utils")
 loadEnv("test", process.cwd())
 
-// One config, three kinds of test chosen by TEST_TYPE (unset = unit + integration).
+// One config, three kinds of test chosen by TEST_TYPE (unset = all three).
 const testMatchByType = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s?(x)"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
@@ -27,5 +27,6 @@ module.exports = {
   testMatch: testMatchByType[process.env.TEST_TYPE] ?? [
     ...testMatchByType.unit,
     ...testMatchByType["integration:http"],
+    ...testMatchByType.browser,
   ],
 }

@@ -9,6 +9,10 @@ const decimalDollars = z
 
 const url = z.string().url("must be a URL such as http://127.0.0.1:4010")
 
+// medusa-config often passes process.env values: accept "true"/"false" and numeric strings.
+const booleanOption = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean())
+const integerOption = z.preprocess((v) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v), z.number().int().positive())
+
 /**
  * Provider options from medusa-config.ts. Everything is optional: unset values come from the
  * settings saved in the admin (module flexiti), then from defaults. Values set here win,
@@ -18,7 +22,7 @@ export const providerOptionsSchema = z
   .object({
     environment: z.enum(FLEXITI_ENVIRONMENTS).optional(),
     flow: z.enum(["widget", "hosted"]).optional(),
-    auto_capture: z.boolean().optional(),
+    auto_capture: booleanOption.optional(),
     default_lang: langSchema.optional(),
     min_amount: decimalDollars.optional(),
     max_amount: decimalDollars.optional(),
@@ -28,10 +32,10 @@ export const providerOptionsSchema = z
     pos_base_url: url.optional(),
     online_base_url: url.optional(),
     /** preferred financing when the shopper did not choose: promotional plan and term */
-    default_plan_id: z.number().int().positive().optional(),
-    default_term: z.number().int().positive().optional(),
+    default_plan_id: integerOption.optional(),
+    default_term: integerOption.optional(),
     /** HTTP timeout per Flexiti call */
-    timeout_ms: z.number().int().positive().max(120_000).optional(),
+    timeout_ms: integerOption.pipe(z.number().max(120_000)).optional(),
   })
   .refine((o) => !o.client_secret || !!o.client_id, { message: "client_secret is set without client_id", path: ["client_id"] })
   .refine((o) => !o.min_amount || !o.max_amount || Number(o.min_amount) <= Number(o.max_amount), {

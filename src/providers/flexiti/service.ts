@@ -234,7 +234,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         amount: data.amount,
         flexiti_id: String(outcome.authorizationId),
       })
-      return this.authorizationResult(config, data, outcome.authorizationId, sessionId)
+      return this.authorizationResult(config, data, outcome.authorizationId, sessionId, "authorization" in outcome ? (outcome.authorization as Authorization | undefined) : undefined)
     } catch (error) {
       await this.audit({
         payment_session_id: sessionId,
@@ -263,9 +263,10 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     config: RuntimeConfig,
     data: FlexitiSessionData & Partial<FlexitiPaymentData>,
     authorizationId: number,
-    sessionId: string
+    sessionId: string,
+    fresh?: Authorization
   ): Promise<AuthorizePaymentOutput> {
-    let authorization: Authorization = await config.client.getAuthorization(authorizationId)
+    let authorization: Authorization = fresh ?? (await config.client.getAuthorization(authorizationId))
     let paymentData = paymentDataFromAuthorization(data as unknown as Record<string, unknown>, authorization)
     if (!sameToTheCent(authorization.amount, data.amount)) {
       await releaseOnFlexiti({

@@ -1,7 +1,7 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
-import { CalculateInterestResponse, FinancingOption, widgetSuccessEventDataSchema } from "../../flexiti/schemas"
+import { Authorization, CalculateInterestResponse, FinancingOption, widgetSuccessEventDataSchema } from "../../flexiti/schemas"
 import { TokenLineage } from "../../flexiti/token-manager"
 import { FlexitiCheckoutState } from "../../modules/flexiti/constants"
 import { KnexLike, readCheckout, writeCheckout } from "../../modules/flexiti/settings-reader"
@@ -71,7 +71,8 @@ export async function initiateWidget(args: {
 }
 
 export type WidgetAuthorizeOutcome =
-  | { kind: "authorization"; authorizationId: number; created: boolean }
+  /** `authorization` is Flexiti's answer when this call has it fresh, so it is not read again */
+  | { kind: "authorization"; authorizationId: number; authorization?: Authorization }
   | { kind: "not_ready"; status: PaymentSessionStatus; reason: string }
 
 /** Picks the shopper's financing: configured plan/term when offered, else the first promotional term, else revolving. */
@@ -103,7 +104,7 @@ export async function authorizeWidget(args: {
     return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "checkout_not_found" }
   }
   if (checkout.authorization_id) {
-    return { kind: "authorization", authorizationId: Number(checkout.authorization_id), created: false }
+    return { kind: "authorization", authorizationId: Number(checkout.authorization_id) }
   }
   const result = widgetSuccessEventDataSchema.safeParse(checkout.widget_result)
   if (!result.success) {
@@ -117,12 +118,14 @@ export async function authorizeWidget(args: {
     return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "checkout_token_missing" }
   }
 
-  // An earlier attempt may have created the authorization and lost the answer: find it by reference.
+  // An earlier attempt may have created the authorization and lost the answer (timeout, reset,
+  // crash before the id was saved): find it by reference. One read per checkout buys never
+  // authorizing a shopper twice.
   const earlier = await config.client.listAuthorizations({ account_number: event.accountNumber })
   const existing = earlier.authorizations.find((a) => a.reference === sessionId)
   if (existing) {
     await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(existing.authorization_id) })
-    return { kind: "authorization", authorizationId: existing.authorization_id, created: false }
+    return { kind: "authorization", authorizationId: existing.authorization_id, authorization: existing }
   }
 
   const lineage: TokenLineage = config.client.restoreCustomerLineage(
@@ -149,7 +152,7 @@ export async function authorizeWidget(args: {
       authorization_id: String(authorization.authorization_id),
       customer_token: lineage.snapshot() ?? null,
     })
-    return { kind: "authorization", authorizationId: authorization.authorization_id, created: true }
+    return { kind: "authorization", authorizationId: authorization.authorization_id, authorization }
   } finally {
     // Keep the refreshed lineage even when Flexiti declined, so a retry uses the same flow.
     const snapshot = lineage.snapshot()

@@ -16,7 +16,7 @@ describe("parseProviderOptions", () => {
   })
 
   it("accepts a full valid configuration", () => {
-    const parsed = parseProviderOptions({
+    const full = {
       environment: "merchant_integration",
       flow: "hosted",
       auto_capture: true,
@@ -31,23 +31,16 @@ describe("parseProviderOptions", () => {
       default_plan_id: 12,
       default_term: 24,
       timeout_ms: 30_000,
-    })
-    expect(parsed).toEqual({
-      environment: "merchant_integration",
-      flow: "hosted",
-      auto_capture: true,
-      default_lang: "fr",
-      min_amount: "100",
-      max_amount: "10000.50",
-      allowed_provinces: ["ON", "QC"],
-      client_id: "id",
-      client_secret: "secret",
-      pos_base_url: "http://127.0.0.1:4010",
-      online_base_url: "https://onlineapi-training.flexiti.fi",
-      default_plan_id: 12,
-      default_term: 24,
-      timeout_ms: 30_000,
-    })
+    }
+    // Amounts are kept as decimal strings; everything else comes back as given.
+    expect(parseProviderOptions(full)).toEqual({ ...full, min_amount: "100" })
+  })
+
+  it("accepts environment-variable strings for booleans and numbers", () => {
+    expect(
+      parseProviderOptions({ auto_capture: "false", default_plan_id: "5", default_term: "12", timeout_ms: "20000" })
+    ).toEqual({ auto_capture: false, default_plan_id: 5, default_term: 12, timeout_ms: 20_000 })
+    expect(parseProviderOptions({ auto_capture: "true" }).auto_capture).toBe(true)
   })
 
   it("amounts become strings", () => {
