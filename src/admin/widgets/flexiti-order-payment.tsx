@@ -1,7 +1,11 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Container, Heading, Text } from "@medusajs/ui"
-import { FLEXITI_PROVIDER_ID, FlexitiPaymentSummary, sumDollars } from "../lib/payment-data"
+import { Badge, Button, Container, Heading, Input, Text, toast, usePrompt } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
+import { errorMessage, flexitiApi, PaymentSummary, toCents } from "../lib/flexiti-api"
+import { FLEXITI_PROVIDER_ID } from "../lib/payment-data"
+import { sdk } from "../lib/sdk"
 
 type OrderPayment = { id: string; provider_id: string; data?: Record<string, unknown> | null }
 
@@ -10,54 +14,215 @@ function flexitiPayments(order: AdminOrder): OrderPayment[] {
   return collections.flatMap((c) => c.payments ?? []).filter((p) => p.provider_id === FLEXITI_PROVIDER_ID)
 }
 
-function Row({ label, value }: { label: string; value: string }) {
+function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <div className="flex items-center justify-between py-1">
       <Text size="small" className="text-ui-fg-subtle">
         {label}
       </Text>
-      <Text size="small">{value}</Text>
+      <Text size="small" data-testid={testId}>
+        {value}
+      </Text>
     </div>
   )
 }
 
-/** Flexiti financing details of an order: authorization, account, plan and amounts. */
+function planText(s: PaymentSummary): string {
+  const f = s.flexiti
+  if (f.transaction_type !== "promotional_purchase") return "Revolving"
+  const label = f.plan_label?.en ? ` (${f.plan_label.en})` : ""
+  return `Plan ${f.plan_id ?? "?"}${label}, ${f.term ?? "?"} months`
+}
+
+/** "12.50" → 12.5 for Medusa's API, from a validated 2-decimal string (cents, never float sums). */
+function amountFromInput(value: string): number | null {
+  const cents = toCents(value)
+  return cents && cents > 0 ? cents / 100 : null
+}
+
+function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: string }) {
+  const queryClient = useQueryClient()
+  const prompt = usePrompt()
+  const key = ["flexiti", "payment", paymentId]
+  const summary = useQuery({ queryKey: key, queryFn: () => flexitiApi.payment(paymentId) })
+  const [captureAmount, setCaptureAmount] = useState("")
+  const [refundAmount, setRefundAmount] = useState("")
+
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: key })
+    // the order page's own queries (payment status, totals)
+    await queryClient.invalidateQueries({ queryKey: ["orders"] })
+    await queryClient.invalidateQueries({ predicate: (q) => JSON.stringify(q.queryKey).includes(orderId) })
+  }
+
+  const capture = useMutation({
+    mutationFn: (amount: number) => sdk.admin.payment.capture(paymentId, { amount }),
+    onSuccess: async () => {
+      toast.success("Captured at Flexiti")
+      setCaptureAmount("")
+      await refresh()
+    },
+    onError: (e) => toast.error(errorMessage(e)),
+  })
+  const refund = useMutation({
+    mutationFn: (amount: number) => sdk.admin.payment.refund(paymentId, { amount }),
+    onSuccess: async () => {
+      toast.success("Refunded at Flexiti")
+      setRefundAmount("")
+      await refresh()
+    },
+    onError: (e) => toast.error(errorMessage(e)),
+  })
+  const release = useMutation({
+    mutationFn: () => flexitiApi.release(paymentId),
+    onSuccess: async (data) => {
+      queryClient.setQueryData(key, data)
+      toast.success("Remaining authorization released")
+      await refresh()
+    },
+    onError: (e) => toast.error(errorMessage(e)),
+  })
+
+  if (summary.isLoading) {
+    return (
+      <div className="px-6 py-4">
+        <Text size="small">Loading…</Text>
+      </div>
+    )
+  }
+  if (summary.isError || !summary.data) {
+    return (
+      <div className="px-6 py-4">
+        <Text size="small" className="text-ui-fg-error">
+          {errorMessage(summary.error)}
+        </Text>
+      </div>
+    )
+  }
+  const s = summary.data.payment
+  const a = s.amounts
+  const refundable = (toCents(a.captured) ?? 0) - (toCents(a.returned) ?? 0) - (toCents(a.refunded) ?? 0)
+  const canCapture = !s.medusa.canceled_at && !s.medusa.captured_at && (toCents(a.remaining) ?? 0) > 0
+
+  const confirmThen = async (title: string, description: string, run: () => void) => {
+    if (await prompt({ title, description, confirmText: "Confirm", cancelText: "Cancel" })) run()
+  }
+
+  const onCapture = () => {
+    const amount = amountFromInput(captureAmount)
+    if (amount === null) return toast.error("Enter an amount in dollars, e.g. 125.50")
+    void confirmThen("Capture at Flexiti", `Capture $${amount.toFixed(2)} of the $${a.remaining} remaining?`, () => capture.mutate(amount))
+  }
+  const onRefund = () => {
+    const amount = amountFromInput(refundAmount)
+    if (amount === null) return toast.error("Enter an amount in dollars, e.g. 125.50")
+    void confirmThen("Refund at Flexiti", `Refund $${amount.toFixed(2)} to the shopper's Flexiti account?`, () => refund.mutate(amount))
+  }
+  const onRelease = () =>
+    void confirmThen(
+      "Release the remaining authorization",
+      `Release $${a.remaining}? Nothing more can be captured on this payment afterwards.`,
+      () => release.mutate()
+    )
+
+  return (
+    <div className="px-6 py-4" data-testid={`flexiti-payment-${s.id}`}>
+      <div className="mb-2 flex items-center gap-2">
+        <Text size="small" weight="plus">
+          Authorization {s.flexiti.authorization_id ?? "—"}
+        </Text>
+        {s.flexiti.authorization_status && (
+          <Badge size="2xsmall" data-testid="flexiti-authorization-status">
+            {s.flexiti.authorization_status}
+          </Badge>
+        )}
+        {s.medusa.canceled_at && <Badge size="2xsmall">released</Badge>}
+      </div>
+      <Row label="Account" value={s.flexiti.account_number_masked ?? "—"} />
+      <Row label="Flow" value={s.flexiti.flow === "hosted" ? "Online (hosted)" : "Widget"} />
+      <Row label="Plan" value={planText(s)} />
+      <Row label="Authorized" value={`$${a.authorized}`} testId="flexiti-authorized-total" />
+      <Row label="Captured" value={`$${a.captured}`} testId="flexiti-captured-total" />
+      <Row label="Returned" value={`$${a.returned}`} testId="flexiti-returned-total" />
+      <Row label="Refunded" value={`$${a.refunded}`} testId="flexiti-refunded-total" />
+      <Row label="Released" value={`$${a.released}`} testId="flexiti-released-total" />
+      <Row label="Remaining" value={`$${a.remaining}`} testId="flexiti-remaining-total" />
+      <Row label="Reference id" value={s.flexiti.reference_id ?? "—"} />
+
+      <div className="mt-3 flex flex-col gap-2">
+        <div className="flex items-center gap-2">
+          <Input
+            size="small"
+            placeholder={a.remaining}
+            data-testid="flexiti-capture-amount"
+            value={captureAmount}
+            disabled={!canCapture}
+            onChange={(e) => setCaptureAmount(e.target.value)}
+          />
+          <Button size="small" variant="secondary" data-testid="flexiti-capture" disabled={!canCapture} isLoading={capture.isPending} onClick={onCapture}>
+            Capture
+          </Button>
+        </div>
+        <div className="flex items-center gap-2">
+          <Input
+            size="small"
+            placeholder={(refundable / 100).toFixed(2)}
+            data-testid="flexiti-refund-amount"
+            value={refundAmount}
+            disabled={refundable <= 0}
+            onChange={(e) => setRefundAmount(e.target.value)}
+          />
+          <Button size="small" variant="secondary" data-testid="flexiti-refund" disabled={refundable <= 0} isLoading={refund.isPending} onClick={onRefund}>
+            Refund
+          </Button>
+        </div>
+        <Button size="small" variant="danger" data-testid="flexiti-release" disabled={!s.can_release} isLoading={release.isPending} onClick={onRelease}>
+          Release remaining ${a.remaining}
+        </Button>
+      </div>
+
+      <div className="mt-4">
+        <Text size="small" weight="plus">
+          History
+        </Text>
+        <ul data-testid="flexiti-history" className="mt-1 flex flex-col gap-1">
+          {s.history.length === 0 && (
+            <Text size="small" className="text-ui-fg-subtle">
+              No Flexiti call recorded.
+            </Text>
+          )}
+          {s.history.map((h) => (
+            <li key={h.id} data-operation={h.operation} data-outcome={h.outcome} className="txt-compact-xsmall">
+              <Badge size="2xsmall" color={h.outcome === "success" ? "green" : "red"}>
+                {h.operation}
+              </Badge>{" "}
+              {h.amount ? `$${h.amount} ` : ""}
+              {h.error_code ? `${h.error_code} ` : ""}
+              <span className="text-ui-fg-subtle">
+                {new Date(h.created_at).toLocaleString()} · x-reference-id {h.reference_id}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  )
+}
+
+/** Flexiti financing of an order: summary, capture / refund / release, and the call history. */
 const FlexitiOrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const payments = flexitiPayments(order)
   if (!payments.length) {
     return null
   }
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-testid="flexiti-order-widget">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Flexiti financing</Heading>
       </div>
-      {payments.map((payment) => {
-        const d = (payment.data ?? {}) as FlexitiPaymentSummary
-        const captured = sumDollars((d.captures ?? []).map((c) => c.amount))
-        const refunded = sumDollars((d.refunds ?? []).map((r) => r.amount))
-        return (
-          <div key={payment.id} className="px-6 py-4">
-            <div className="mb-2 flex items-center gap-2">
-              <Text size="small" weight="plus">
-                Authorization {d.authorization_id ?? "—"}
-              </Text>
-              {d.authorization_status && <Badge size="2xsmall">{d.authorization_status}</Badge>}
-            </div>
-            <Row label="Account" value={d.account_number_masked ?? "—"} />
-            <Row label="Flow" value={d.flow === "hosted" ? "Online (hosted)" : "Widget"} />
-            <Row
-              label="Plan"
-              value={d.transaction_type === "promotional_purchase" ? `Plan ${d.plan_id ?? "?"}, ${d.term ?? "?"} months` : "Revolving"}
-            />
-            <Row label="Authorized" value={`$${d.authorized_amount ?? "0.00"}`} />
-            <Row label="Captured" value={`$${captured}`} />
-            <Row label="Refunded" value={`$${refunded}`} />
-            <Row label="Released" value={`$${d.released_amount ?? "0.00"}`} />
-            <Row label="Reference id" value={d.reference_id ?? "—"} />
-          </div>
-        )
-      })}
+      {payments.map((payment) => (
+        <PaymentPanel key={payment.id} paymentId={payment.id} orderId={order.id} />
+      ))}
     </Container>
   )
 }

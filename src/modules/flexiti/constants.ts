@@ -115,6 +115,38 @@ export const FLEXITI_SCHEMA = {
       message: "message",
     },
   },
+  /** Flexiti's i18n labels of one environment in one language (issue 4: i18n sync). */
+  i18n: {
+    table: "flexiti_i18n",
+    entity: "FlexitiI18n",
+    prefix: "flxi18n",
+    columns: {
+      ...BASE_COLUMNS,
+      environment: "environment",
+      lang: "lang",
+      plan_ids: "plan_ids",
+      provinces: "provinces",
+      transaction_types: "transaction_types",
+      disclosures: "disclosures",
+      synced_at: "synced_at",
+    },
+  },
+  /** One row per i18n sync attempt (the newest is "the last sync"). */
+  i18nSync: {
+    table: "flexiti_i18n_sync",
+    entity: "FlexitiI18nSync",
+    prefix: "flxsync",
+    columns: {
+      ...BASE_COLUMNS,
+      environment: "environment",
+      outcome: "outcome",
+      synced_at: "synced_at",
+      counts: "counts",
+      reference_id: "reference_id",
+      error_code: "error_code",
+      message: "message",
+    },
+  },
 } as const
 
 /**
@@ -215,4 +247,39 @@ export interface FlexitiCallLogRow extends Required<FlexitiCallLogEntry> {
   id: string
   created_at: Date
   updated_at: Date
+}
+
+/** Label maps keyed by code, as Flexiti's i18n answers them (assumption 10). */
+export type FlexitiLabelMap = Record<string, string>
+
+export const FLEXITI_I18N_SECTIONS = ["plan_ids", "provinces", "transaction_types", "disclosures"] as const
+export type FlexitiI18nSection = (typeof FLEXITI_I18N_SECTIONS)[number]
+
+/** The stored labels of one environment in one language. */
+export interface FlexitiI18nLabels {
+  plan_ids: FlexitiLabelMap
+  provinces: FlexitiLabelMap
+  transaction_types: FlexitiLabelMap
+  disclosures: FlexitiLabelMap
+}
+
+/** Number of labels per section fetched by a sync (per language). */
+export type FlexitiI18nCounts = Record<FlexitiI18nSection, number>
+
+export interface FlexitiI18nSyncRow {
+  id: string
+  environment: FlexitiEnvironmentName
+  outcome: FlexitiCallOutcome
+  synced_at: Date
+  counts: Partial<Record<FlexitiLang, FlexitiI18nCounts>> | null
+  reference_id: string | null
+  error_code: string | null
+  message: string | null
+}
+
+/** What GET /admin/flexiti/i18n answers: both languages of one environment and its last sync. */
+export interface FlexitiI18nSnapshot {
+  environment: FlexitiEnvironmentName
+  labels: Partial<Record<FlexitiLang, FlexitiI18nLabels & { synced_at: Date }>>
+  last_sync: FlexitiI18nSyncRow | null
 }

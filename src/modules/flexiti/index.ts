@@ -14,6 +14,8 @@ export {
 } from "./crypto"
 export {
   appendCallLog,
+  eligibleProvinces,
+  readSyncedProvinces,
   readCheckout,
   readCredentials,
   readSettings,

@@ -9,10 +9,23 @@ import {
   FlexitiCheckoutState,
   FlexitiCheckoutWrite,
   FlexitiEnvironmentName,
+  FlexitiI18nCounts,
+  FlexitiI18nLabels,
+  FlexitiI18nSnapshot,
+  FlexitiI18nSyncRow,
+  FlexitiLang,
   FlexitiSettingsValues,
 } from "./constants"
 import { FlexitiCryptoError, decryptSecret, encryptSecret, loadEncryptionKey } from "./crypto"
-import { FlexitiCallLog, FlexitiCheckout, FlexitiCredential, FlexitiSettings } from "./models"
+import {
+  FlexitiCallLog,
+  FlexitiCheckout,
+  FlexitiCredential,
+  FlexitiI18n,
+  FlexitiI18nSync,
+  FlexitiSettings,
+} from "./models"
+import { i18nLabelsFromRow, syncRowToDTO } from "./i18n-codec"
 import {
   SetFlexitiCredentialsInput,
   UpdateFlexitiSettingsInput,
@@ -84,6 +97,8 @@ export default class FlexitiModuleService extends MedusaService({
   FlexitiCredential,
   FlexitiCheckout,
   FlexitiCallLog,
+  FlexitiI18n,
+  FlexitiI18nSync,
 }) {
   /** The encryption key, read from the environment on each use (throws when malformed). */
   protected encryptionKey_(): Buffer | undefined {
@@ -148,6 +163,22 @@ export default class FlexitiModuleService extends MedusaService({
         MedusaError.Types.INVALID_DATA,
         "Invalid Flexiti settings: allowed_provinces must list at least one province"
       )
+    }
+    if (data.allowed_provinces) {
+      // Once Flexiti's province list was synced for the environment in force, only those may be picked.
+      const environment = data.active_environment ?? current.active_environment
+      const synced = await this.syncedProvinces(environment)
+      if (synced) {
+        const unknown = data.allowed_provinces.filter((p) => !synced.includes(p))
+        if (unknown.length) {
+          throw new MedusaError(
+            MedusaError.Types.INVALID_DATA,
+            `Invalid Flexiti settings: allowed_provinces: ${unknown.join(", ")} ${
+              unknown.length > 1 ? "are" : "is"
+            } not in the provinces Flexiti lists for ${environment} (${synced.join(", ")}); run the i18n sync again if Flexiti added it`
+          )
+        }
+      }
     }
     if (Object.keys(data).length === 0) {
       return current
@@ -386,5 +417,125 @@ export default class FlexitiModuleService extends MedusaService({
       created_at: row.created_at,
       updated_at: row.updated_at,
     }
+  }
+
+  // ------------------------------------------------------------------- i18n
+
+  /**
+   * The generated CRUD methods of the i18n models, loosely typed: their DML JSON columns make
+   * TypeScript's instantiation of the generated signatures too deep (TS2589).
+   */
+  protected loose_(): Record<
+    "listFlexitiI18ns" | "deleteFlexitiI18ns" | "createFlexitiI18ns" | "createFlexitiI18nSyncs" | "listFlexitiI18nSyncs",
+    (...args: any[]) => Promise<any>
+  > {
+    return this as any
+  }
+
+  /**
+   * Stores Flexiti's labels of one environment (both languages fetched by one sync) and
+   * records the successful sync. Existing rows of that environment and language are replaced.
+   */
+  async saveI18n(input: {
+    environment: FlexitiEnvironmentName
+    labels: Partial<Record<FlexitiLang, FlexitiI18nLabels>>
+    reference_id?: string | null
+    synced_at?: Date
+  }): Promise<FlexitiI18nSyncRow> {
+    const environment = parseOrThrow(environmentSchema, input.environment, "Flexiti environment")
+    const syncedAt = input.synced_at ?? new Date()
+    const counts: Partial<Record<FlexitiLang, FlexitiI18nCounts>> = {}
+    for (const [lang, labels] of Object.entries(input.labels) as [FlexitiLang, FlexitiI18nLabels][]) {
+      const columns = {
+        plan_ids: labels.plan_ids ?? {},
+        provinces: labels.provinces ?? {},
+        transaction_types: labels.transaction_types ?? {},
+        disclosures: labels.disclosures ?? {},
+        synced_at: syncedAt,
+      }
+      const [existing] = (await this.loose_().listFlexitiI18ns({ environment, lang }, { take: 1 })) as Row[]
+      if (existing) {
+        // Replaced, not updated: Medusa merges JSON columns on update, which would keep a
+        // province or plan Flexiti no longer lists.
+        await this.loose_().deleteFlexitiI18ns([existing.id])
+      }
+      await this.loose_().createFlexitiI18ns({ environment, lang, ...columns } as any)
+      counts[lang] = {
+        plan_ids: Object.keys(columns.plan_ids).length,
+        provinces: Object.keys(columns.provinces).length,
+        transaction_types: Object.keys(columns.transaction_types).length,
+        disclosures: Object.keys(columns.disclosures).length,
+      }
+    }
+    return this.recordI18nSync({
+      environment,
+      outcome: "success",
+      counts,
+      reference_id: input.reference_id ?? null,
+      synced_at: syncedAt,
+    })
+  }
+
+  /** Appends one sync attempt (a failure keeps the labels of the last successful sync). */
+  async recordI18nSync(input: {
+    environment: FlexitiEnvironmentName
+    outcome: "success" | "failure"
+    counts?: Partial<Record<FlexitiLang, FlexitiI18nCounts>> | null
+    reference_id?: string | null
+    error_code?: string | null
+    message?: string | null
+    synced_at?: Date
+  }): Promise<FlexitiI18nSyncRow> {
+    const environment = parseOrThrow(environmentSchema, input.environment, "Flexiti environment")
+    const row = (await this.loose_().createFlexitiI18nSyncs({
+      environment,
+      outcome: input.outcome,
+      synced_at: input.synced_at ?? new Date(),
+      counts: (input.counts ?? null) as any,
+      reference_id: input.reference_id ?? null,
+      error_code: input.error_code ? input.error_code.slice(0, 200) : null,
+      message: input.message ? input.message.slice(0, 2000) : null,
+    } as any)) as Row
+    return syncRowToDTO(row)
+  }
+
+  /** The newest sync attempt of an environment (any outcome), or null. */
+  async getLastI18nSync(
+    environment: FlexitiEnvironmentName,
+    outcome?: "success" | "failure"
+  ): Promise<FlexitiI18nSyncRow | null> {
+    const env = parseOrThrow(environmentSchema, environment, "Flexiti environment")
+    const [row] = (await this.loose_().listFlexitiI18nSyncs(
+      outcome ? { environment: env, outcome } : { environment: env },
+      { order: { synced_at: "DESC", created_at: "DESC" }, take: 1 }
+    )) as Row[]
+    return row ? syncRowToDTO(row) : null
+  }
+
+  /** The stored labels of an environment in both languages, and its last sync. */
+  async getI18n(environment: FlexitiEnvironmentName): Promise<FlexitiI18nSnapshot> {
+    const env = parseOrThrow(environmentSchema, environment, "Flexiti environment")
+    const rows = (await this.loose_().listFlexitiI18ns({ environment: env })) as Row[]
+    const labels: FlexitiI18nSnapshot["labels"] = {}
+    for (const row of rows) {
+      labels[row.lang as FlexitiLang] = { ...i18nLabelsFromRow(row), synced_at: row.synced_at }
+    }
+    return { environment: env, labels, last_sync: await this.getLastI18nSync(env) }
+  }
+
+  /**
+   * Province codes Flexiti listed for an environment at the last successful sync, or
+   * undefined when it was never synced (then every Canadian province may be picked).
+   */
+  async syncedProvinces(environment: FlexitiEnvironmentName): Promise<string[] | undefined> {
+    const rows = (await this.loose_().listFlexitiI18ns({ environment })) as Row[]
+    if (!rows.length) {
+      return undefined
+    }
+    const codes = new Set<string>()
+    for (const row of rows) {
+      Object.keys(i18nLabelsFromRow(row).provinces).forEach((c) => codes.add(c.toUpperCase()))
+    }
+    return [...codes].sort()
   }
 }

@@ -21,6 +21,7 @@ import {
   FlexitiSettingsValues,
 } from "./constants"
 import { FlexitiCryptoError, decryptSecret, loadEncryptionKey } from "./crypto"
+import { i18nLabelsFromRow } from "./i18n-codec"
 import { callLogEntrySchema, checkoutWriteSchema, environmentSchema, formatZodError } from "./validation"
 
 /** The knex instance registered as `__pg_connection__` in every module container. */
@@ -32,6 +33,7 @@ const S = FLEXITI_SCHEMA.settings
 const CR = FLEXITI_SCHEMA.credential
 const CH = FLEXITI_SCHEMA.checkout
 const LOG = FLEXITI_SCHEMA.callLog
+const I18N = FLEXITI_SCHEMA.i18n
 
 type Key = Buffer | string | undefined
 
@@ -49,6 +51,37 @@ export async function readSettings(
     .orderBy(S.columns.created_at, "asc")
     .first()
   return { id: row?.[S.columns.id] ?? null, ...settingsRowToValues(row) }
+}
+
+/**
+ * Province codes Flexiti listed for an environment at its last i18n sync (union of the stored
+ * languages), or undefined when that environment was never synced.
+ */
+export async function readSyncedProvinces(
+  knex: FlexitiReaderKnex,
+  environment: FlexitiEnvironmentName
+): Promise<string[] | undefined> {
+  const C = I18N.columns
+  const rows = await knex(I18N.table)
+    .select(C.provinces)
+    .where(C.environment, environment)
+    .whereNull(C.deleted_at)
+  if (!rows.length) {
+    return undefined
+  }
+  const codes = new Set<string>()
+  for (const row of rows) {
+    Object.keys(i18nLabelsFromRow(row).provinces).forEach((c) => codes.add(c.toUpperCase()))
+  }
+  return [...codes].sort()
+}
+
+/**
+ * Provinces where Flexiti is offered: the allowed ones, narrowed to those Flexiti listed at the
+ * last i18n sync of the environment when there was one.
+ */
+export function eligibleProvinces(allowed: string[], synced: string[] | undefined): string[] {
+  return synced ? allowed.filter((p) => synced.includes(p.toUpperCase())) : allowed
 }
 
 export interface ReadCredentialsResult {

@@ -2,7 +2,13 @@ import { createHash } from "node:crypto"
 import { FlexitiClient } from "../../flexiti/client"
 import { FlexitiEnvironment } from "../../flexiti/environments"
 import { FLEXITI_SETTINGS_DEFAULTS, FlexitiSettingsValues } from "../../modules/flexiti/constants"
-import { KnexLike, readCredentials, readSettings } from "../../modules/flexiti/settings-reader"
+import {
+  eligibleProvinces,
+  KnexLike,
+  readCredentials,
+  readSettings,
+  readSyncedProvinces,
+} from "../../modules/flexiti/settings-reader"
 import { ParsedProviderOptions } from "./options"
 import { FlexitiFlow } from "./types"
 
@@ -86,7 +92,11 @@ export async function loadRuntimeConfig(options: ParsedProviderOptions, knex?: K
     lang,
     minAmount: options.min_amount ?? settings.min_amount,
     maxAmount: options.max_amount ?? settings.max_amount,
-    allowedProvinces: options.allowed_provinces ?? settings.allowed_provinces,
+    // allowed ∩ provinces Flexiti listed at the environment's last i18n sync (when synced)
+    allowedProvinces: eligibleProvinces(
+      options.allowed_provinces ?? settings.allowed_provinces,
+      knex ? await readSyncedProvinces(knex, environment) : undefined
+    ),
     defaultPlanId: options.default_plan_id,
     defaultTerm: options.default_term,
     client: clientFor({ environment, clientId, clientSecret, posOrigin, onlineOrigin, lang, timeoutMs: options.timeout_ms }),

@@ -1,10 +1,19 @@
+import fs from "node:fs"
 import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { FLEXITI_MODULE, FLEXITI_SETTINGS_DEFAULTS } from "../constants"
 import { decryptSecret } from "../crypto"
 import FlexitiModuleService, { MISSING_ENCRYPTION_KEY_MESSAGE } from "../service"
-import { appendCallLog, readCheckout, readCredentials, readSettings, writeCheckout } from "../settings-reader"
+import {
+  appendCallLog,
+  eligibleProvinces,
+  readCheckout,
+  readCredentials,
+  readSettings,
+  readSyncedProvinces,
+  writeCheckout,
+} from "../settings-reader"
 
 jest.setTimeout(60_000)
 
@@ -37,9 +46,12 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
     describe("settings", () => {
       it("runs on the committed migration", async () => {
         const applied = await knex()("mikro_orm_migrations").select("name")
-        expect(applied.map((r: { name: string }) => r.name)).toEqual([
-          expect.stringMatching(/^Migration\d+$/),
-        ])
+        const committed = fs
+          .readdirSync(path.join(MODULE_DIR, "migrations"))
+          .filter((f) => /^Migration\d+\.ts$/.test(f))
+          .map((f) => f.replace(/\.ts$/, ""))
+          .sort()
+        expect(applied.map((r: { name: string }) => r.name).sort()).toEqual(committed)
       })
 
       it("creates the singleton with the defaults once", async () => {
@@ -405,6 +417,63 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         await expect(
           appendCallLog(knex(), { operation: "x", reference_id: "r", outcome: "success", amount: "1.234" })
         ).rejects.toThrow(/amount/)
+      })
+    })
+
+    describe("i18n", () => {
+      const labels = (provinces: Record<string, string>) => ({
+        plan_ids: { "5": "Equal Payments, No Interest" },
+        provinces,
+        transaction_types: { promotional_purchase: "Financed Purchase" },
+        disclosures: {},
+      })
+
+      it("stores both languages, counts them and replaces them on the next sync", async () => {
+        expect(await service.getLastI18nSync("training")).toBeNull()
+        expect(await service.syncedProvinces("training")).toBeUndefined()
+        expect(await readSyncedProvinces(knex(), "training")).toBeUndefined()
+
+        const sync = await service.saveI18n({
+          environment: "training",
+          labels: { en: labels({ ON: "Ontario", QC: "Quebec" }), fr: labels({ ON: "Ontario", QC: "Québec" }) },
+          reference_id: "a".repeat(32),
+        })
+        expect(sync).toMatchObject({ environment: "training", outcome: "success", reference_id: "a".repeat(32) })
+        expect(sync.counts).toEqual({
+          en: { plan_ids: 1, provinces: 2, transaction_types: 1, disclosures: 0 },
+          fr: { plan_ids: 1, provinces: 2, transaction_types: 1, disclosures: 0 },
+        })
+        const snapshot = await service.getI18n("training")
+        expect(snapshot.labels.fr?.provinces.QC).toBe("Québec")
+        expect(snapshot.last_sync?.id).toBe(sync.id)
+        expect(await readSyncedProvinces(knex(), "training")).toEqual(["ON", "QC"])
+        expect(await readSyncedProvinces(knex(), "production")).toBeUndefined()
+
+        await service.saveI18n({ environment: "training", labels: { en: labels({ ON: "Ontario" }), fr: labels({ ON: "Ontario" }) } })
+        expect(await service.syncedProvinces("training")).toEqual(["ON"])
+        expect(await knex()("flexiti_i18n").whereNull("deleted_at")).toHaveLength(2)
+      })
+
+      it("records a failed sync without touching the labels", async () => {
+        await service.saveI18n({ environment: "training", labels: { en: labels({ ON: "Ontario" }) } })
+        const failed = await service.recordI18nSync({ environment: "training", outcome: "failure", error_code: "invalid_client", message: "no" })
+        expect((await service.getLastI18nSync("training"))?.id).toBe(failed.id)
+        expect((await service.getLastI18nSync("training", "success"))?.outcome).toBe("success")
+        expect((await service.getI18n("training")).labels.en?.provinces).toEqual({ ON: "Ontario" })
+      })
+
+      it("refuses allowed provinces Flexiti does not list once synced", async () => {
+        await service.updateSettings({ allowed_provinces: ["NU"] })
+        await service.saveI18n({ environment: "training", labels: { en: labels({ ON: "Ontario", QC: "Quebec" }) } })
+        await expect(service.updateSettings({ allowed_provinces: ["ON", "NU"] })).rejects.toThrow(/NU is not in the provinces Flexiti lists/)
+        expect((await service.updateSettings({ allowed_provinces: ["QC"] })).allowed_provinces).toEqual(["QC"])
+        // another environment, never synced: any Canadian province
+        expect((await service.updateSettings({ active_environment: "production", allowed_provinces: ["NU"] })).allowed_provinces).toEqual(["NU"])
+      })
+
+      it("eligibility is allowed ∩ synced", () => {
+        expect(eligibleProvinces(["ON", "QC", "NU"], undefined)).toEqual(["ON", "QC", "NU"])
+        expect(eligibleProvinces(["ON", "QC", "NU"], ["ON", "QC"])).toEqual(["ON", "QC"])
       })
     })
   },

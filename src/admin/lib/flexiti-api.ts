@@ -1,0 +1,137 @@
+import { sdk } from "./sdk"
+
+/** Shapes answered by the plugin's admin routes (src/api/admin/flexiti/**). */
+export type FlexitiEnvironment = "training" | "merchant_integration" | "production"
+export type Lang = "en" | "fr"
+export type LabelMap = Record<string, string>
+
+export interface CredentialStatus {
+  environment: FlexitiEnvironment
+  client_id: string | null
+  secret_set: boolean
+  secret_set_at: string | null
+  secret_readable: boolean | null
+  pos_base_url: string | null
+  online_base_url: string | null
+  managed_by_environment: boolean
+}
+
+export interface SyncRow {
+  id: string
+  environment: FlexitiEnvironment
+  outcome: "success" | "failure"
+  synced_at: string
+  counts: Partial<Record<Lang, Record<string, number>>> | null
+  reference_id: string | null
+  error_code: string | null
+  message: string | null
+}
+
+export interface TrustUrls {
+  environment: FlexitiEnvironment
+  portal_url: string | null
+  source: "settings" | "store_cors"
+  origins: { url: string; ok: boolean; reasons: string[] }[]
+  all_ok: boolean
+}
+
+export interface FlexitiSettings {
+  active_environment: FlexitiEnvironment
+  flow: "widget" | "hosted"
+  auto_capture: boolean
+  default_lang: Lang
+  min_amount: string
+  max_amount: string
+  allowed_provinces: string[]
+  storefront_origins: string[]
+}
+
+export interface SettingsView {
+  settings: FlexitiSettings
+  managed_by_environment: boolean
+  credentials: CredentialStatus[]
+  pinned_by_provider_options: string[]
+  environments: FlexitiEnvironment[]
+  developer_portals: Record<FlexitiEnvironment, string | null>
+  provinces: string[]
+  synced_provinces: string[] | null
+  last_sync: SyncRow | null
+  trust_urls: TrustUrls
+}
+
+export interface I18nSnapshot {
+  environment: FlexitiEnvironment
+  labels: Partial<Record<Lang, { plan_ids: LabelMap; provinces: LabelMap; transaction_types: LabelMap; disclosures: LabelMap; synced_at: string }>>
+  last_sync: SyncRow | null
+}
+
+export type TestConnectionResult =
+  | { ok: true; environment: FlexitiEnvironment; source: string; scope: string; expires_in: number; reference_id: string }
+  | { ok: false; environment: FlexitiEnvironment; source: string | null; status: number | null; code: string; message: string; reference_id: string }
+
+export interface PaymentSummary {
+  id: string
+  currency_code: string
+  medusa: { amount: string; captured: string; refunded: string; captured_at: string | null; canceled_at: string | null }
+  flexiti: {
+    session_id: string | null
+    environment: string | null
+    flow: string | null
+    reference_id: string | null
+    authorization_id: number | null
+    authorization_status: string | null
+    account_number_masked: string | null
+    transaction_type: string | null
+    plan_id: number | null
+    term: number | null
+    plan_label: { en: string | null; fr: string | null } | null
+  }
+  amounts: { authorized: string; captured: string; returned: string; refunded: string; released: string; remaining: string }
+  can_release: boolean
+  history: {
+    id: string
+    operation: string
+    outcome: "success" | "failure"
+    reference_id: string
+    http_status: number | null
+    error_code: string | null
+    amount: string | null
+    flexiti_id: string | null
+    message: string | null
+    created_at: string
+  }[]
+}
+
+export const flexitiApi = {
+  settings: () => sdk.client.fetch<SettingsView>("/admin/flexiti/settings"),
+  saveSettings: (body: Partial<FlexitiSettings> & { environment?: FlexitiEnvironment }) =>
+    sdk.client.fetch<SettingsView>("/admin/flexiti/settings", { method: "POST", body }),
+  saveCredentials: (
+    environment: FlexitiEnvironment,
+    body: { client_id: string; client_secret?: string; pos_base_url?: string | null; online_base_url?: string | null }
+  ) => sdk.client.fetch<{ credentials: CredentialStatus }>(`/admin/flexiti/credentials/${environment}`, { method: "POST", body }),
+  testConnection: (environment?: FlexitiEnvironment) =>
+    sdk.client.fetch<TestConnectionResult>("/admin/flexiti/test-connection", { method: "POST", body: environment ? { environment } : {} }),
+  i18n: (environment?: FlexitiEnvironment) =>
+    sdk.client.fetch<{ i18n: I18nSnapshot }>("/admin/flexiti/i18n", { query: environment ? { environment } : {} }),
+  sync: (environment?: FlexitiEnvironment) =>
+    sdk.client.fetch<{ ok: boolean; sync: SyncRow; i18n: I18nSnapshot }>("/admin/flexiti/i18n/sync", {
+      method: "POST",
+      body: environment ? { environment } : {},
+    }),
+  payment: (id: string) => sdk.client.fetch<{ payment: PaymentSummary }>(`/admin/flexiti/payments/${id}`),
+  release: (id: string) => sdk.client.fetch<{ payment: PaymentSummary }>(`/admin/flexiti/payments/${id}/release`, { method: "POST", body: {} }),
+}
+
+/** A readable message from an SDK error (FetchError carries the route's message). */
+export function errorMessage(error: unknown): string {
+  const e = error as { message?: string }
+  return e?.message ?? String(error)
+}
+
+/** Integer cents from a 2-decimal dollar string, so amounts are never summed as floats. */
+export function toCents(value: string): number | null {
+  const m = /^\s*(\d{1,12})(?:\.(\d{1,2}))?\s*$/.exec(value)
+  if (!m) return null
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"))
+}

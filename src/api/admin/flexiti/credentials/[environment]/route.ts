@@ -1,0 +1,25 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { FLEXITI_MODULE } from "../../../../../modules/flexiti/constants"
+import type FlexitiModuleService from "../../../../../modules/flexiti/service"
+import { credentialsManagedByEnvironment } from "../../../../../workflows/lib/flexiti-admin-client"
+import { parseBody } from "../../../../validation"
+import { environmentParams, postCredentialsBody } from "../../lib/schemas"
+
+/**
+ * Saves one environment's credentials. `client_secret` is write-only (encrypted at rest,
+ * omitted = keep, null = clear); the answer is the status, never the secret.
+ */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const { environment } = parseBody(environmentParams, req.params)
+  const body = parseBody(postCredentialsBody, req.body)
+  if (credentialsManagedByEnvironment()) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Flexiti credentials are managed by environment (FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET) and cannot be edited in the admin"
+    )
+  }
+  const flexiti = req.scope.resolve<FlexitiModuleService>(FLEXITI_MODULE)
+  const status = await flexiti.setCredentials({ ...body, environment })
+  res.json({ credentials: { ...status, managed_by_environment: false } })
+}

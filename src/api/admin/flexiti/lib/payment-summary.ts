@@ -1,0 +1,92 @@
+import type { BigNumberInput, MedusaContainer, PaymentDTO } from "@medusajs/framework/types"
+import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import { FLEXITI_MODULE, FlexitiEnvironmentName } from "../../../../modules/flexiti/constants"
+import type FlexitiModuleService from "../../../../modules/flexiti/service"
+import type { FlexitiPaymentData } from "../../../../providers/flexiti/types"
+import { FLEXITI_PROVIDER_ID } from "../../../../workflows/release-flexiti-authorization"
+
+/** Dollars with 2 decimals, computed with MathBN (never float sums). */
+function dollars(value: BigNumberInput): string {
+  return MathBN.convert(value).decimalPlaces(2, 4).toFixed(2)
+}
+
+function sum(values: (BigNumberInput | undefined | null)[]): string {
+  return dollars(values.reduce<BigNumberInput>((total, v) => MathBN.add(total, v ?? 0), 0))
+}
+
+export async function flexitiPaymentSummary(container: MedusaContainer, paymentId: string) {
+  const payments = container.resolve(Modules.PAYMENT)
+  const payment = (await payments.retrievePayment(paymentId, {
+    relations: ["captures", "refunds"],
+  })) as PaymentDTO
+  if (payment.provider_id !== FLEXITI_PROVIDER_ID) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} is not a Flexiti payment`)
+  }
+  const d = (payment.data ?? {}) as Partial<FlexitiPaymentData>
+  const captures = d.captures ?? []
+  const authorized = dollars(d.authorized_amount ?? 0)
+  const captured = sum(captures.map((c) => c.amount))
+  const released = dollars(d.released_amount ?? 0)
+  const returned = sum(captures.map((c) => c.returned))
+  const refunded = sum(captures.map((c) => c.refunded))
+  const left = MathBN.sub(MathBN.sub(authorized, released), captured)
+  const remaining = d.authorization_status === "closed" || MathBN.lt(left, 0) ? "0.00" : dollars(left)
+
+  const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
+  let planLabel: { en: string | null; fr: string | null } | null = null
+  if (d.plan_id != null && d.environment) {
+    const i18n = await flexiti.getI18n(d.environment as FlexitiEnvironmentName).catch(() => undefined)
+    const key = String(d.plan_id)
+    planLabel = { en: i18n?.labels.en?.plan_ids[key] ?? null, fr: i18n?.labels.fr?.plan_ids[key] ?? null }
+  }
+  const history = d.session_id ? await flexiti.listCallLog({ payment_session_id: d.session_id }) : []
+
+  return {
+    payment: {
+      id: payment.id,
+      currency_code: payment.currency_code,
+      medusa: {
+        amount: dollars(payment.amount as BigNumberInput),
+        captured: sum((payment.captures ?? []).map((c) => c.amount as BigNumberInput)),
+        refunded: sum((payment.refunds ?? []).map((r) => r.amount as BigNumberInput)),
+        captured_at: payment.captured_at ?? null,
+        canceled_at: payment.canceled_at ?? null,
+      },
+      flexiti: {
+        session_id: d.session_id ?? null,
+        environment: d.environment ?? null,
+        flow: d.flow ?? null,
+        reference_id: d.reference_id ?? null,
+        authorization_id: d.authorization_id ?? null,
+        authorization_status: d.authorization_status ?? null,
+        account_number_masked: d.account_number_masked ?? null,
+        transaction_type: d.transaction_type ?? null,
+        plan_id: d.plan_id ?? null,
+        term: d.term ?? null,
+        plan_label: planLabel,
+      },
+      amounts: { authorized, captured, returned, refunded, released, remaining },
+      captures: captures.map((c) => ({
+        capture_id: c.capture_id,
+        medusa_capture_id: c.medusa_capture_id,
+        amount: dollars(c.amount),
+        returned: dollars(c.returned ?? 0),
+        refunded: dollars(c.refunded ?? 0),
+        date: c.date,
+      })),
+      can_release: !payment.canceled_at && !payment.captured_at && !!d.authorization_id && MathBN.gt(remaining, 0),
+      history: history.map((h) => ({
+        id: h.id,
+        operation: h.operation,
+        outcome: h.outcome,
+        reference_id: h.reference_id,
+        http_status: h.http_status,
+        error_code: h.error_code,
+        amount: h.amount,
+        flexiti_id: h.flexiti_id,
+        message: h.message,
+        created_at: h.created_at,
+      })),
+    },
+  }
+}

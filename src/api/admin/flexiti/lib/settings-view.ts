@@ -1,0 +1,65 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { DEVELOPER_PORTALS } from "../../../../flexiti/environments"
+import {
+  CANADIAN_PROVINCES,
+  FLEXITI_ENVIRONMENTS,
+  FLEXITI_MODULE,
+  FlexitiEnvironmentName,
+} from "../../../../modules/flexiti/constants"
+import type FlexitiModuleService from "../../../../modules/flexiti/service"
+import {
+  credentialsManagedByEnvironment,
+  declaredFlexitiOptions,
+  pinnedOptionNames,
+} from "../../../../workflows/lib/flexiti-admin-client"
+import { trustUrls } from "./trust-urls"
+
+export function storeCorsOf(container: MedusaContainer): string | undefined {
+  try {
+    const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as {
+      projectConfig?: { http?: { storeCors?: string } }
+    }
+    return config.projectConfig?.http?.storeCors
+  } catch {
+    return undefined
+  }
+}
+
+export async function trustUrlsFor(container: MedusaContainer, environment?: FlexitiEnvironmentName) {
+  const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
+  const settings = await flexiti.getSettings()
+  return trustUrls({
+    environment: environment ?? settings.active_environment,
+    storefrontOrigins: settings.storefront_origins,
+    storeCors: storeCorsOf(container),
+  })
+}
+
+/** GET /admin/flexiti/settings answer (and POST's): never a secret or its ciphertext. */
+export async function settingsView(container: MedusaContainer) {
+  const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
+  const settings = await flexiti.getSettings()
+  const managed = credentialsManagedByEnvironment()
+  const statuses = await flexiti.getCredentialStatus()
+  const options = declaredFlexitiOptions(container)
+  const lastSync = await flexiti.getLastI18nSync(settings.active_environment)
+  return {
+    settings,
+    managed_by_environment: managed,
+    credentials: statuses.map((s) => ({ ...s, managed_by_environment: managed })),
+    /** provider options in medusa-config.ts that override these settings (names only) */
+    pinned_by_provider_options: pinnedOptionNames(options),
+    environments: [...FLEXITI_ENVIRONMENTS],
+    developer_portals: Object.fromEntries(FLEXITI_ENVIRONMENTS.map((e) => [e, DEVELOPER_PORTALS[e] ?? null])),
+    provinces: [...CANADIAN_PROVINCES],
+    /** provinces Flexiti listed at the last i18n sync of the active environment (null: never synced) */
+    synced_provinces: (await flexiti.syncedProvinces(settings.active_environment)) ?? null,
+    last_sync: lastSync,
+    trust_urls: trustUrls({
+      environment: settings.active_environment,
+      storefrontOrigins: settings.storefront_origins,
+      storeCors: storeCorsOf(container),
+    }),
+  }
+}

@@ -1,0 +1,70 @@
+import { DEVELOPER_PORTALS } from "../../../../flexiti/environments"
+import type { FlexitiEnvironmentName } from "../../../../modules/flexiti/constants"
+
+export interface TrustUrlCheck {
+  /** the value as configured */
+  url: string
+  ok: boolean
+  /** why Flexiti would refuse it (empty when ok) */
+  reasons: string[]
+}
+
+export interface TrustUrlsAnswer {
+  environment: FlexitiEnvironmentName
+  /** where to register them; null for production (Flexiti's implementation team does it) */
+  portal_url: string | null
+  /** settings.storefront_origins, or the store CORS origins when none are saved */
+  source: "settings" | "store_cors"
+  origins: TrustUrlCheck[]
+  all_ok: boolean
+}
+
+/**
+ * A Trust URL as Flexiti registers it (flexiti-api.md §2.3): an https origin, no trailing
+ * slash, no path, no query, no fragment, no credentials. Every failed rule is named.
+ */
+export function checkTrustUrl(value: string): TrustUrlCheck {
+  const url = value.trim()
+  const reasons: string[] = []
+  if (/^\/.*\/[a-z]*$/.test(url)) {
+    return { url, ok: false, reasons: ["is a CORS pattern, not an origin: register each storefront origin"] }
+  }
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return { url, ok: false, reasons: ["is not a URL"] }
+  }
+  if (parsed.protocol !== "https:") reasons.push("must use https")
+  if (url.endsWith("/")) reasons.push("must not end with a slash")
+  const afterHost = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "")
+  if (/^\/[^?#]+/.test(afterHost)) reasons.push("must not have a path")
+  if (parsed.search || url.includes("?")) reasons.push("must not have a query")
+  if (parsed.hash || url.includes("#")) reasons.push("must not have a fragment")
+  if (parsed.username || parsed.password) reasons.push("must not contain credentials")
+  return { url, ok: reasons.length === 0, reasons }
+}
+
+export function splitCors(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+export function trustUrls(args: {
+  environment: FlexitiEnvironmentName
+  storefrontOrigins: string[]
+  storeCors?: string
+}): TrustUrlsAnswer {
+  const fromSettings = args.storefrontOrigins.length > 0
+  const list = fromSettings ? args.storefrontOrigins : splitCors(args.storeCors)
+  const origins = Array.from(new Set(list)).map(checkTrustUrl)
+  return {
+    environment: args.environment,
+    portal_url: DEVELOPER_PORTALS[args.environment] ?? null,
+    source: fromSettings ? "settings" : "store_cors",
+    origins,
+    all_ok: origins.length > 0 && origins.every((o) => o.ok),
+  }
+}

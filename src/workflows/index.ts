@@ -1,0 +1,2 @@
+export * from "./sync-flexiti-i18n"
+export * from "./release-flexiti-authorization"
