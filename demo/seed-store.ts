@@ -12,6 +12,9 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
 
+/** Medusa may create a default publishable key of its own; ours is found by this title. */
+export const STOREFRONT_KEY_TITLE = "Flexiti storefront"
+
 export interface SeededStore {
   publishableKey: string
   cadRegionId: string
@@ -47,7 +50,7 @@ export async function seedStore(container: MedusaContainer, products: DemoProduc
     input: { salesChannelsData: [{ name: "Web" }] },
   })
   const { result: [apiKey] } = await createApiKeysWorkflow(container).run({
-    input: { api_keys: [{ title: "store", type: "publishable", created_by: "test" }] },
+    input: { api_keys: [{ title: STOREFRONT_KEY_TITLE, type: "publishable", created_by: "flexiti-seed" }] },
   })
   await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [salesChannel.id] } })
 

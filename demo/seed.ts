@@ -9,7 +9,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createUsersWorkflow } from "@medusajs/medusa/core-flows"
 import { FLEXITI_MODULE } from "../src/modules/flexiti/constants"
 import type FlexitiModuleService from "../src/modules/flexiti/service"
-import { DemoProduct, seedStore } from "./seed-store"
+import { DemoProduct, seedStore, STOREFRONT_KEY_TITLE } from "./seed-store"
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
   { title: "Sofa", handle: "sofa", description: "Three-seat sofa in grey fabric.", cad: 1250, usd: 950 },
@@ -53,6 +53,6 @@ export default async function seedDemo({ container }: ExecArgs) {
   await flexiti.updateSettings({ active_environment: "training", storefront_origins: [env("DEMO_STOREFRONT_URL")] })
 
   const apiKeys = container.resolve(Modules.API_KEY)
-  const [key] = await apiKeys.listApiKeys({ type: "publishable" })
+  const [key] = await apiKeys.listApiKeys({ type: "publishable", title: STOREFRONT_KEY_TITLE })
   writeFileSync(env("DEMO_STATE_FILE"), JSON.stringify({ publishable_key: key.token }, null, 2))
 }

@@ -29,7 +29,7 @@ const money = (amount) => new Intl.NumberFormat(lang() === "fr" ? "fr-CA" : "en-
 async function renderAsLowAs() {
   for (const product of state.products) {
     const el = document.querySelector(`[data-testid="as-low-as-${product.handle}"]`)
-    const answer = await kit.fetchCalculator(kitOptions, product.price, lang(), $("province").value).catch(() => null)
+    const answer = await kit.fetchCalculator({ ...kitOptions, amount: product.price, lang: lang(), province: $("province").value })
     el.textContent = kit.asLowAsText(answer, lang()) ?? ""
   }
 }

@@ -1,0 +1,153 @@
+import axios from "axios"
+import type { Browser, Frame, Page } from "playwright-core"
+import { launchChromium, screenshot } from "../fixtures/browser"
+import { DemoStack, startDemoStack } from "../fixtures/demo-stack"
+
+jest.setTimeout(420 * 1000)
+
+describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)", () => {
+  let stack: DemoStack
+  let browser: Browser
+
+  beforeAll(async () => {
+    stack = await startDemoStack()
+    browser = await launchChromium()
+  }, 400 * 1000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.stop()
+  })
+
+  async function adminToken() {
+    const { data } = await axios.post(`${stack.backend}/auth/user/emailpass`, { email: stack.admin_email, password: stack.admin_password })
+    return data.token as string
+  }
+
+  async function latestOrder() {
+    const token = await adminToken()
+    const { data } = await axios.get(`${stack.backend}/admin/orders`, {
+      params: { fields: "id,display_id,created_at,*payment_collections,*payment_collections.payments", order: "-created_at", limit: 1 },
+      headers: { authorization: `Bearer ${token}` },
+    })
+    return data.orders[0]
+  }
+
+  async function shopUntilPayment(province = "ON") {
+    const page = await browser.newPage()
+    await page.goto(stack.storefront)
+    await page.selectOption('[data-testid="province"]', province)
+    await page.click('[data-testid="add-sofa"]')
+    await page.waitForSelector("#cart:not([hidden])")
+    await page.click('[data-testid="checkout-continue"]')
+    await page.waitForSelector("#payment:not([hidden])")
+    await page.check('[data-testid="choose-flexiti"]')
+    return page
+  }
+
+  /**
+   * A real mouse click on a button of the Flexiti page inside the modal. Playwright's frame
+   * click never sees the cross-origin iframe as "stable" under jest's VM (it does under plain
+   * node), so the button's position is computed and clicked with the page's mouse.
+   */
+  async function clickInWidget(page: Page, frame: Frame, selector: string) {
+    const iframe = (await page.$('[data-testid="flexiti-iframe"]'))!
+    const outer = (await iframe.boundingBox())!
+    const inner = await frame.$eval(selector, (el) => {
+      const r = el.getBoundingClientRect()
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+    })
+    await page.mouse.click(outer.x + inner.x, outer.y + inner.y)
+  }
+
+  async function openModal(page: Page): Promise<Frame> {
+    await page.click('[data-testid="pay-flexiti"]')
+    await page.waitForSelector('[data-testid="flexiti-modal"]')
+    // The Flexiti page inside the modal's iframe. (Frame handles, not frameLocator: the latter
+    // fails under jest's VM context with "Object not disposable".)
+    const handle = await page.waitForSelector('[data-testid="flexiti-iframe"]')
+    const frame = (await handle.contentFrame())!
+    await frame.waitForSelector("#flx-approve")
+    return frame
+  }
+
+  it("shows 'as low as' to an Ontario shopper and no instalment amount to a Quebec shopper", async () => {
+    const page = await browser.newPage()
+    await page.goto(stack.storefront)
+    const sofa = page.locator('[data-testid="as-low-as-sofa"]')
+    await page.waitForFunction(() => !!document.querySelector('[data-testid="as-low-as-sofa"]')?.textContent)
+    await screenshot(page, "storefront-ontario-as-low-as")
+    expect(await sofa.textContent()).toMatch(/\$\s?\d/)
+    await page.selectOption('[data-testid="province"]', "QC")
+    await page.waitForFunction(() => !/\d/.test(document.querySelector('[data-testid="as-low-as-sofa"]')?.textContent ?? "1"))
+    expect(await sofa.textContent()).toMatch(/Flexiti/)
+    expect(await sofa.textContent()).not.toMatch(/\d/)
+    await screenshot(page, "storefront-quebec-no-amount")
+    expect(await page.locator('[data-testid="as-low-as-reading-lamp"]').textContent()).toBe("") // below the minimum
+    await page.close()
+  })
+
+  it("approves in the Flexiti widget and sees the order confirmation; the order has an authorized payment", async () => {
+    const page = await shopUntilPayment()
+    const frame = await openModal(page)
+    await clickInWidget(page, frame, "#flx-approve")
+    await page.waitForSelector('[data-testid="order-confirmation"]:not([hidden])')
+    await screenshot(page, "storefront-order-confirmation")
+    const confirmation = await page.textContent('[data-testid="order-confirmation"]')
+    const order = await latestOrder()
+    expect(confirmation).toContain(String(order.display_id))
+    const payment = order.payment_collections[0].payments[0]
+    expect(payment.provider_id).toBe("pp_flexiti_flexiti")
+    expect(payment.data.authorization_status).toBe("opened")
+    expect(payment.captured_at).toBeNull()
+    await page.close()
+  })
+
+  it("a decline shows a clear message and places no order", async () => {
+    const before = await latestOrder()
+    const page = await shopUntilPayment()
+    const frame = await openModal(page)
+    await clickInWidget(page, frame, "#flx-decline")
+    await page.waitForFunction(() => !!document.querySelector('[data-testid="payment-message"]')?.textContent)
+    await screenshot(page, "storefront-declined")
+    expect(await page.textContent('[data-testid="payment-message"]')).toMatch(/did not approve/i)
+    expect((await latestOrder()).id).toBe(before.id)
+    await page.close()
+  })
+
+  it("cancel brings the shopper back to payment, and a second try succeeds", async () => {
+    const page = await shopUntilPayment()
+    let frame = await openModal(page)
+    await clickInWidget(page, frame, "#flx-cancel")
+    await page.waitForSelector('[data-testid="flexiti-modal"]', { state: "detached" })
+    expect(await page.textContent('[data-testid="payment-message"]')).toMatch(/closed/i)
+    frame = await openModal(page)
+    await clickInWidget(page, frame, "#flx-approve")
+    await page.waitForSelector('[data-testid="order-confirmation"]:not([hidden])')
+    await page.close()
+  })
+
+  it("ignores flx-success posted from another origin", async () => {
+    const before = await latestOrder()
+    const page = await shopUntilPayment()
+    const frame = await openModal(page)
+    void frame // the real widget is loaded (openModal waited for it)
+    const widgetSessionId = await page.evaluate(() => {
+      const src = document.querySelector<HTMLIFrameElement>('[data-testid="flexiti-iframe"]')!.src
+      return new URL(src.replace("/#/", "/")).searchParams.get("widget_session_id")
+    })
+    // The storefront's own origin is not Flexiti's: the kit must ignore this message.
+    await page.evaluate((id) => {
+      window.postMessage(
+        { eventType: "flx-success", eventData: { accountNumber: 10000000000001, verified: true, action: "purchase", mfaOptionSelected: "sms", widget_session_id: id } },
+        "*"
+      )
+    }, widgetSessionId)
+    await page.waitForTimeout(1500)
+    expect(await page.locator('[data-testid="flexiti-modal"]').count()).toBe(1)
+    expect(await page.isHidden('[data-testid="order-confirmation"]')).toBe(true)
+    expect((await latestOrder()).id).toBe(before.id)
+    await screenshot(page, "storefront-foreign-message-ignored")
+    await page.close()
+  })
+})

@@ -1,0 +1,87 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Logger } from "@medusajs/framework/types"
+import { z } from "zod"
+import { langSchema } from "../../../../flexiti/schemas"
+import { lte, toDollars } from "../../../../providers/flexiti/money"
+import { MissingCredentialsError } from "../../../../providers/flexiti/runtime-config"
+import { parseBody } from "../../../validation"
+import { langFromHeader } from "../cart-context"
+import { storeRuntimeConfig } from "../eligibility/store-config"
+import { SingleFlightCache } from "./cache"
+
+export const CALCULATOR_CACHE_TTL_MS = 10 * 60 * 1000
+
+type Plan = { monthly_payment: string; months: number } | null
+
+/** Flexiti's answers per (environment, amount, lang), shared by every request of this process. */
+export const calculatorCache = new SingleFlightCache<Plan>(CALCULATOR_CACHE_TTL_MS)
+
+export const calculatorQuerySchema = z.object({
+  amount: z
+    .string({ error: "amount is required (dollars, e.g. 1250 or 1250.00)" })
+    .trim()
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, "amount must be a dollar amount with at most 2 decimals, e.g. 1250 or 1250.00"),
+  lang: langSchema.optional(),
+  province: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase().replace(/^CA-/, ""))
+    .pipe(z.string().regex(/^[A-Z]{2}$/, "province must be a 2-letter code such as ON or QC"))
+    .optional(),
+})
+
+export type CalculatorAnswer =
+  | { available: false; reason: "below_minimum" | "above_maximum" | "province_not_allowed" | "no_plan" | "not_configured" | "unavailable"; amount: string; min_amount?: string; max_amount?: string }
+  | { available: true; quebec: true; amount: string; lang: "en" | "fr" }
+  | { available: true; quebec: false; amount: string; lang: "en" | "fr"; monthly_payment: string; months: number }
+
+/**
+ * GET /store/flexiti/calculator?amount=&lang=&province=
+ * "As low as" for a product or cart amount (dollars), from Flexiti's payment calculator called with
+ * the server's credentials. Hidden below the minimum; Quebec gets no monthly amount
+ * (consumer-protection rules): `{ available: true, quebec: true }`. No token ever leaves the server.
+ */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const query = parseBody(calculatorQuerySchema, req.query)
+  const amount = toDollars(query.amount)
+  const answer = (body: CalculatorAnswer) => res.status(200).json(body)
+
+  let config
+  try {
+    config = await storeRuntimeConfig(req.scope)
+  } catch (error) {
+    if (!(error instanceof MissingCredentialsError)) throw error
+    return answer({ available: false, reason: "not_configured", amount })
+  }
+  const lang = query.lang ?? langFromHeader(req.headers["accept-language"] as string | undefined) ?? config.lang
+  const limits = { min_amount: config.minAmount, max_amount: config.maxAmount }
+
+  if (Number(amount) <= 0 || !lte(config.minAmount, amount)) return answer({ available: false, reason: "below_minimum", amount, ...limits })
+  if (!lte(amount, config.maxAmount)) return answer({ available: false, reason: "above_maximum", amount, ...limits })
+  if (query.province && !config.allowedProvinces.includes(query.province)) {
+    return answer({ available: false, reason: "province_not_allowed", amount })
+  }
+  if (query.province === "QC") return answer({ available: true, quebec: true, amount, lang })
+
+  let plan: Plan
+  try {
+    plan = await calculatorCache.get(`${config.environment}|${amount}|${lang}`, async () => {
+      const result = await config.client.paymentCalculator(Number(amount), lang)
+      const months = Number(result.paymentPlan?.months)
+      const monthly = result.paymentPlan?.monthlyPayment
+      if (!result.paymentPlan || !Number.isInteger(months) || months <= 0 || !monthly || !/^\d+(\.\d+)?$/.test(monthly)) return null
+      return { monthly_payment: toDollars(monthly), months }
+    })
+  } catch (error) {
+    try {
+      req.scope.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(`Flexiti payment calculator failed: ${(error as Error).message}`)
+    } catch {
+      // no logger: nothing to report to
+    }
+    return answer({ available: false, reason: "unavailable", amount })
+  }
+  if (!plan) return answer({ available: false, reason: "no_plan", amount })
+  res.setHeader("Cache-Control", "public, max-age=300")
+  return answer({ available: true, quebec: false, amount, lang, ...plan })
+}

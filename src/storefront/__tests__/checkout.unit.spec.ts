@@ -1,0 +1,109 @@
+import { FlexitiPaymentSession, payWithFlexiti, settleFlexitiOutcome } from "../checkout"
+
+const session: FlexitiPaymentSession = {
+  id: "payses_1",
+  amount: 1260,
+  data: { flow: "widget", redirection_url: "http://127.0.0.1:4010/#/widget/c/t?widget_session_id=w1", widget_session_id: "w1" },
+}
+const eventData = { accountNumber: 10000000000001, verified: true, action: "purchase" as const, widget_session_id: "w1" }
+
+/** A fake store: answers by path, records the calls. */
+function store(routes: Record<string, [number, unknown]>) {
+  const calls: { path: string; body: unknown }[] = []
+  const fetch = (async (url: string, init: RequestInit) => {
+    const path = new URL(url).pathname
+    calls.push({ path, body: init.body ? JSON.parse(String(init.body)) : undefined })
+    const [status, body] = routes[path] ?? [404, { message: `no route ${path}` }]
+    return { ok: status < 400, status, json: async () => body } as Response
+  }) as unknown as typeof globalThis.fetch
+  return { options: { baseUrl: "https://api.shop.ca", publishableKey: "pk", fetch, cartId: "cart_1", lang: "en" as const }, calls }
+}
+
+describe("settleFlexitiOutcome", () => {
+  it("records an approved widget result, completes the cart and returns the order", async () => {
+    const { options, calls } = store({
+      "/store/flexiti/payment-sessions/payses_1/widget-result": [200, { approved: true, message: "ok" }],
+      "/store/carts/cart_1/complete": [200, { type: "order", order: { id: "order_1" } }],
+    })
+    const result = await settleFlexitiOutcome(options, session, { type: "success", eventData })
+    expect(result).toEqual({ type: "order", order: { id: "order_1" } })
+    expect(calls.map((c) => c.path)).toEqual(["/store/flexiti/payment-sessions/payses_1/widget-result", "/store/carts/cart_1/complete"])
+    expect(calls[0].body).toEqual({ cart_id: "cart_1", event: { eventType: "flx-success", eventData } })
+  })
+
+  it("stops with the route's message when Flexiti did not approve", async () => {
+    const { options, calls } = store({
+      "/store/flexiti/payment-sessions/payses_1/widget-result": [200, { approved: false, message: "Flexiti did not approve this purchase." }],
+    })
+    const result = await settleFlexitiOutcome(options, session, { type: "success", eventData: { ...eventData, verified: false } })
+    expect(result).toEqual({ type: "failure", message: "Flexiti did not approve this purchase." })
+    expect(calls).toHaveLength(1)
+  })
+
+  it("completes the cart directly after the hosted return page", async () => {
+    const { options, calls } = store({ "/store/carts/cart_1/complete": [200, { type: "order", order: { id: "order_2" } }] })
+    const result = await settleFlexitiOutcome(options, { ...session, data: { ...session.data, flow: "hosted" } }, {
+      type: "success",
+      eventData: null,
+      returnUrl: "https://shop.ca/checkout/flexiti-return?orderId=1",
+    })
+    expect(result).toEqual({ type: "order", order: { id: "order_2" } })
+    expect(calls.map((c) => c.path)).toEqual(["/store/carts/cart_1/complete"])
+  })
+
+  it("reports a cart that did not become an order", async () => {
+    const { options } = store({ "/store/carts/cart_1/complete": [200, { type: "cart", cart: {}, error: { message: "Payment authorization failed" } }] })
+    expect(await settleFlexitiOutcome(options, session, { type: "success", eventData: null })).toEqual({
+      type: "failure",
+      message: "The order could not be placed: Payment authorization failed",
+    })
+  })
+
+  it("passes cancel through and words a widget failure", async () => {
+    const { options, calls } = store({})
+    expect(await settleFlexitiOutcome(options, session, { type: "cancel" })).toEqual({ type: "cancel" })
+    const failure = await settleFlexitiOutcome({ ...options, lang: "fr" }, session, { type: "failure", error: 409, message: "credit_exceeded" })
+    expect(failure).toEqual({
+      type: "failure",
+      message: "Flexiti n'a pas pu compléter ce paiement (credit_exceeded). Choisissez un autre mode de paiement ou réessayez.",
+    })
+    expect(calls).toHaveLength(0)
+  })
+})
+
+describe("payWithFlexiti", () => {
+  it("returns the session route's message when the cart cannot use Flexiti (before any modal)", async () => {
+    const { options } = store({
+      "/store/flexiti/payment-sessions": [400, { type: "invalid_data", message: "Flexiti financing is available in Canadian dollars only; this cart is in USD." }],
+    })
+    expect(await payWithFlexiti(options)).toEqual({
+      type: "failure",
+      message: "Flexiti financing is available in Canadian dollars only; this cart is in USD.",
+    })
+  })
+
+  it("says the store is unreachable in the shopper's language", async () => {
+    const offline = (async () => {
+      throw new TypeError("Failed to fetch")
+    }) as unknown as typeof fetch
+    expect(await payWithFlexiti({ baseUrl: "https://api", fetch: offline, cartId: "c", lang: "fr" })).toEqual({
+      type: "failure",
+      message: "La boutique est injoignable. Vérifiez votre connexion et réessayez.",
+    })
+  })
+})
+
+describe("custom completion", () => {
+  it("hands the cart to the store's own completion (e.g. the Next.js starter's placeOrder)", async () => {
+    const { options, calls } = store({ "/store/flexiti/payment-sessions/payses_1/widget-result": [200, { approved: true, message: "ok" }] })
+    const completed: string[] = []
+    const result = await settleFlexitiOutcome(
+      { ...options, complete: async (id) => (completed.push(id), { type: "order", order: { id: "order_9" } }) },
+      session,
+      { type: "success", eventData }
+    )
+    expect(result).toEqual({ type: "order", order: { id: "order_9" } })
+    expect(completed).toEqual(["cart_1"])
+    expect(calls.map((c) => c.path)).toEqual(["/store/flexiti/payment-sessions/payses_1/widget-result"])
+  })
+})

@@ -1,0 +1,175 @@
+/**
+ * Framework-free Flexiti checkout for a Medusa cart: start a session on the store route, open the
+ * modal, hand the widget's result to the store, complete the cart. The store decides: the
+ * widget's event only says the shopper finished; Medusa's cart completion makes the provider ask
+ * Flexiti for the authorization.
+ */
+import { flexitiText, FlexitiLang } from "./i18n"
+import { FlexitiOutcome, openFlexitiModal, OpenFlexitiModalOptions } from "./launcher"
+import { FlexitiStoreError, FlexitiStoreOptions, storeRequest } from "./store-api"
+
+export interface FlexitiPaymentSession {
+  id: string
+  amount: number
+  status?: string
+  data: {
+    flow: "widget" | "hosted"
+    redirection_url: string
+    modal_origin?: string
+    widget_session_id?: string
+    online_order_id?: number
+    reference_id?: string
+    lang?: FlexitiLang
+    amount?: string
+  }
+}
+
+export interface PayWithFlexitiOptions
+  extends FlexitiStoreOptions,
+    Pick<OpenFlexitiModalOptions, "container" | "mode" | "returnUrl" | "errorUrl" | "onEvent"> {
+  cartId: string
+  lang?: FlexitiLang
+  /** "apply" lets a shopper without an account apply first; default "purchase" */
+  flow?: "purchase" | "apply"
+  /** called with the new session, before the modal opens */
+  onSession?: (session: FlexitiPaymentSession) => void
+  /**
+   * Completes the cart instead of `POST /store/carts/:id/complete`, e.g. the Next.js starter's
+   * `placeOrder` server action (it clears the cart cookie and redirects to the confirmation).
+   */
+  complete?: (cartId: string) => Promise<PayWithFlexitiResult>
+}
+
+/** A Medusa store order (only the id is relied upon here). */
+export type FlexitiOrder = { id: string } & Record<string, unknown>
+
+export type PayWithFlexitiResult =
+  | { type: "order"; order: FlexitiOrder }
+  | { type: "failure"; message: string }
+  /** the shopper closed the modal: still at the payment step, may pay again (a new session) */
+  | { type: "cancel" }
+  /** the page is leaving for Flexiti's hosted page; call resumeFlexitiCheckout() on the return page */
+  | { type: "redirect" }
+
+const PENDING_KEY = "flexiti:pending-checkout"
+
+function errorMessage(e: unknown, lang: string | undefined): string {
+  if (e instanceof FlexitiStoreError && e.network) return flexitiText(lang, "network")
+  return (e as Error)?.message || flexitiText(lang, "network")
+}
+
+function pending(write?: { cartId: string; sessionId: string } | null): { cartId: string; sessionId: string } | undefined {
+  try {
+    if (write) sessionStorage.setItem(PENDING_KEY, JSON.stringify(write))
+    else if (write === null) sessionStorage.removeItem(PENDING_KEY)
+    else return JSON.parse(sessionStorage.getItem(PENDING_KEY) || "null") ?? undefined
+  } catch {
+    // storage unavailable (privacy mode): the redirect fallback then needs the cart id from the caller
+  }
+  return undefined
+}
+
+/** POST /store/flexiti/payment-sessions: a new Flexiti session for the cart (replaces an older one). */
+export async function startFlexitiSession(options: FlexitiStoreOptions & { cartId: string; lang?: FlexitiLang; flow?: "purchase" | "apply" }) {
+  const { payment_session } = await storeRequest<{ payment_session: FlexitiPaymentSession }>(options, "/store/flexiti/payment-sessions", {
+    cart_id: options.cartId,
+    lang: options.lang,
+    flow: options.flow,
+  })
+  return payment_session
+}
+
+/** POST /store/carts/:id/complete → the order, or the reason it was not placed. */
+export async function completeFlexitiCart(options: FlexitiStoreOptions & { cartId: string; lang?: FlexitiLang }): Promise<PayWithFlexitiResult> {
+  try {
+    const res = await storeRequest<{ type: string; order?: FlexitiOrder; error?: { message?: string } }>(
+      options,
+      `/store/carts/${encodeURIComponent(options.cartId)}/complete`,
+      {}
+    )
+    if (res.type === "order" && res.order) return { type: "order", order: res.order }
+    return { type: "failure", message: flexitiText(options.lang, "orderFailed", { message: res.error?.message ?? "" }) }
+  } catch (e) {
+    return { type: "failure", message: flexitiText(options.lang, "orderFailed", { message: errorMessage(e, options.lang) }) }
+  }
+}
+
+/** What the checkout does with the modal's outcome (exported for tests). */
+export async function settleFlexitiOutcome(
+  options: FlexitiStoreOptions & { cartId: string; lang?: FlexitiLang; complete?: PayWithFlexitiOptions["complete"] },
+  session: FlexitiPaymentSession,
+  outcome: FlexitiOutcome
+): Promise<PayWithFlexitiResult> {
+  const { lang } = options
+  if (outcome.type === "cancel" || outcome.type === "redirect") return outcome
+  if (outcome.type === "failure") {
+    return { type: "failure", message: outcome.error ? flexitiText(lang, "widgetFailure", { message: outcome.message }) : outcome.message }
+  }
+  if (outcome.eventData) {
+    try {
+      const result = await storeRequest<{ approved: boolean; message: string }>(
+        options,
+        `/store/flexiti/payment-sessions/${encodeURIComponent(session.id)}/widget-result`,
+        { cart_id: options.cartId, event: { eventType: "flx-success", eventData: outcome.eventData } }
+      )
+      if (!result.approved) return { type: "failure", message: result.message || flexitiText(lang, "declined") }
+    } catch (e) {
+      return { type: "failure", message: errorMessage(e, lang) }
+    }
+  }
+  return options.complete ? options.complete(options.cartId) : completeFlexitiCart(options)
+}
+
+/**
+ * Pays a cart with Flexiti: new session → modal → (widget) result to the store → cart completion.
+ * Never throws for expected situations: every end is a result.
+ */
+export async function payWithFlexiti(options: PayWithFlexitiOptions): Promise<PayWithFlexitiResult> {
+  const { cartId, lang } = options
+  let session: FlexitiPaymentSession
+  try {
+    session = await startFlexitiSession(options)
+  } catch (e) {
+    return { type: "failure", message: errorMessage(e, lang) }
+  }
+  options.onSession?.(session)
+  const hosted = session.data.flow === "hosted"
+  if (hosted) pending({ cartId, sessionId: session.id })
+  const outcome = await openFlexitiModal({
+    redirectionUrl: session.data.redirection_url,
+    expectedOrigin: session.data.modal_origin,
+    lang,
+    flow: session.data.flow,
+    container: options.container,
+    mode: options.mode,
+    returnUrl: options.returnUrl,
+    errorUrl: options.errorUrl,
+    onEvent: options.onEvent,
+  })
+  if (hosted && outcome.type !== "redirect") pending(null)
+  return settleFlexitiOutcome(options, session, outcome)
+}
+
+/** True on a return page that is displayed inside the Flexiti modal (the opener completes the cart). */
+export function isInsideFlexitiModal(): boolean {
+  try {
+    return window.parent !== window && !!window.parent.document.getElementById("flexiti-modal")
+  } catch {
+    return false
+  }
+}
+
+/**
+ * On the store's return page after a full-page redirect to Flexiti (hosted flow): completes the
+ * cart saved before leaving (or `cartId`). Resolves null when there is nothing to resume or when
+ * the page is shown inside the modal (the modal's opener completes the cart then).
+ */
+export async function resumeFlexitiCheckout(
+  options: FlexitiStoreOptions & { cartId?: string; lang?: FlexitiLang }
+): Promise<PayWithFlexitiResult | null> {
+  if (isInsideFlexitiModal()) return null
+  const cartId = options.cartId ?? pending()?.cartId
+  if (!cartId) return null
+  pending(null)
+  return completeFlexitiCart({ ...options, cartId })
+}

@@ -1,0 +1,22 @@
+/**
+ * Flexiti storefront kit, framework-free (`medusa-payment-flexiti/storefront`).
+ * React components: `medusa-payment-flexiti/storefront/react`.
+ */
+export { openFlexitiModal } from "./launcher"
+export type { FlexitiOutcome, FlexitiModalEvent, OpenFlexitiModalOptions } from "./launcher"
+export { payWithFlexiti, startFlexitiSession, completeFlexitiCart, settleFlexitiOutcome, resumeFlexitiCheckout, isInsideFlexitiModal } from "./checkout"
+export type { PayWithFlexitiOptions, PayWithFlexitiResult, FlexitiPaymentSession, FlexitiOrder } from "./checkout"
+export {
+  storeRequest,
+  fetchCalculator,
+  fetchEligibility,
+  asLowAsText,
+  calculatorPath,
+  eligibilityMessages,
+  FlexitiStoreError,
+} from "./store-api"
+export type { FlexitiStoreOptions, MedusaSdkLike, CalculatorAnswer, EligibilityAnswer, EligibilityReason } from "./store-api"
+export { parseWidgetMessage, expectedOriginOf, isTrustedOrigin } from "./messages"
+export type { WidgetMessage, WidgetSuccessEventData, WidgetFailureEventData } from "./messages"
+export { FLEXITI_TEXTS, flexitiText, formatCad, normalizeLang } from "./i18n"
+export type { FlexitiLang, FlexitiTextKey } from "./i18n"
