@@ -178,8 +178,11 @@ async function main() {
   console.log(`DEMO_READY ${JSON.stringify({ ...urls, admin_email: ADMIN.email, admin_password: ADMIN.password, publishable_key: state.publishable_key })}`)
 }
 
+let stopping = false
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    if (stopping) return // Ctrl-C reaches us once per terminal signal; stop once
+    stopping = true
     log("stopping")
     stopAll().then(() => process.exit(0))
   })

@@ -41,9 +41,15 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
     await page.fill('[data-testid="flexiti-client-secret"]', client.client_secret)
     await page.fill('[data-testid="flexiti-pos-base-url"]', stack.sandbox)
     await page.click('[data-testid="flexiti-save-credentials"]')
+    // Saved: the write-only field is emptied and the button is usable again.
+    await page.waitForFunction(() => {
+      const secret = document.querySelector<HTMLInputElement>('[data-testid="flexiti-client-secret"]')
+      const save = document.querySelector<HTMLButtonElement>('[data-testid="flexiti-save-credentials"]')
+      return secret?.value === "" && save?.disabled === false
+    })
     await page.waitForSelector('[data-testid="flexiti-secret-set"]')
-    // The secret is write-only: never shown back.
-    expect(await page.content()).not.toContain(client.client_secret)
+    // The secret is never shown back (checked as a boolean: a failure must not print it).
+    expect((await page.content()).includes(client.client_secret)).toBe(false)
 
     await page.click('[data-testid="flexiti-test-connection"]')
     await page.waitForSelector('[data-testid="flexiti-test-result"][data-ok="true"]')

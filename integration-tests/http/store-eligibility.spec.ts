@@ -1,3 +1,4 @@
+import type { AxiosError } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { ONTARIO_ADDRESS, SeededStore, seedStore } from "../fixtures/store"
@@ -38,8 +39,8 @@ medusaIntegrationTestRunner({
     }
 
     const eligibility = (cartId?: string) =>
-      api.get(`/store/flexiti/eligibility${cartId === undefined ? "" : `?cart_id=${cartId}`}`, storeHeaders).catch((e) => e.response)
-    const calculator = (query: string) => api.get(`/store/flexiti/calculator?${query}`, storeHeaders).catch((e) => e.response)
+      api.get(`/store/flexiti/eligibility${cartId === undefined ? "" : `?cart_id=${cartId}`}`, storeHeaders).catch((e: AxiosError) => e.response!)
+    const calculator = (query: string) => api.get(`/store/flexiti/calculator?${query}`, storeHeaders).catch((e: AxiosError) => e.response!)
     const calculatorCalls = async () => ((await flexiti.control().get("/counters")).data.calls_by_path[CALCULATOR_PATH] ?? 0) as number
     const codes = (res: { data: { reasons: { code: string }[] } }) => res.data.reasons.map((r) => r.code)
 

@@ -1,3 +1,4 @@
+import type { AxiosError } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { checkoutDriver } from "../fixtures/checkout"
 import { SeededStore, seedStore } from "../fixtures/store"
@@ -45,7 +46,7 @@ medusaIntegrationTestRunner({
       ;[authorization] = await flexiti.authorizationsFor(session.id)
       expect(flexiti.moneyBack(authorization)).toEqual({ returns: [100], refunds: [] })
 
-      const refused = await api.post(`/admin/payments/${payment.id}/refund`, { amount: 1200 }, admin).catch((e) => e.response)
+      const refused = await api.post(`/admin/payments/${payment.id}/refund`, { amount: 1200 }, admin).catch((e: AxiosError) => e.response!)
       expect(refused.status).toBe(400)
       ;[authorization] = await flexiti.authorizationsFor(session.id)
       expect(flexiti.moneyBack(authorization)).toEqual({ returns: [100], refunds: [] })
@@ -92,21 +93,21 @@ medusaIntegrationTestRunner({
 
     it("refuses a USD cart and an amount above the maximum with clear messages", async () => {
       const usdCart = await shop.cartReadyToPay(1, store.usdRegionId)
-      const usd = await api.post("/store/flexiti/payment-sessions", { cart_id: usdCart }, shop.storeHeaders()).catch((e) => e.response)
+      const usd = await api.post("/store/flexiti/payment-sessions", { cart_id: usdCart }, shop.storeHeaders()).catch((e: AxiosError) => e.response!)
       expect(usd.status).toBe(400)
       expect(usd.data.message).toMatch(/Canadian dollars/)
 
       const bigCart = await shop.cartReadyToPay(10)
-      const big = await api.post("/store/flexiti/payment-sessions", { cart_id: bigCart }, shop.storeHeaders()).catch((e) => e.response)
+      const big = await api.post("/store/flexiti/payment-sessions", { cart_id: bigCart }, shop.storeHeaders()).catch((e: AxiosError) => e.response!)
       expect(big.status).toBe(400)
       expect(big.data.message).toMatch(/\$100\.00 to \$10000\.00/)
     })
 
     it("answers bad input on the store routes with a 400", async () => {
-      const missing = await api.post("/store/flexiti/payment-sessions", {}, shop.storeHeaders()).catch((e) => e.response)
+      const missing = await api.post("/store/flexiti/payment-sessions", {}, shop.storeHeaders()).catch((e: AxiosError) => e.response!)
       expect(missing.status).toBe(400)
       expect(missing.data.message).toMatch(/cart_id/)
-      const unknown = await api.post("/store/flexiti/payment-sessions", { cart_id: "cart_nope" }, shop.storeHeaders()).catch((e) => e.response)
+      const unknown = await api.post("/store/flexiti/payment-sessions", { cart_id: "cart_nope" }, shop.storeHeaders()).catch((e: AxiosError) => e.response!)
       expect(unknown.status).toBe(404)
       const cartId = await shop.cartReadyToPay()
       const session = await shop.startFlexiti(cartId)
@@ -116,7 +117,7 @@ medusaIntegrationTestRunner({
           { cart_id: cartId, event: { eventType: "flx-success", eventData: { accountNumber: 1, verified: true, action: "purchase", widget_session_id: "someone-else" } } },
           shop.storeHeaders()
         )
-        .catch((e) => e.response)
+        .catch((e: AxiosError) => e.response!)
       expect(forged.status).toBe(400)
       expect(forged.data.message).toMatch(/another checkout/)
     })

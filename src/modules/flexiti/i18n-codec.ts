@@ -54,3 +54,12 @@ export function syncRowToDTO(row: Row): FlexitiI18nSyncRow {
     message: (row.message as string | null) ?? null,
   }
 }
+
+/** Province codes listed in a set of synced i18n rows (every language), upper-cased and sorted. */
+export function provincesOfRows(rows: Row[]): string[] {
+  const codes = new Set<string>()
+  for (const row of rows) {
+    Object.keys(i18nLabelsFromRow(row).provinces).forEach((c) => codes.add(c.toUpperCase()))
+  }
+  return [...codes].sort()
+}

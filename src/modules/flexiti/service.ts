@@ -25,7 +25,7 @@ import {
   FlexitiI18nSync,
   FlexitiSettings,
 } from "./models"
-import { i18nLabelsFromRow, syncRowToDTO } from "./i18n-codec"
+import { i18nLabelsFromRow, provincesOfRows, syncRowToDTO } from "./i18n-codec"
 import {
   SetFlexitiCredentialsInput,
   UpdateFlexitiSettingsInput,
@@ -532,10 +532,6 @@ export default class FlexitiModuleService extends MedusaService({
     if (!rows.length) {
       return undefined
     }
-    const codes = new Set<string>()
-    for (const row of rows) {
-      Object.keys(i18nLabelsFromRow(row).provinces).forEach((c) => codes.add(c.toUpperCase()))
-    }
-    return [...codes].sort()
+    return provincesOfRows(rows)
   }
 }

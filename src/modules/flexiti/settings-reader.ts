@@ -21,7 +21,7 @@ import {
   FlexitiSettingsValues,
 } from "./constants"
 import { FlexitiCryptoError, decryptSecret, loadEncryptionKey } from "./crypto"
-import { i18nLabelsFromRow } from "./i18n-codec"
+import { provincesOfRows } from "./i18n-codec"
 import { callLogEntrySchema, checkoutWriteSchema, environmentSchema, formatZodError } from "./validation"
 
 /** The knex instance registered as `__pg_connection__` in every module container. */
@@ -69,11 +69,7 @@ export async function readSyncedProvinces(
   if (!rows.length) {
     return undefined
   }
-  const codes = new Set<string>()
-  for (const row of rows) {
-    Object.keys(i18nLabelsFromRow(row).provinces).forEach((c) => codes.add(c.toUpperCase()))
-  }
-  return [...codes].sort()
+  return provincesOfRows(rows)
 }
 
 /**

@@ -15,34 +15,16 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { FlexitiClient } from "../../flexiti/client"
 import { FLEXITI_MODULE, FlexitiEnvironmentName } from "../../modules/flexiti/constants"
 import type FlexitiModuleService from "../../modules/flexiti/service"
-import { ParsedProviderOptions, parseProviderOptions } from "../../providers/flexiti/options"
+import { declaredProviderOptions } from "../../providers/flexiti/declared-options"
+import { ParsedProviderOptions } from "../../providers/flexiti/options"
 
 /** True when FLEXITI_CLIENT_ID or FLEXITI_CLIENT_SECRET is set: the admin cannot edit credentials. */
 export function credentialsManagedByEnvironment(): boolean {
   return !!(process.env.FLEXITI_CLIENT_ID || process.env.FLEXITI_CLIENT_SECRET)
 }
 
-type ProviderEntry = { resolve?: unknown; id?: unknown; options?: Record<string, unknown> }
-
 /** The Flexiti provider options declared in medusa-config.ts, or {} when not found/unreadable. */
-export function declaredFlexitiOptions(container: MedusaContainer): ParsedProviderOptions {
-  try {
-    const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as { modules?: unknown }
-    const modules = config?.modules
-    const entries = Array.isArray(modules) ? modules : Object.values((modules ?? {}) as Record<string, unknown>)
-    for (const mod of entries) {
-      const providers = (mod as { options?: { providers?: unknown } } | undefined)?.options?.providers
-      if (!Array.isArray(providers)) continue
-      const flexiti = (providers as ProviderEntry[]).find(
-        (p) => p?.id === "flexiti" && typeof p.resolve === "string" && p.resolve.includes("flexiti")
-      )
-      if (flexiti) return parseProviderOptions(flexiti.options ?? {})
-    }
-  } catch {
-    // unreadable config: admin settings and defaults apply
-  }
-  return {}
-}
+export const declaredFlexitiOptions = declaredProviderOptions
 
 /** Names of the provider options that pin a setting (values never exposed). */
 export function pinnedOptionNames(options: ParsedProviderOptions): string[] {

@@ -1,8 +1,8 @@
-import { evaluateEligibility } from "../rules"
+import { EligibilityFacts, evaluateEligibility } from "../rules"
 
 const limits = { minAmount: "100.00", maxAmount: "10000.00", allowedProvinces: ["ON", "QC"] }
-const ok = { currency_code: "cad", total: 1260, province: "ON", enabled_in_region: true, completed: false }
-const codes = (facts: Partial<typeof ok> & Record<string, unknown>) => evaluateEligibility({ ...ok, ...facts } as never, limits).map((r) => r.code)
+const ok: EligibilityFacts = { currency_code: "cad", total: 1260, province: "ON", enabled_in_region: true, completed: false }
+const codes = (facts: Partial<EligibilityFacts>) => evaluateEligibility({ ...ok, ...facts }, limits).map((r) => r.code)
 
 describe("eligibility rules (same as the provider's)", () => {
   it("accepts a CAD cart in range in an allowed province, or without a province", () => {
