@@ -107,8 +107,11 @@ document.querySelector('[data-testid="choose-flexiti"]').addEventListener("chang
   $("pay").disabled = false
 })
 
+// A flag rather than `disabled`: the modal gives focus back to this button when it closes.
+let paying = false
 $("pay").addEventListener("click", async () => {
-  $("pay").disabled = true
+  if (paying) return
+  paying = true
   $("payment-message").textContent = ""
   const result = await kit.payWithFlexiti({ ...kitOptions, cartId: state.cartId, lang: lang(), returnUrl: `${location.origin}/return.html` })
   if (result.type === "order") {
@@ -116,10 +119,10 @@ $("pay").addEventListener("click", async () => {
     $("confirmation").hidden = false
     $("confirmation").textContent = `${t("thanks")} #${result.order.display_id ?? result.order.id} ${t("placed")}`
     state.cartId = null
-    return
+  } else {
+    $("payment-message").textContent = result.type === "cancel" ? t("cancelled") : result.message
   }
-  $("payment-message").textContent = result.type === "cancel" ? t("cancelled") : result.message
-  $("pay").disabled = false
+  paying = false
 })
 
 $("province").addEventListener("change", renderAsLowAs)

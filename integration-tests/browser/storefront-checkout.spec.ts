@@ -150,4 +150,44 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     await screenshot(page, "storefront-foreign-message-ignored")
     await page.close()
   })
+  it("keeps keyboard focus inside the modal and closes it with Escape", async () => {
+    const page = await shopUntilPayment()
+    await openModal(page)
+    const focusInModal = () =>
+      page.evaluate(() => !!document.activeElement?.closest('[data-testid="flexiti-modal"]'))
+    expect(await page.getAttribute('[data-testid="flexiti-modal"]', "role")).toBe("dialog")
+    expect(await page.getAttribute('[data-testid="flexiti-modal"]', "aria-modal")).toBe("true")
+    await page.focus('[data-testid="flexiti-close"]')
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Shift+Tab")
+      // Focus may enter Flexiti's iframe; from the store page's view it is still the modal's iframe.
+      expect(await focusInModal()).toBe(true)
+    }
+    await page.focus('[data-testid="flexiti-close"]')
+    await page.keyboard.press("Escape")
+    await page.waitForSelector('[data-testid="flexiti-modal"]', { state: "detached" })
+    expect(await page.textContent('[data-testid="payment-message"]')).toMatch(/closed/i)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("pay-flexiti")
+    await page.close()
+  })
+
+  it("hosted flow: Flexiti's page in the modal returns to the store, which places the order", async () => {
+    const token = await adminToken()
+    const admin = { headers: { authorization: `Bearer ${token}` } }
+    await axios.post(`${stack.backend}/admin/flexiti/settings`, { flow: "hosted" }, admin)
+    try {
+      const page = await shopUntilPayment()
+      const frame = await openModal(page)
+      expect(frame.url()).toContain("/online/")
+      await clickInWidget(page, frame, "#flx-approve")
+      await page.waitForSelector('[data-testid="order-confirmation"]:not([hidden])')
+      await screenshot(page, "storefront-hosted-confirmation")
+      const order = await latestOrder()
+      expect(await page.textContent('[data-testid="order-confirmation"]')).toContain(String(order.display_id))
+      expect(order.payment_collections[0].payments[0].data.flow).toBe("hosted")
+      await page.close()
+    } finally {
+      await axios.post(`${stack.backend}/admin/flexiti/settings`, { flow: "widget" }, admin)
+    }
+  })
 })

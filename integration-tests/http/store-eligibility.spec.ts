@@ -1,3 +1,5 @@
+import type FlexitiModuleService from "../../src/modules/flexiti/service"
+import { FLEXITI_MODULE } from "../../src/modules/flexiti/constants"
 import type { AxiosError } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
@@ -70,7 +72,7 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses a province the store does not allow (admin settings apply without restart)", async () => {
-        await getContainer().resolve("flexiti").updateSettings({ allowed_provinces: ["ON"] })
+        await getContainer().resolve<FlexitiModuleService>(FLEXITI_MODULE).updateSettings({ allowed_provinces: ["ON"] })
         const quebec = await eligibility(await cart({ address: QUEBEC_ADDRESS }))
         expect(quebec.data.eligible).toBe(false)
         expect(codes(quebec)).toEqual(["province_not_allowed"])
