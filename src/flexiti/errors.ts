@@ -96,8 +96,3 @@ export class FlexitiError extends Error {
     })
   }
 }
-
-/** 409 codes that mean "the thing you asked for is already done" for idempotent mutations. */
-export const ALREADY_DONE_CODES = {
-  release: ["authorization_ended"],
-} as const
