@@ -65,6 +65,12 @@ export function checkoutRowToState(row: Row, key?: Buffer | string): FlexitiChec
     widget_result: parseJson<Record<string, unknown>>(row.widget_result),
     online_order_id: (row.online_order_id as string | null) ?? null,
     authorization_id: (row.authorization_id as string | null) ?? null,
+    cart_id: (row.cart_id as string | null) ?? null,
+    amount: (row.amount as string | null) ?? null,
+    account_number: row.account_number_encrypted ? decryptJson<string>(row.account_number_encrypted as string, key) : null,
+    release_state: (row.release_state as FlexitiCheckoutState["release_state"]) ?? null,
+    release_error: (row.release_error as string | null) ?? null,
+    authorization_attempted_at: row.authorization_attempted_at ? toDate(row.authorization_attempted_at) : null,
     created_at: toDate(row.created_at),
     updated_at: toDate(row.updated_at),
   }
@@ -92,6 +98,11 @@ export function checkoutWriteToColumns(
     "widget_result",
     "online_order_id",
     "authorization_id",
+    "cart_id",
+    "amount",
+    "release_state",
+    "release_error",
+    "authorization_attempted_at",
   ] as const
   for (const name of copy) {
     if (write[name] !== undefined) {
@@ -101,6 +112,10 @@ export function checkoutWriteToColumns(
   if (write.customer_token !== undefined) {
     columns.customer_token_encrypted =
       write.customer_token === null ? null : encryptJson(write.customer_token, key)
+  }
+  if (write.account_number !== undefined) {
+    columns.account_number_encrypted =
+      write.account_number === null ? null : encryptJson(write.account_number, key)
   }
   return columns
 }

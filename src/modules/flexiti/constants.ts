@@ -17,6 +17,16 @@ export const FLEXITI_LANGS = ["en", "fr"] as const
 export type FlexitiLang = (typeof FLEXITI_LANGS)[number]
 
 export const FLEXITI_CALL_OUTCOMES = ["success", "failure"] as const
+
+export const FLEXITI_MOVEMENT_KINDS = ["capture", "return", "account_refund"] as const
+export type FlexitiMovementKind = (typeof FLEXITI_MOVEMENT_KINDS)[number]
+/** pending: sent (or about to be) with no answer recorded yet; done: Flexiti applied it */
+export const FLEXITI_MOVEMENT_STATES = ["pending", "done"] as const
+export type FlexitiMovementState = (typeof FLEXITI_MOVEMENT_STATES)[number]
+
+/** pending: a release Flexiti has not confirmed yet (retried by the reconciler); released: done */
+export const FLEXITI_RELEASE_STATES = ["pending", "released"] as const
+export type FlexitiReleaseState = (typeof FLEXITI_RELEASE_STATES)[number]
 export type FlexitiCallOutcome = (typeof FLEXITI_CALL_OUTCOMES)[number]
 
 /** The 13 Canadian provinces and territories (ISO 3166-2:CA suffixes). */
@@ -95,6 +105,32 @@ export const FLEXITI_SCHEMA = {
       widget_result: "widget_result",
       online_order_id: "online_order_id",
       authorization_id: "authorization_id",
+      cart_id: "cart_id",
+      amount: "amount",
+      account_number_encrypted: "account_number_encrypted",
+      release_state: "release_state",
+      release_error: "release_error",
+      authorization_attempted_at: "authorization_attempted_at",
+    },
+  },
+  /**
+   * What the plugin moved at Flexiti for a payment session, keyed by its content (what it moves,
+   * not a Medusa id): a retry under a new Medusa id finds the earlier movement by the same key.
+   */
+  movement: {
+    table: "flexiti_money_movement",
+    entity: "FlexitiMoneyMovement",
+    prefix: "flxmov",
+    columns: {
+      ...BASE_COLUMNS,
+      payment_session_id: "payment_session_id",
+      kind: "kind",
+      content_key: "content_key",
+      state: "state",
+      amount: "amount",
+      capture_id: "capture_id",
+      flexiti_id: "flexiti_id",
+      medusa_id: "medusa_id",
     },
   },
   callLog: {
@@ -205,6 +241,16 @@ export interface FlexitiCheckoutState {
   widget_result: Record<string, unknown> | null
   online_order_id: string | null
   authorization_id: string | null
+  /** the cart the checkout was started for */
+  cart_id: string | null
+  /** decimal dollars Medusa asked Flexiti to finance */
+  amount: string | null
+  /** the Flexiti account that passed the widget, decrypted (never leaves the server) */
+  account_number: string | null
+  release_state: FlexitiReleaseState | null
+  release_error: string | null
+  /** set before the first POST authorization: a later attempt looks for what it may have created */
+  authorization_attempted_at: Date | null
   created_at: Date
   updated_at: Date
 }
@@ -224,6 +270,12 @@ export interface FlexitiCheckoutWrite {
   widget_result?: Record<string, unknown> | null
   online_order_id?: string | null
   authorization_id?: string | null
+  cart_id?: string | null
+  amount?: string | null
+  account_number?: string | null
+  release_state?: FlexitiReleaseState | null
+  release_error?: string | null
+  authorization_attempted_at?: Date | null
 }
 
 /** One audit row of a Flexiti call. Never put secrets or tokens in `message`. */

@@ -16,11 +16,10 @@ export {
   appendCallLog,
   eligibleProvinces,
   readSyncedProvinces,
-  readCheckout,
   readCredentials,
   readSettings,
-  writeCheckout,
 } from "./settings-reader"
+export { readCheckout, writeCheckout } from "./checkout-store"
 export type { FlexitiReaderKnex, KnexLike, ReadCredentialsResult } from "./settings-reader"
 export type {
   FlexitiCredentialStatus,

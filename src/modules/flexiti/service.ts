@@ -1,6 +1,8 @@
-import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { readCheckout, writeCheckout } from "./checkout-store"
+import type { KnexLike } from "./settings-reader"
 import { z } from "zod"
-import { checkoutRowToState, checkoutWriteToColumns, settingsRowToValues } from "./codec"
+import { settingsRowToValues } from "./codec"
 import {
   FLEXITI_ENVIRONMENTS,
   FLEXITI_SETTINGS_SINGLETON_ID,
@@ -23,6 +25,7 @@ import {
   FlexitiCredential,
   FlexitiI18n,
   FlexitiI18nSync,
+  FlexitiMoneyMovement,
   FlexitiSettings,
 } from "./models"
 import { i18nLabelsFromRow, provincesOfRows, syncRowToDTO } from "./i18n-codec"
@@ -99,7 +102,20 @@ export default class FlexitiModuleService extends MedusaService({
   FlexitiCallLog,
   FlexitiI18n,
   FlexitiI18nSync,
+  FlexitiMoneyMovement,
 }) {
+  protected readonly container_: Record<string, unknown>
+
+  constructor(container: Record<string, unknown>, ...rest: unknown[]) {
+    super(container, ...rest)
+    this.container_ = container
+  }
+
+  /** The shared pg connection: checkouts and movements go through their stores on it. */
+  protected pg_(): KnexLike {
+    return this.container_[ContainerRegistrationKeys.PG_CONNECTION] as KnexLike
+  }
+
   /** The encryption key, read from the environment on each use (throws when malformed). */
   protected encryptionKey_(): Buffer | undefined {
     try {
@@ -319,52 +335,21 @@ export default class FlexitiModuleService extends MedusaService({
   // ---------------------------------------------------------------- checkout
 
   /**
-   * Creates or updates (by payment_session_id) the server-side state of a checkout.
-   * `customer_token` is stored encrypted; undefined fields keep their value, null clears.
+   * Creates or updates (by payment_session_id) the server-side state of a checkout, through the
+   * same store the payment provider uses (checkout-store.ts).
    */
   async saveCheckout(input: FlexitiCheckoutWrite): Promise<FlexitiCheckoutState> {
-    const data = parseOrThrow(checkoutWriteSchema, input, "Flexiti checkout") as FlexitiCheckoutWrite
-    const key = data.customer_token ? this.requireEncryptionKeyFor_("a Flexiti checkout token") : undefined
-    const columns = checkoutWriteToColumns(data, key)
-    const [existing] = (await this.listFlexitiCheckouts(
-      { payment_session_id: data.payment_session_id },
-      { take: 1 }
-    )) as Row[]
-    if (existing) {
-      if (Object.keys(columns).length) {
-        await this.updateFlexitiCheckouts({ id: existing.id, ...columns })
-      }
-    } else {
-      if (!data.flow || !data.environment || !data.reference_id) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          "flow, environment and reference_id are required to create a Flexiti checkout"
-        )
-      }
-      await this.createFlexitiCheckouts({ payment_session_id: data.payment_session_id, ...columns } as any)
-    }
-    return (await this.getCheckout(data.payment_session_id))!
-  }
-
-  protected requireEncryptionKeyFor_(what: string): Buffer {
-    const key = this.encryptionKey_()
-    if (!key) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `FLEXITI_ENCRYPTION_KEY must be set to store ${what}`)
-    }
-    return key
-  }
-
-  /** The checkout of a payment session with its customer token decrypted, or undefined. */
-  async getCheckout(paymentSessionId: string): Promise<FlexitiCheckoutState | undefined> {
-    const [row] = (await this.listFlexitiCheckouts(
-      { payment_session_id: paymentSessionId },
-      { take: 1 }
-    )) as Row[]
-    if (!row) {
-      return undefined
-    }
     try {
-      return checkoutRowToState(row, row.customer_token_encrypted ? this.encryptionKey_() : undefined)
+      return await writeCheckout(this.pg_(), input, this.encryptionKey_())
+    } catch (e) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, (e as Error).message)
+    }
+  }
+
+  /** The checkout of a payment session with its secrets decrypted, or undefined. */
+  async getCheckout(paymentSessionId: string): Promise<FlexitiCheckoutState | undefined> {
+    try {
+      return await readCheckout(this.pg_(), paymentSessionId, this.encryptionKey_())
     } catch (e) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,

@@ -10,19 +10,17 @@
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { checkoutRowToState, checkoutWriteToColumns, settingsRowToValues } from "./codec"
+import { settingsRowToValues } from "./codec"
 import {
   FLEXITI_SCHEMA,
   FlexitiCallLogEntry,
   FlexitiCallLogRow,
-  FlexitiCheckoutState,
-  FlexitiCheckoutWrite,
   FlexitiEnvironmentName,
   FlexitiSettingsValues,
 } from "./constants"
-import { FlexitiCryptoError, decryptSecret, loadEncryptionKey } from "./crypto"
+import { decryptSecret, loadEncryptionKey } from "./crypto"
 import { provincesOfRows } from "./i18n-codec"
-import { callLogEntrySchema, checkoutWriteSchema, environmentSchema, formatZodError } from "./validation"
+import { callLogEntrySchema, environmentSchema, formatZodError } from "./validation"
 
 /** The knex instance registered as `__pg_connection__` in every module container. */
 export type FlexitiReaderKnex = Knex
@@ -31,7 +29,6 @@ export type KnexLike = FlexitiReaderKnex
 
 const S = FLEXITI_SCHEMA.settings
 const CR = FLEXITI_SCHEMA.credential
-const CH = FLEXITI_SCHEMA.checkout
 const LOG = FLEXITI_SCHEMA.callLog
 const I18N = FLEXITI_SCHEMA.i18n
 
@@ -116,94 +113,6 @@ export async function readCredentials(
     pos_base_url: row[C.pos_base_url] ?? null,
     online_base_url: row[C.online_base_url] ?? null,
   }
-}
-
-/** The checkout of a payment session with its customer token decrypted, or undefined. */
-export async function readCheckout(
-  knex: FlexitiReaderKnex,
-  paymentSessionId: string,
-  key?: Buffer | string
-): Promise<FlexitiCheckoutState | undefined> {
-  const C = CH.columns
-  const row = await knex(CH.table)
-    .select("*")
-    .where(C.payment_session_id, paymentSessionId)
-    .whereNull(C.deleted_at)
-    .first()
-  if (!row) {
-    return undefined
-  }
-  return checkoutRowToState(row, row[C.customer_token_encrypted] ? keyOrEnv(key) : undefined)
-}
-
-function toSqlColumns(columns: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...columns }
-  if (out[CH.columns.widget_result] !== undefined && out[CH.columns.widget_result] !== null) {
-    // jsonb: serialise explicitly (node-postgres would turn a JS array into a PG array)
-    out[CH.columns.widget_result] = JSON.stringify(out[CH.columns.widget_result])
-  }
-  return out
-}
-
-/**
- * Creates or updates (by payment_session_id) a checkout; the customer token is encrypted
- * (`key` defaults to FLEXITI_ENCRYPTION_KEY). Undefined fields keep their stored value, null
- * clears. Creating needs flow, environment and reference_id. Returns the stored state.
- */
-export async function writeCheckout(
-  knex: FlexitiReaderKnex,
-  write: FlexitiCheckoutWrite,
-  key?: Buffer | string
-): Promise<FlexitiCheckoutState> {
-  const parsed = checkoutWriteSchema.safeParse(write)
-  if (!parsed.success) {
-    throw new Error(`Invalid Flexiti checkout: ${formatZodError(parsed.error)}`)
-  }
-  const data = parsed.data as FlexitiCheckoutWrite
-  const resolvedKey = data.customer_token ? keyOrEnv(key) : undefined
-  if (data.customer_token && !resolvedKey) {
-    throw new FlexitiCryptoError(
-      "missing_key",
-      "FLEXITI_ENCRYPTION_KEY must be set to store a Flexiti checkout token"
-    )
-  }
-  const C = CH.columns
-  const columns = toSqlColumns(checkoutWriteToColumns(data, resolvedKey))
-
-  if (Object.keys(columns).length) {
-    const updated = await knex(CH.table)
-      .update({ ...columns, [C.updated_at]: knex.fn.now() })
-      .where(C.payment_session_id, data.payment_session_id)
-      .whereNull(C.deleted_at)
-      .returning("*")
-    if (updated.length) {
-      return checkoutRowToState(updated[0], resolvedKey ?? (updated[0][C.customer_token_encrypted] ? keyOrEnv(key) : undefined))
-    }
-  } else {
-    const existing = await readCheckout(knex, data.payment_session_id, key)
-    if (existing) {
-      return existing
-    }
-  }
-
-  if (!data.flow || !data.environment || !data.reference_id) {
-    throw new Error("flow, environment and reference_id are required to create a Flexiti checkout")
-  }
-  const now = knex.fn.now()
-  // A concurrent insert of the same session is merged instead of failing on the unique index.
-  const inserted = await knex(CH.table)
-    .insert({
-      [C.id]: generateEntityId(undefined, CH.prefix),
-      [C.payment_session_id]: data.payment_session_id,
-      ...columns,
-      [C.created_at]: now,
-      [C.updated_at]: now,
-    })
-    .onConflict(knex.raw(`(??) where ?? is null`, [C.payment_session_id, C.deleted_at]))
-    .merge([...Object.keys(columns), C.updated_at])
-    .returning("*")
-  const row = inserted[0]
-  return checkoutRowToState(row, row[C.customer_token_encrypted] ? keyOrEnv(key) : undefined)
 }
 
 /** Appends one audit row (never put secrets or tokens in it). Returns the stored row. */

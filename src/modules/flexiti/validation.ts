@@ -7,6 +7,7 @@ import {
   FLEXITI_CALL_OUTCOMES,
   FLEXITI_ENVIRONMENTS,
   FLEXITI_FLOWS,
+  FLEXITI_RELEASE_STATES,
   FLEXITI_LANGS,
 } from "./constants"
 
@@ -133,6 +134,12 @@ export const checkoutWriteSchema = z
     widget_result: z.record(z.string(), z.unknown()).nullable().optional(),
     online_order_id: z.string().min(1).nullable().optional(),
     authorization_id: z.string().min(1).nullable().optional(),
+    cart_id: z.string().min(1).nullable().optional(),
+    amount: decimalAmountSchema.nullable().optional(),
+    account_number: z.string().regex(/^\d{1,20}$/).nullable().optional(),
+    release_state: z.enum(FLEXITI_RELEASE_STATES).nullable().optional(),
+    release_error: z.string().transform((s) => s.slice(0, 500)).nullable().optional(),
+    authorization_attempted_at: z.date().nullable().optional(),
   })
   .strict()
 

@@ -1,32 +1,54 @@
+import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import { isAuthorizationOpen } from "../../flexiti/assumptions"
 import { Authorization } from "../../flexiti/schemas"
-import { PaymentSessionStatus } from "@medusajs/framework/utils"
+import type { FlexitiCheckoutState } from "../../modules/flexiti/constants"
+import type { FlexitiMovement } from "../../modules/flexiti/movement-store"
 import { addDollars, Dollars, subDollars, toDollars } from "./money"
-import { CaptureLedgerEntry, FlexitiPaymentData, maskAccountNumber } from "./types"
+import { CaptureLedgerEntry, FlexitiPaymentData, maskAccountNumber, RefundLedgerEntry } from "./types"
+
+function doneOf(movements: FlexitiMovement[], kind: FlexitiMovement["kind"], captureId: number) {
+  return movements.filter((m) => m.kind === kind && m.state === "done" && m.capture_id === String(captureId))
+}
 
 /**
- * Payment data rebuilt from Flexiti's view of an authorization, keeping what only Medusa knows
- * (which Medusa capture/refund each line belongs to). Flexiti is the source of truth for amounts.
+ * Payment data rebuilt from the plugin's own records (the checkout and the money movements) and
+ * Flexiti's view of the authorization. Flexiti is the source of truth for amounts; the movements
+ * say which Medusa capture or refund each line belongs to.
  */
-export function paymentDataFromAuthorization(
-  base: Record<string, unknown>,
-  authorization: Authorization
+export function paymentDataOf(
+  checkout: FlexitiCheckoutState,
+  authorization: Authorization,
+  movements: FlexitiMovement[]
 ): FlexitiPaymentData {
-  const previous = (base.captures as CaptureLedgerEntry[] | undefined) ?? []
   const captures: CaptureLedgerEntry[] = authorization.captures.map((capture) => {
-    const known = previous.find((p) => p.capture_id === capture.capture_id)
+    const own = movements.find((m) => m.kind === "capture" && m.state === "done" && m.flexiti_id === String(capture.capture_id))
+    const returnedHere = addDollars(...doneOf(movements, "return", capture.capture_id).map((m) => m.amount))
     return {
       capture_id: capture.capture_id,
-      medusa_capture_id: known?.medusa_capture_id ?? capture.reference ?? null,
+      medusa_capture_id: own?.medusa_id ?? null,
       amount: toDollars(capture.amount),
       date: capture.date,
       // Flexiti's own figure wins when it reports one (returns can happen outside Medusa).
-      returned: capture.returned_amount !== undefined ? toDollars(capture.returned_amount) : (known?.returned ?? "0.00"),
-      refunded: known?.refunded ?? "0.00",
+      returned: capture.returned_amount !== undefined ? toDollars(capture.returned_amount) : returnedHere,
+      refunded: addDollars(...doneOf(movements, "account_refund", capture.capture_id).map((m) => m.amount)),
     }
   })
+  const refunds: RefundLedgerEntry[] = movements
+    .filter((m) => m.state === "done" && (m.kind === "return" || m.kind === "account_refund"))
+    .map((m) => ({
+      medusa_refund_id: m.medusa_id,
+      capture_id: Number(m.capture_id),
+      amount: m.amount,
+      method: m.kind as RefundLedgerEntry["method"],
+      return_id: m.kind === "return" && m.flexiti_id ? Number(m.flexiti_id) : undefined,
+      date: m.created_at.toISOString(),
+    }))
   return {
-    ...(base as unknown as FlexitiPaymentData),
+    session_id: checkout.payment_session_id,
+    flow: checkout.flow,
+    environment: checkout.environment,
+    reference_id: checkout.reference_id,
+    amount: checkout.amount ?? toDollars(authorization.amount),
     authorization_id: authorization.authorization_id,
     account_number_masked: maskAccountNumber(authorization.account_number),
     transaction_type: authorization.transaction_type,
@@ -35,8 +57,9 @@ export function paymentDataFromAuthorization(
     authorized_amount: toDollars(authorization.amount),
     released_amount: toDollars(authorization.released_amount),
     captures,
-    refunds: (base.refunds as FlexitiPaymentData["refunds"]) ?? [],
+    refunds,
     authorization_status: authorization.status,
+    ...(checkout.release_state === "pending" ? { release_pending: true } : {}),
   }
 }
 

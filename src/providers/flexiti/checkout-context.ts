@@ -10,6 +10,10 @@ import { langSchema } from "../../flexiti/schemas"
  */
 export const checkoutContextSchema = z.object({
   cart_id: z.string(),
+  /** the payment collection the session must be created on: a context works for its own cart only */
+  payment_collection_id: z.string(),
+  /** epoch seconds after which the context is refused (a copied context cannot be kept) */
+  expires_at: z.number().int().positive(),
   email: z.string().email().optional(),
   lang: langSchema,
   province: z.string().regex(/^[A-Z]{2}$/).optional(),
@@ -32,18 +36,26 @@ function signature(context: CheckoutContext): string {
   return createHmac("sha256", signingKey()).update(JSON.stringify(context)).digest("hex")
 }
 
+/** How long a signed context may be used to start a session. */
+export const CHECKOUT_CONTEXT_TTL_SECONDS = 30 * 60
+
 export function signCheckoutContext(context: CheckoutContext) {
   const parsed = checkoutContextSchema.parse(context)
   return { checkout_context: parsed, checkout_signature: signature(parsed) }
 }
 
-/** The verified context, or undefined when missing or not signed by this server. */
-export function verifyCheckoutContext(data: Record<string, unknown> | undefined): CheckoutContext | undefined {
+export type VerifiedContext = { ok: true; context: CheckoutContext } | { ok: false; reason: "missing" | "forged" | "expired" }
+
+/** The context when this server signed it and it has not expired. */
+export function verifyCheckoutContext(data: Record<string, unknown> | undefined, now = Date.now()): VerifiedContext {
+  if (!data?.checkout_context && !data?.checkout_signature) return { ok: false, reason: "missing" }
   const parsed = checkoutContextSchema.safeParse(data?.checkout_context)
   const given = data?.checkout_signature
   if (!parsed.success || typeof given !== "string" || !/^[0-9a-f]{64}$/.test(given)) {
-    return undefined
+    return { ok: false, reason: "forged" }
   }
   const expected = Buffer.from(signature(parsed.data), "hex")
-  return timingSafeEqual(expected, Buffer.from(given, "hex")) ? parsed.data : undefined
+  if (!timingSafeEqual(expected, Buffer.from(given, "hex"))) return { ok: false, reason: "forged" }
+  if (parsed.data.expires_at * 1000 < now) return { ok: false, reason: "expired" }
+  return { ok: true, context: parsed.data }
 }

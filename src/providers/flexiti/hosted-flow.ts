@@ -3,7 +3,8 @@ import { ASSUMPTIONS, isHostedPurchaseSuccessful } from "../../flexiti/assumptio
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { AddressInformation } from "../../flexiti/schemas"
-import { KnexLike, writeCheckout } from "../../modules/flexiti/settings-reader"
+import { writeCheckout } from "../../modules/flexiti/checkout-store"
+import type { KnexLike } from "../../modules/flexiti/settings-reader"
 import { CheckoutContext } from "./checkout-context"
 import { toFlexitiAmount } from "./money"
 import { RuntimeConfig } from "./runtime-config"
@@ -63,13 +64,14 @@ export async function initiateHosted(args: {
     reference_id: referenceId,
     online_order_id: String(init.online_order_id),
     authorization_id: null,
+    cart_id: context.cart_id,
+    amount: args.amount,
   })
   return {
     id: String(init.online_order_id),
     data: {
       session_id: sessionId,
       flow: "hosted",
-      environment: config.environment,
       reference_id: referenceId,
       amount: args.amount,
       lang: context.lang,
@@ -108,6 +110,5 @@ export async function readHostedOutcome(args: { config: RuntimeConfig; knex: Kne
       reason: `hosted_purchase_${purchase.status.toLowerCase()}`,
     }
   }
-  await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(purchase.authorization_id) })
   return { kind: "authorization", authorizationId: purchase.authorization_id }
 }

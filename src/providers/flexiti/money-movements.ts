@@ -3,17 +3,31 @@ import { isAuthorizationOpen } from "../../flexiti/assumptions"
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
-import { FLEXITI_SCHEMA, FlexitiCallLogEntry } from "../../modules/flexiti/constants"
-import { KnexLike } from "../../modules/flexiti/settings-reader"
-import { paymentDataFromAuthorization, prefersReturn, refundableOf, RETURN_FALLBACK_CODES } from "./authorization-ledger"
-import { addDollars, Dollars, isPositive, minDollars, subDollars, toDollars, toFlexitiAmount } from "./money"
+import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/constants"
+import {
+  claimMovement,
+  completeMovement,
+  FlexitiMovement,
+  listMovements,
+  releaseClaim,
+} from "../../modules/flexiti/movement-store"
+import type { KnexLike } from "../../modules/flexiti/settings-reader"
+import { paymentDataOf, prefersReturn, refundableOf, RETURN_FALLBACK_CODES } from "./authorization-ledger"
+import { addDollars, Dollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount } from "./money"
 import { RuntimeConfig } from "./runtime-config"
-import { FlexitiPaymentData, RefundLedgerEntry } from "./types"
 
 type Audit = (entry: FlexitiCallLogEntry) => Promise<void>
 
+/** What every money movement of one payment works from: server-side records only. */
+export interface MoneyContext {
+  config: RuntimeConfig
+  knex: KnexLike
+  checkout: FlexitiCheckoutState & { authorization_id: string }
+  audit: Audit
+}
+
 /** Flexiti's body `reference` is ASCII(40): Medusa ids fit; anything longer is hashed. */
-function bodyReference(key: string): string {
+export function bodyReference(key: string): string {
   return key.length <= 40 ? key : referenceIdFor(key)
 }
 
@@ -29,59 +43,143 @@ function failure(operation: string, referenceId: string, error: unknown, amount?
   }
 }
 
+/** Flexiti answered and refused: the request was certainly not applied. */
+function certainlyRefused(error: unknown): boolean {
+  return error instanceof FlexitiError && !error.isTransient && error.kind !== "invalid_response"
+}
+
+const sum = (movements: FlexitiMovement[]) => addDollars(...movements.map((m) => m.amount))
+
+export function authorizationIdOf(checkout: FlexitiCheckoutState): number {
+  return Number(checkout.authorization_id)
+}
+
+/* ------------------------------------------------------------------ captures */
+
 /**
- * Captures `amount` once per Medusa capture id. If the answer was lost (timeout, reset) or
- * Flexiti says the authorization ended, Flexiti's own capture list tells whether this capture
- * (its reference) went through; a capture is never re-sent blindly.
+ * A capture whose answer was lost stays `pending` in the movements; Flexiti's capture list (by
+ * the reference it was sent with) says whether it went through.
  */
-export async function captureOnFlexiti(args: {
-  config: RuntimeConfig
-  data: FlexitiPaymentData
-  amount: Dollars
-  medusaCaptureId: string
-  audit: Audit
-}): Promise<FlexitiPaymentData> {
-  const { config, data, amount, medusaCaptureId, audit } = args
+async function settlePendingCaptures(ctx: MoneyContext, authorization: Authorization): Promise<FlexitiMovement[]> {
+  const movements = await listMovements(ctx.knex, ctx.checkout.payment_session_id)
+  const linked = new Set(movements.filter((m) => m.kind === "capture" && m.state === "done").map((m) => m.flexiti_id))
+  for (const pending of movements.filter((m) => m.kind === "capture" && m.state === "pending")) {
+    const applied = authorization.captures.find(
+      (c) => c.reference === bodyReference(pending.medusa_id ?? "") && !linked.has(String(c.capture_id))
+    )
+    if (applied) {
+      linked.add(String(applied.capture_id))
+      await completeMovement(ctx.knex, pending.content_key, { flexiti_id: String(applied.capture_id), capture_id: String(applied.capture_id) })
+    } else {
+      await releaseClaim(ctx.knex, pending.content_key)
+    }
+  }
+  return listMovements(ctx.knex, ctx.checkout.payment_session_id)
+}
+
+/**
+ * Captures `amount` for one Medusa capture, at most once whatever the retries. Before sending,
+ * Flexiti's capture list is compared with the movements: a capture Flexiti applied for an
+ * earlier attempt whose Medusa row is gone (Medusa deletes it when the provider throws) is
+ * adopted when it moved the same amount; any other capture nobody accounts for stops the
+ * capture so that money is never taken twice.
+ */
+export async function captureOnFlexiti(
+  ctx: MoneyContext,
+  args: { medusaCaptureId: string; amount: Dollars; liveMedusaCaptureIds: string[] }
+): Promise<void> {
+  const { config, knex, checkout, audit } = ctx
+  const { medusaCaptureId, amount } = args
+  const sessionId = checkout.payment_session_id
+  const authorizationId = authorizationIdOf(checkout)
+  const authorization = await config.client.getAuthorization(authorizationId)
+  const movements = await settlePendingCaptures(ctx, authorization)
+  const done = movements.filter((m) => m.kind === "capture" && m.state === "done")
+  if (done.some((m) => m.medusa_id === medusaCaptureId)) return
+
+  const live = new Set(args.liveMedusaCaptureIds)
+  const known = new Set(done.map((m) => m.flexiti_id))
+  // Flexiti captures no movement records: one sent under a live Medusa capture's reference is
+  // that capture's (recorded now); the rest were made outside this plugin.
+  const unrecorded: { capture_id: number; amount: Dollars }[] = []
+  for (const capture of authorization.captures.filter((c) => !known.has(String(c.capture_id)))) {
+    const owner = capture.reference && args.liveMedusaCaptureIds.find((id) => bodyReference(id) === capture.reference)
+    if (owner) {
+      await recordCapture(knex, sessionId, capture.capture_id, toDollars(capture.amount), owner)
+      if (owner === medusaCaptureId) return
+    } else {
+      unrecorded.push({ capture_id: capture.capture_id, amount: toDollars(capture.amount) })
+    }
+  }
+  const orphans = done.filter((m) => !m.medusa_id || !live.has(m.medusa_id))
+  const adoptable = [
+    ...orphans.map((m) => ({ capture_id: Number(m.flexiti_id), amount: m.amount })),
+    ...unrecorded,
+  ]
+  const match = adoptable.find((c) => sameToTheCent(c.amount, amount))
+  if (match) {
+    await recordCapture(knex, sessionId, match.capture_id, match.amount, medusaCaptureId)
+    await audit({ operation: "capture", reference_id: referenceIdFor(medusaCaptureId), outcome: "success", amount, flexiti_id: String(match.capture_id), message: "adopted a capture Flexiti had already applied" })
+    return
+  }
+  if (adoptable.length) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Flexiti holds ${adoptable.length} capture(s) (${adoptable.map((c) => `$${c.amount}`).join(", ")}) that no Medusa capture accounts for; ` +
+        `not capturing $${amount} again. Capture that exact amount to record it, or run Reconcile in Settings → Flexiti.`
+    )
+  }
+
+  const capturedAfter = addDollars(toDollars(authorization.captured_amount), amount)
+  const key = `${sessionId}:capture:${capturedAfter}`
+  const claim = await claimMovement(knex, { payment_session_id: sessionId, kind: "capture", content_key: key, amount, capture_id: null, medusa_id: medusaCaptureId })
+  if (!claim.claimed) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, `Flexiti: a capture bringing this payment to $${capturedAfter} is already in progress`)
+  }
   const referenceId = referenceIdFor(medusaCaptureId)
   const reference = bodyReference(medusaCaptureId)
   try {
-    const capture = await config.client.capture(
-      data.authorization_id,
-      { amount: toFlexitiAmount(amount), reference },
-      { referenceId }
-    )
+    const capture = await config.client.capture(authorizationId, { amount: toFlexitiAmount(amount), reference }, { referenceId })
+    await completeMovement(knex, key, { flexiti_id: String(capture.capture_id), capture_id: String(capture.capture_id) })
     await audit({ operation: "capture", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(capture.capture_id) })
-    return {
-      ...data,
-      captures: [
-        ...(data.captures ?? []),
-        { capture_id: capture.capture_id, medusa_capture_id: medusaCaptureId, amount: toDollars(capture.amount), date: capture.date, returned: "0.00", refunded: "0.00" },
-      ],
-    }
   } catch (error) {
-    if (error instanceof FlexitiError && (error.isTransient || error.is("authorization_ended") || error.is("auth_amount_exceeded"))) {
-      const authorization = await config.client.getAuthorization(data.authorization_id)
-      const done = authorization.captures.find((c) => c.reference === reference)
-      if (done) {
-        await audit({ operation: "capture", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(done.capture_id), message: "recognised an earlier capture" })
-        const rebuilt = paymentDataFromAuthorization(data as unknown as Record<string, unknown>, authorization)
-        rebuilt.captures = rebuilt.captures.map((c) => (c.capture_id === done.capture_id ? { ...c, medusa_capture_id: medusaCaptureId } : c))
-        return rebuilt
+    if (certainlyRefused(error)) {
+      await releaseClaim(knex, key)
+    } else {
+      // The answer was lost: Flexiti's capture list says whether it went through.
+      const after = await config.client.getAuthorization(authorizationId).catch(() => undefined)
+      const applied = after?.captures.find((c) => c.reference === reference && !known.has(String(c.capture_id)))
+      if (applied) {
+        await completeMovement(knex, key, { flexiti_id: String(applied.capture_id), capture_id: String(applied.capture_id) })
+        await audit({ operation: "capture", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(applied.capture_id), message: "answer lost; Flexiti shows the capture" })
+        return
       }
+      if (after) await releaseClaim(knex, key)
     }
     await audit(failure("capture", referenceId, error, amount))
     throw error
   }
 }
 
+async function recordCapture(knex: KnexLike, sessionId: string, captureId: number, amount: Dollars, medusaId: string) {
+  const key = `${sessionId}:capture:flexiti-${captureId}`
+  const claim = await claimMovement(knex, { payment_session_id: sessionId, kind: "capture", content_key: key, amount, capture_id: String(captureId), medusa_id: medusaId })
+  if (claim.claimed || claim.existing.flexiti_id === null) {
+    await completeMovement(knex, key, { flexiti_id: String(captureId), capture_id: String(captureId), medusa_id: medusaId })
+  }
+  // An orphan adopted by a new Medusa capture: point its movement at the new one.
+  await knex("flexiti_money_movement")
+    .update({ medusa_id: medusaId, updated_at: knex.fn.now() })
+    .where({ payment_session_id: sessionId, kind: "capture", flexiti_id: String(captureId), state: "done" })
+    .whereNull("deleted_at")
+}
+
+/* ------------------------------------------------------------------ release */
+
 /** Releases whatever remains; a closed authorization (authorization_ended) counts as done. */
-export async function releaseOnFlexiti(args: {
-  config: RuntimeConfig
-  authorizationId: number
-  referenceKey: string
-  audit: Audit
-}): Promise<Authorization> {
-  const { config, authorizationId, referenceKey, audit } = args
+export async function releaseOnFlexiti(ctx: MoneyContext, referenceKey: string): Promise<Authorization> {
+  const { config, audit } = ctx
+  const authorizationId = authorizationIdOf(ctx.checkout)
   const before = await config.client.getAuthorization(authorizationId)
   const remaining = toDollars(before.remaining_authorization_amount)
   if (!isAuthorizationOpen(before.status) || !isPositive(remaining)) {
@@ -93,7 +191,7 @@ export async function releaseOnFlexiti(args: {
     await audit({ operation: "release", reference_id: referenceId, outcome: "success", amount: remaining, flexiti_id: String(authorizationId) })
   } catch (error) {
     const after = await config.client.getAuthorization(authorizationId).catch(() => undefined)
-    if (after && !isAuthorizationOpen(after.status)) {
+    if (after && (!isAuthorizationOpen(after.status) || !isPositive(toDollars(after.remaining_authorization_amount)))) {
       // Closed meanwhile (captured or released by an earlier attempt): nothing left to release.
       await audit({ operation: "release", reference_id: referenceId, outcome: "success", amount: "0.00", flexiti_id: String(authorizationId), message: "authorization already closed" })
       return after
@@ -104,41 +202,74 @@ export async function releaseOnFlexiti(args: {
   return config.client.getAuthorization(authorizationId)
 }
 
-async function earlierRefundPiece(knex: KnexLike, referenceId: string) {
-  const t = FLEXITI_SCHEMA.callLog
-  return knex(t.table)
-    .where({ [t.columns.reference_id]: referenceId, [t.columns.outcome]: "success" })
-    .whereNull(t.columns.deleted_at)
-    .whereIn(t.columns.operation, ["return", "account_refund"])
-    .first(t.columns.operation, t.columns.amount, t.columns.flexiti_id) as Promise<Record<string, unknown> | undefined>
+/* ------------------------------------------------------------------ refunds */
+
+/**
+ * A refund piece whose answer was lost stays `pending`. For a return, Flexiti's returned amount
+ * on the capture says whether it went through. An account refund answers `{}` and cannot be read
+ * back, so a pending one stops further refunds until an admin confirms it in Flexiti's portal.
+ */
+async function settlePendingRefunds(ctx: MoneyContext, authorization: Authorization): Promise<FlexitiMovement[]> {
+  const movements = await listMovements(ctx.knex, ctx.checkout.payment_session_id)
+  for (const pending of movements.filter((m) => m.state === "pending" && m.kind !== "capture")) {
+    const capture = authorization.captures.find((c) => String(c.capture_id) === pending.capture_id)
+    if (pending.kind === "return" && capture?.returned_amount !== undefined) {
+      const recorded = sum(movements.filter((m) => m.kind === "return" && m.state === "done" && m.capture_id === pending.capture_id))
+      const applied = lte(addDollars(recorded, pending.amount), toDollars(capture.returned_amount))
+      if (applied) await completeMovement(ctx.knex, pending.content_key, {})
+      else await releaseClaim(ctx.knex, pending.content_key)
+      continue
+    }
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Flexiti did not answer an earlier ${pending.kind === "return" ? "return" : "account refund"} of $${pending.amount} on capture ${pending.capture_id}, ` +
+        "and it cannot be read back. Check it in Flexiti's merchant portal before refunding again."
+    )
+  }
+  return listMovements(ctx.knex, ctx.checkout.payment_session_id)
 }
 
 /**
- * Refunds `amount` across the captures that still hold money, oldest first: a return against
- * the capture for promotional purchases (within Flexiti's 100-day window), else an account
- * refund. Each piece has its own reference derived from the Medusa refund id, so a retried
- * refund skips the pieces Flexiti already took (looked up in the call log).
+ * Refunds `amount` for one Medusa refund, at most once whatever the retries. Pieces already
+ * applied for an earlier attempt whose Medusa refund is gone are adopted first; the rest is split
+ * across the captures that still hold money, oldest first: a return against the capture for
+ * promotional purchases (within Flexiti's 100-day window), else an account refund. Each piece is
+ * keyed by what it refunds (the capture and the running total it brings it to).
  */
-export async function refundOnFlexiti(args: {
-  config: RuntimeConfig
-  knex: KnexLike
-  data: FlexitiPaymentData
-  amount: Dollars
-  medusaRefundId: string
-  audit: Audit
-}): Promise<FlexitiPaymentData> {
-  const { config, knex, amount, medusaRefundId, audit } = args
-  const authorization = await config.client.getAuthorization(args.data.authorization_id)
-  const data = paymentDataFromAuthorization(args.data as unknown as Record<string, unknown>, authorization)
-  const captures = [...data.captures].sort((a, b) => a.date.localeCompare(b.date))
+export async function refundOnFlexiti(
+  ctx: MoneyContext,
+  args: { medusaRefundId: string; amount: Dollars; liveMedusaRefundIds: string[] }
+): Promise<void> {
+  const { config, knex, checkout } = ctx
+  const { medusaRefundId, amount } = args
+  const sessionId = checkout.payment_session_id
+  const authorization = await config.client.getAuthorization(authorizationIdOf(checkout))
+  let movements = await settlePendingRefunds(ctx, authorization)
+  const refundMovements = () => movements.filter((m) => m.kind !== "capture" && m.state === "done")
 
-  let left = amount
-  const pieces: { captureIndex: number; amount: Dollars; key: string }[] = []
+  const mine = refundMovements().filter((m) => m.medusa_id === medusaRefundId)
+  let left = subDollars(amount, sum(mine))
+  if (!isPositive(left)) return
+
+  // Pieces applied for a refund Medusa no longer has (it threw after Flexiti took some):
+  // they belong to this retry as far as its amount goes.
+  const live = new Set(args.liveMedusaRefundIds)
+  for (const orphan of refundMovements().filter((m) => !m.medusa_id || !live.has(m.medusa_id))) {
+    if (!lte(orphan.amount, left)) continue
+    await knex("flexiti_money_movement").update({ medusa_id: medusaRefundId, updated_at: knex.fn.now() }).where({ content_key: orphan.content_key }).whereNull("deleted_at")
+    left = subDollars(left, orphan.amount)
+  }
+  if (!isPositive(left)) return
+  movements = await listMovements(knex, sessionId)
+
+  const data = paymentDataOf(checkout, authorization, movements)
+  const captures = [...data.captures].sort((a, b) => a.date.localeCompare(b.date))
+  const pieces: { capture: (typeof captures)[number]; amount: Dollars }[] = []
   for (const capture of captures) {
     if (!isPositive(left)) break
     const take = minDollars(refundableOf(capture), left)
     if (!isPositive(take)) continue
-    pieces.push({ captureIndex: data.captures.indexOf(capture), amount: take, key: pieces.length ? `${medusaRefundId}-${pieces.length}` : medusaRefundId })
+    pieces.push({ capture, amount: take })
     left = subDollars(left, take)
   }
   if (isPositive(left)) {
@@ -146,68 +277,87 @@ export async function refundOnFlexiti(args: {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Flexiti: cannot refund $${amount}; only $${refundable} is captured and not yet refunded.`)
   }
 
-  const refunds: RefundLedgerEntry[] = [...(data.refunds ?? [])]
   for (const piece of pieces) {
-    const capture = data.captures[piece.captureIndex]
-    const referenceId = referenceIdFor(piece.key)
-    const earlier = await earlierRefundPiece(knex, referenceId)
-    let method: RefundLedgerEntry["method"]
-    let returnId: number | undefined
-    if (earlier) {
-      method = earlier.operation === "return" ? "return" : "account_refund"
-      returnId = method === "return" ? Number(earlier.flexiti_id) : undefined
-    } else {
-      const result = await sendRefundPiece({ config, authorization, captureId: capture.capture_id, amount: piece.amount, key: piece.key, fullReturn: piece.amount === capture.amount, audit })
-      method = result.method
-      returnId = result.returnId
-    }
-    if (method === "return") capture.returned = addDollars(capture.returned, piece.amount)
-    else capture.refunded = addDollars(capture.refunded, piece.amount)
-    refunds.push({ medusa_refund_id: medusaRefundId, capture_id: capture.capture_id, amount: piece.amount, method, return_id: returnId, date: new Date().toISOString() })
+    const movedBefore = addDollars(piece.capture.returned, piece.capture.refunded)
+    const key = `${sessionId}:refund:${piece.capture.capture_id}:${addDollars(movedBefore, piece.amount)}`
+    await sendRefundPiece(ctx, { authorization, capture: piece.capture, amount: piece.amount, key, medusaRefundId })
   }
-  return { ...data, refunds }
 }
 
-async function sendRefundPiece(args: {
-  config: RuntimeConfig
-  authorization: Authorization
-  captureId: number
-  amount: Dollars
-  key: string
-  fullReturn: boolean
-  audit: Audit
-}): Promise<{ method: RefundLedgerEntry["method"]; returnId?: number }> {
-  const { config, authorization, captureId, amount, key, audit } = args
+async function sendRefundPiece(
+  ctx: MoneyContext,
+  args: {
+    authorization: Authorization
+    capture: { capture_id: number; amount: Dollars; returned: Dollars; refunded: Dollars }
+    amount: Dollars
+    key: string
+    medusaRefundId: string
+  }
+): Promise<void> {
+  const { config, knex, audit, checkout } = ctx
+  const { authorization, capture, amount, key } = args
   const referenceId = referenceIdFor(key)
-  const reference = bodyReference(key)
+  const reference = bodyReference(referenceId)
+  const claimAs = async (kind: "return" | "account_refund") => {
+    const claim = await claimMovement(knex, { payment_session_id: checkout.payment_session_id, kind, content_key: `${key}:${kind}`, amount, capture_id: String(capture.capture_id), medusa_id: args.medusaRefundId })
+    if (!claim.claimed) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Flexiti: a refund of $${amount} on capture ${capture.capture_id} is already recorded or in progress`)
+    }
+    return `${key}:${kind}`
+  }
+
   if (prefersReturn(authorization.transaction_type)) {
+    const claimKey = await claimAs("return")
     try {
       const returned = await config.client.returnCapture(
         authorization.authorization_id,
-        captureId,
-        { amount: toFlexitiAmount(amount), full_return: args.fullReturn, reference },
+        capture.capture_id,
+        { amount: toFlexitiAmount(amount), full_return: sameToTheCent(amount, capture.amount), reference },
         { referenceId }
       )
+      await completeMovement(knex, claimKey, { flexiti_id: String(returned.return_id) })
       await audit({ operation: "return", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(returned.return_id) })
-      return { method: "return", returnId: returned.return_id }
+      return
     } catch (error) {
+      if (certainlyRefused(error)) await releaseClaim(knex, claimKey)
       if (!(error instanceof FlexitiError && RETURN_FALLBACK_CODES.some((code) => error.is(code)))) {
+        if (!certainlyRefused(error) && (await returnWentThrough(ctx, authorization.authorization_id, capture, amount))) {
+          await completeMovement(knex, claimKey, {})
+          await audit({ operation: "return", reference_id: referenceId, outcome: "success", amount, message: "answer lost; Flexiti shows the return" })
+          return
+        }
         await audit(failure("return", referenceId, error, amount))
         throw error
       }
       // Past the return window or not a promotional purchase: an account refund instead.
     }
   }
+  const claimKey = await claimAs("account_refund")
   try {
     await config.client.refundAccount(
       authorization.account_number,
-      { amount: toFlexitiAmount(amount), capture_id: captureId, reference },
+      { amount: toFlexitiAmount(amount), capture_id: capture.capture_id, reference },
       { referenceId }
     )
-    await audit({ operation: "account_refund", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(captureId) })
-    return { method: "account_refund" }
+    await completeMovement(knex, claimKey, {})
+    await audit({ operation: "account_refund", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(capture.capture_id) })
   } catch (error) {
+    // Only a refusal frees the claim: an unanswered account refund cannot be read back.
+    if (certainlyRefused(error)) await releaseClaim(knex, claimKey)
     await audit(failure("account_refund", referenceId, error, amount))
     throw error
   }
+}
+
+/** After a lost answer: did Flexiti's returned amount on the capture grow by this piece? */
+async function returnWentThrough(
+  ctx: MoneyContext,
+  authorizationId: number,
+  capture: { capture_id: number; returned: Dollars },
+  amount: Dollars
+): Promise<boolean> {
+  const after = await ctx.config.client.getAuthorization(authorizationId).catch(() => undefined)
+  const now = after?.captures.find((c) => c.capture_id === capture.capture_id)
+  if (now?.returned_amount === undefined) return false
+  return lte(addDollars(capture.returned, amount), toDollars(now.returned_amount))
 }

@@ -63,15 +63,24 @@ export class MissingCredentialsError extends Error {}
  * Reads the admin-saved settings through the shared pg connection on every call, so a change
  * in the admin applies to the next checkout without a restart (medusa-notes §9).
  */
-export async function loadRuntimeConfig(options: ParsedProviderOptions, knex?: KnexLike): Promise<RuntimeConfig> {
+export async function loadRuntimeConfig(
+  options: ParsedProviderOptions,
+  knex?: KnexLike,
+  /** the environment a payment was authorized in: its back-office calls go there, whatever is selected now */
+  paymentEnvironment?: FlexitiEnvironment
+): Promise<RuntimeConfig> {
   const settings: FlexitiSettingsValues = knex ? await readSettings(knex) : { ...FLEXITI_SETTINGS_DEFAULTS }
-  const environment = options.environment ?? settings.active_environment
+  const selected = options.environment ?? settings.active_environment
+  const environment = paymentEnvironment ?? selected
   const lang = options.default_lang ?? settings.default_lang
 
-  let clientId = options.client_id ?? process.env.FLEXITI_CLIENT_ID
-  let clientSecret = options.client_secret ?? process.env.FLEXITI_CLIENT_SECRET
-  let posOrigin = options.pos_base_url
-  let onlineOrigin = options.online_base_url
+  // Credentials and base URLs in provider options (or FLEXITI_* variables) belong to the
+  // environment the options select; another environment's come from Settings → Flexiti.
+  const optionsApply = environment === selected
+  let clientId = optionsApply ? (options.client_id ?? process.env.FLEXITI_CLIENT_ID) : undefined
+  let clientSecret = optionsApply ? (options.client_secret ?? process.env.FLEXITI_CLIENT_SECRET) : undefined
+  let posOrigin = optionsApply ? options.pos_base_url : undefined
+  let onlineOrigin = optionsApply ? options.online_base_url : undefined
   if (!clientId || !clientSecret) {
     const stored = knex ? await readCredentials(knex, environment) : undefined
     clientId = stored?.client_id

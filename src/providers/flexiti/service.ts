@@ -30,28 +30,38 @@ import {
   PaymentSessionStatus,
 } from "@medusajs/framework/utils"
 import { isHostedPurchaseSuccessful } from "../../flexiti/assumptions"
+import { FlexitiEnvironment } from "../../flexiti/environments"
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
-import { FlexitiCallLogEntry } from "../../modules/flexiti/constants"
-import { appendCallLog, KnexLike, readCheckout } from "../../modules/flexiti/settings-reader"
-import { paymentDataFromAuthorization, remainingToCapture, statusOfAuthorization } from "./authorization-ledger"
+import { readCheckout, writeCheckout } from "../../modules/flexiti/checkout-store"
+import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/constants"
+import { listMovements } from "../../modules/flexiti/movement-store"
+import { appendCallLog, KnexLike } from "../../modules/flexiti/settings-reader"
+import { paymentDataOf, remainingToCapture, statusOfAuthorization } from "./authorization-ledger"
 import { verifyCheckoutContext } from "./checkout-context"
 import { initiateHosted, readHostedOutcome } from "./hosted-flow"
-import { captureOnFlexiti, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
+import { capturesOfPayment, captureRow, cartOfPaymentSession, paymentOfSession, refundsOfPayment } from "./medusa-records"
+import { withMoneyLock } from "./money-lock"
+import { captureOnFlexiti, MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
 import { isPositive, lte, sameToTheCent, toDollars } from "./money"
 import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "./options"
 import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "./runtime-config"
-import { FlexitiPaymentData, FlexitiSessionData } from "./types"
+import { FlexitiSessionData, SESSION_DATA_KEYS } from "./types"
 import { authorizeWidget, initiateWidget, isDecline } from "./widget-flow"
 
 type Cradle = { logger?: Logger } & Record<string, unknown>
+type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
+
+const SESSION_ID = /^payses_[A-Za-z0-9]+$/
 
 /**
  * Medusa payment provider for Flexiti financing (id pp_flexiti_flexiti).
- * The flow (POS widget or Online hosted) and every other setting are read per call, so
- * changes saved in the admin apply to the next checkout. Money movements are tolerant:
- * repeated calls are recognised by their Medusa ids and "already done" answers are accepted.
+ *
+ * Session data is public: the storefront reads it and can write it through Medusa's own
+ * routes. So every decision that moves money reads the plugin's own records (the checkout of
+ * the payment session and its money movements) and Flexiti, never the data Medusa hands in.
+ * The flow and other settings are read per call, so admin changes apply to the next checkout.
  */
 export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProviderOptions> {
   static identifier = "flexiti"
@@ -73,7 +83,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
 
   /* ------------------------------ plumbing ------------------------------ */
 
-  /** The shared pg connection every module container holds (medusa-notes §9). */
+  /** The shared pg connection every module container holds: the plugin's tables are read through it. */
   protected knex(): KnexLike {
     try {
       return this.cradle_[ContainerRegistrationKeys.PG_CONNECTION] as KnexLike
@@ -82,9 +92,9 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     }
   }
 
-  protected async runtime(): Promise<RuntimeConfig> {
+  protected async runtime(paymentEnvironment?: FlexitiEnvironment): Promise<RuntimeConfig> {
     try {
-      return await loadRuntimeConfig(this.options_, this.knex())
+      return await loadRuntimeConfig(this.options_, this.knex(), paymentEnvironment)
     } catch (error) {
       if (error instanceof MissingCredentialsError) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)
@@ -97,7 +107,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     try {
       await appendCallLog(this.knex(), entry)
     } catch (error) {
-      // The audit trail must never break a payment; say so without any secret.
+      // The call log is a record for people; no decision reads it, so a failed write is only reported.
       this.logger_?.warn(`Flexiti: could not record ${entry.operation} in the call log: ${(error as Error).message}`)
     }
   }
@@ -115,11 +125,36 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     return error instanceof Error ? error : new Error(String(error))
   }
 
+  /** The checkout of a session the plugin started, with the authorization it holds. */
+  protected async authorizedCheckout(sessionId: unknown, action: string): Promise<AuthorizedCheckout> {
+    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    if (!checkout?.authorization_id) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Flexiti: this payment has no Flexiti authorization to ${action}`)
+    }
+    return checkout as AuthorizedCheckout
+  }
+
+  protected async moneyContext(checkout: AuthorizedCheckout): Promise<MoneyContext> {
+    return {
+      config: await this.runtime(checkout.environment),
+      knex: this.knex(),
+      checkout,
+      audit: (entry) => this.audit({ ...entry, payment_session_id: checkout.payment_session_id }),
+    }
+  }
+
+  /** Payment data for display, rebuilt from the plugin's records and Flexiti. */
+  protected async paymentData(checkout: FlexitiCheckoutState, authorization: Authorization): Promise<Record<string, unknown>> {
+    const movements = await listMovements(this.knex(), checkout.payment_session_id)
+    return paymentDataOf(checkout, authorization, movements) as unknown as Record<string, unknown>
+  }
+
   /* ------------------------------ session ------------------------------ */
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    const sessionId = String(input.data?.session_id ?? input.context?.idempotency_key ?? "")
-    if (!sessionId) {
+    // Medusa sets data.session_id after the storefront's keys, so it is the session's own id.
+    const sessionId = String(input.data?.session_id ?? "")
+    if (!SESSION_ID.test(sessionId)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Flexiti: the payment session id is missing")
     }
     if (input.currency_code?.toLowerCase() !== "cad") {
@@ -136,35 +171,22 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         `Flexiti financing is available for orders from $${config.minAmount} to $${config.maxAmount} CAD; this one is $${amount}.`
       )
     }
-    const context = verifyCheckoutContext(input.data)
-    if (!context) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        "Start a Flexiti checkout with POST /store/flexiti/payment-sessions: it reads the cart on the server."
-      )
-    }
+    const context = await this.verifiedContext(sessionId, input.data)
     if (context.province && !config.allowedProvinces.includes(context.province)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Flexiti financing is not offered in ${context.province} by this store.`)
     }
-    const publicInput = { ...input.data } // storefront keys stay, ours win
+    const operation = config.flow === "hosted" ? "systems_init" : "widget_init"
     try {
       const started =
         config.flow === "hosted"
           ? await initiateHosted({ config, knex: this.knex(), sessionId, amount, context })
           : await initiateWidget({ config, knex: this.knex(), sessionId, amount, context })
-      await this.audit({
-        payment_session_id: sessionId,
-        operation: config.flow === "hosted" ? "systems_init" : "widget_init",
-        reference_id: started.data.reference_id,
-        outcome: "success",
-        amount,
-        flexiti_id: started.id,
-      })
-      return { id: started.id, data: { ...publicInput, ...started.data } as unknown as Record<string, unknown> }
+      await this.audit({ payment_session_id: sessionId, operation, reference_id: started.data.reference_id, outcome: "success", amount, flexiti_id: started.id })
+      return { id: started.id, data: publicSessionData(started.data, input.data) }
     } catch (error) {
       await this.audit({
         payment_session_id: sessionId,
-        operation: config.flow === "hosted" ? "systems_init" : "widget_init",
+        operation,
         reference_id: referenceIdFor(sessionId),
         outcome: "failure",
         http_status: error instanceof FlexitiError ? error.status ?? null : null,
@@ -175,9 +197,28 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     }
   }
 
+  /** The signed cart facts, accepted only for the cart and payment collection they were signed for. */
+  protected async verifiedContext(sessionId: string, data: Record<string, unknown> | undefined) {
+    const verified = verifyCheckoutContext(data)
+    if (!verified.ok) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        verified.reason === "expired"
+          ? "This Flexiti checkout expired; start it again."
+          : "Start a Flexiti checkout with POST /store/flexiti/payment-sessions: it reads the cart on the server."
+      )
+    }
+    const owner = await cartOfPaymentSession(this.knex(), sessionId)
+    if (!owner || owner.payment_collection_id !== verified.context.payment_collection_id || owner.cart_id !== verified.context.cart_id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "This Flexiti checkout was started for another cart; start it again for this one.")
+    }
+    return verified.context
+  }
+
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
-    const data = input.data as unknown as FlexitiSessionData
-    if (sameToTheCent(input.amount, data.amount ?? 0)) {
+    const sessionId = input.data?.session_id
+    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    if (checkout?.amount && sameToTheCent(input.amount, checkout.amount)) {
       return { data: input.data }
     }
     // Nothing is authorized before authorizePayment, and neither flow can change an amount
@@ -185,193 +226,190 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Flexiti sessions cannot change amount; start a new Flexiti checkout.")
   }
 
+  /**
+   * A session dropped before it became a payment: release anything an authorize attempt left
+   * open. A session an order's payment came from is left alone: Medusa deletes sessions when a
+   * shopper starts another one on the same collection, and that must not touch a placed order.
+   */
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
-    // A session dropped before its cart completed: release anything an authorize attempt left open.
-    const sessionId = (input.data as Partial<FlexitiSessionData> | undefined)?.session_id
-    if (!sessionId) return { data: input.data }
-    try {
-      const checkout = await readCheckout(this.knex(), sessionId)
-      if (checkout?.authorization_id) {
-        const config = await this.runtime()
-        await releaseOnFlexiti({
-          config,
-          authorizationId: Number(checkout.authorization_id),
-          referenceKey: `${sessionId}-delete`,
-          audit: (e) => this.audit({ ...e, payment_session_id: sessionId }),
-        })
-      }
-    } catch (error) {
-      this.logger_?.warn(`Flexiti: releasing the authorization of deleted session ${sessionId} failed: ${(error as Error).message}`)
+    const sessionId = input.data?.session_id
+    if (typeof sessionId !== "string" || !SESSION_ID.test(sessionId)) return { data: input.data }
+    const checkout = await readCheckout(this.knex(), sessionId)
+    if (!checkout?.authorization_id) return { data: input.data }
+    if (await paymentOfSession(this.knex(), sessionId)) {
+      this.logger_?.info(`Flexiti: session ${sessionId} belongs to a placed order's payment; its authorization stays.`)
+      return { data: input.data }
     }
+    await this.releaseOrMarkPending(checkout as AuthorizedCheckout, `${sessionId}-delete`)
     return { data: input.data }
+  }
+
+  /**
+   * Releases what remains of the session's authorization. When Flexiti cannot be reached the
+   * release is recorded as pending and the reconciler retries it; it is never dropped.
+   */
+  protected async releaseOrMarkPending(checkout: AuthorizedCheckout, referenceKey: string): Promise<Authorization | undefined> {
+    const knex = this.knex()
+    try {
+      const authorization = await withMoneyLock(knex, checkout.payment_session_id, async () =>
+        releaseOnFlexiti(await this.moneyContext(checkout), referenceKey)
+      )
+      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "released", release_error: null })
+      return authorization
+    } catch (error) {
+      const message = (error as Error).message
+      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "pending", release_error: message })
+      this.logger_?.warn(`Flexiti: the release of session ${checkout.payment_session_id} is pending (retried by the reconciler): ${message}`)
+      return undefined
+    }
   }
 
   /* ------------------------------ authorization ------------------------------ */
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
-    const data = (input.data ?? {}) as unknown as FlexitiSessionData & Partial<FlexitiPaymentData>
-    const sessionId = data.session_id ?? input.context?.idempotency_key
-    if (!sessionId || !data.flow) {
-      return { status: PaymentSessionStatus.ERROR, data: { ...input.data, authorization_error: "not_a_flexiti_session" } }
+    // Medusa passes the session's own id as the idempotency key.
+    const sessionId = input.context?.idempotency_key ?? input.data?.session_id
+    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    if (!checkout || !checkout.amount) {
+      return { status: PaymentSessionStatus.ERROR, data: { authorization_error: "not_a_flexiti_session" } }
     }
-    const config = await this.runtime()
-    if (data.authorization_id) {
-      return this.authorizationResult(config, data, data.authorization_id, sessionId)
+    const config = await this.runtime(checkout.environment)
+    if (checkout.authorization_id) {
+      return this.authorizationResult(config, checkout, Number(checkout.authorization_id))
     }
     try {
       const outcome =
-        data.flow === "hosted"
-          ? await readHostedOutcome({ config, knex: this.knex(), sessionId })
-          : await authorizeWidget({ config, knex: this.knex(), sessionId, amount: data.amount })
+        checkout.flow === "hosted"
+          ? await readHostedOutcome({ config, knex: this.knex(), sessionId: checkout.payment_session_id })
+          : await authorizeWidget({ config, knex: this.knex(), checkout })
       if (outcome.kind === "not_ready") {
-        return { status: outcome.status, data: { ...input.data, authorization_error: outcome.reason } }
+        return { status: outcome.status, data: { ...sessionDataOf(checkout), authorization_error: outcome.reason } }
       }
       await this.audit({
-        payment_session_id: sessionId,
+        payment_session_id: checkout.payment_session_id,
         operation: "authorize",
-        reference_id: data.reference_id,
+        reference_id: checkout.reference_id,
         outcome: "success",
-        amount: data.amount,
+        amount: checkout.amount,
         flexiti_id: String(outcome.authorizationId),
       })
-      return this.authorizationResult(config, data, outcome.authorizationId, sessionId, "authorization" in outcome ? (outcome.authorization as Authorization | undefined) : undefined)
+      const fresh = "authorization" in outcome ? (outcome.authorization as Authorization | undefined) : undefined
+      return this.authorizationResult(config, checkout, outcome.authorizationId, fresh)
     } catch (error) {
       await this.audit({
-        payment_session_id: sessionId,
+        payment_session_id: checkout.payment_session_id,
         operation: "authorize",
-        reference_id: data.reference_id,
+        reference_id: checkout.reference_id,
         outcome: "failure",
         http_status: error instanceof FlexitiError ? error.status ?? null : null,
         error_code: error instanceof FlexitiError ? error.code ?? null : null,
-        amount: data.amount,
+        amount: checkout.amount,
         message: (error as Error).message,
       })
       if (isDecline(error)) {
         // A decline (credit_exceeded, customer_identity_not_found, …): this session is spent,
         // the storefront starts a new one.
-        return { status: PaymentSessionStatus.ERROR, data: { ...input.data, authorization_error: error.code ?? error.kind } }
+        return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(checkout), authorization_error: error.code ?? error.kind } }
       }
       throw this.toMedusaError("authorize the payment", error)
     }
   }
 
   /**
-   * Checks Flexiti's authorization against Medusa's amount to the cent (a mismatch is released
-   * and refused), captures it when the store captures at once, and returns the ledger.
+   * Accepts an authorization only when Flexiti says it is this session's (its reference is the
+   * session id) and for Medusa's amount to the cent (a mismatch is released and refused); records
+   * it, captures it when the store captures at once, and returns the ledger.
    */
   protected async authorizationResult(
     config: RuntimeConfig,
-    data: FlexitiSessionData & Partial<FlexitiPaymentData>,
+    checkout: FlexitiCheckoutState,
     authorizationId: number,
-    sessionId: string,
     fresh?: Authorization
   ): Promise<AuthorizePaymentOutput> {
+    const sessionId = checkout.payment_session_id
     let authorization: Authorization = fresh ?? (await config.client.getAuthorization(authorizationId))
-    let paymentData = paymentDataFromAuthorization(data as unknown as Record<string, unknown>, authorization)
-    if (!sameToTheCent(authorization.amount, data.amount)) {
-      await releaseOnFlexiti({
-        config,
-        authorizationId,
-        referenceKey: `${sessionId}-mismatch`,
-        audit: (e) => this.audit({ ...e, payment_session_id: sessionId }),
-      })
+    if (authorization.reference !== sessionId) {
+      this.logger_?.warn(`Flexiti: authorization ${authorizationId} is not session ${sessionId}'s (reference differs); not used.`)
+      return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(checkout), authorization_error: "authorization_not_this_session" } }
+    }
+    const owned = (
+      checkout.authorization_id === String(authorizationId)
+        ? checkout
+        : await writeCheckout(this.knex(), { payment_session_id: sessionId, authorization_id: String(authorizationId) })
+    ) as AuthorizedCheckout
+    if (!sameToTheCent(authorization.amount, owned.amount!)) {
+      await this.releaseOrMarkPending(owned, `${sessionId}-mismatch`)
       this.logger_?.warn(
-        `Flexiti: authorization ${authorizationId} is for $${toDollars(authorization.amount)} but the order is $${data.amount}; released.`
+        `Flexiti: authorization ${authorizationId} is for $${toDollars(authorization.amount)} but the order is $${owned.amount}; released.`
       )
-      return { status: PaymentSessionStatus.ERROR, data: { ...paymentData, authorization_error: "amount_mismatch" } as unknown as Record<string, unknown> }
+      return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(owned), authorization_error: "amount_mismatch" } }
     }
     if (config.autoCapture && statusOfAuthorization(authorization) === PaymentSessionStatus.AUTHORIZED) {
-      const remaining = remainingToCapture(paymentData)
+      const remaining = remainingToCapture(paymentDataOf(owned, authorization, await listMovements(this.knex(), sessionId)))
       if (isPositive(remaining)) {
-        paymentData = await captureOnFlexiti({
-          config,
-          data: paymentData,
-          amount: remaining,
-          medusaCaptureId: sessionId,
-          audit: (e) => this.audit({ ...e, payment_session_id: sessionId }),
-        })
+        await withMoneyLock(this.knex(), sessionId, async () =>
+          captureOnFlexiti(await this.moneyContext(owned), { medusaCaptureId: sessionId, amount: remaining, liveMedusaCaptureIds: [sessionId] })
+        )
         authorization = await config.client.getAuthorization(authorizationId)
-        paymentData = paymentDataFromAuthorization(paymentData as unknown as Record<string, unknown>, authorization)
       }
     }
-    return { status: statusOfAuthorization(authorization), data: paymentData as unknown as Record<string, unknown> }
+    return { status: statusOfAuthorization(authorization), data: await this.paymentData(owned, authorization) }
   }
 
   /* ------------------------------ money movements ------------------------------ */
 
-  /** Medusa passes no amount: the capture row (context.idempotency_key) holds it (medusa-notes §9). */
-  protected async medusaCaptureAmount(captureId: string | undefined): Promise<string | undefined> {
-    if (!captureId) return undefined
-    const row = await this.knex()("capture").where({ id: captureId }).first("raw_amount", "amount")
-    if (!row) return undefined
-    return toDollars((row.raw_amount ?? row.amount) as never)
-  }
-
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
-    const data = input.data as unknown as FlexitiPaymentData
-    if (!data?.authorization_id) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Flexiti: this payment has no authorization to capture")
-    }
+    const checkout = await this.authorizedCheckout(input.data?.session_id, "capture")
+    const knex = this.knex()
+    // Medusa passes the capture's id, not its amount: the capture row holds it.
     const captureId = input.context?.idempotency_key
-    if (captureId && data.captures?.some((c) => c.medusa_capture_id === captureId)) {
-      return { data: input.data } // this Medusa capture already reached Flexiti
+    const row = captureId ? await captureRow(knex, captureId) : undefined
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Flexiti: Medusa gave no capture to settle; nothing was captured.")
     }
-    const config = await this.runtime()
-    const amount = (await this.medusaCaptureAmount(captureId)) ?? remainingToCapture(data)
     try {
-      const updated = await captureOnFlexiti({
-        config,
-        data,
-        amount,
-        medusaCaptureId: captureId ?? `${data.session_id}-capture`,
-        audit: (e) => this.audit({ ...e, payment_session_id: data.session_id }),
+      return await withMoneyLock(knex, checkout.payment_session_id, async () => {
+        const ctx = await this.moneyContext(checkout)
+        const live = await capturesOfPayment(knex, row.payment_id)
+        await captureOnFlexiti(ctx, { medusaCaptureId: row.id, amount: row.amount, liveMedusaCaptureIds: live.map((c) => c.id) })
+        return { data: await this.paymentData(checkout, await ctx.config.client.getAuthorization(Number(checkout.authorization_id))) }
       })
-      return { data: updated as unknown as Record<string, unknown> }
     } catch (error) {
       throw this.toMedusaError("capture the payment", error)
     }
   }
 
+  /** Medusa cancels a payment (order cancelled, or an order that failed after authorization): release what remains. */
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
-    const data = input.data as unknown as FlexitiPaymentData
-    if (!data?.authorization_id) {
+    const sessionId = input.data?.session_id
+    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    if (!checkout?.authorization_id) {
       return { data: input.data } // nothing was authorized at Flexiti
     }
-    const config = await this.runtime()
-    try {
-      const authorization = await releaseOnFlexiti({
-        config,
-        authorizationId: data.authorization_id,
-        referenceKey: input.context?.idempotency_key ?? `${data.session_id}-cancel`,
-        audit: (e) => this.audit({ ...e, payment_session_id: data.session_id }),
-      })
-      return { data: paymentDataFromAuthorization(data as unknown as Record<string, unknown>, authorization) as unknown as Record<string, unknown> }
-    } catch (error) {
-      throw this.toMedusaError("release the authorization", error)
+    const authorization = await this.releaseOrMarkPending(checkout as AuthorizedCheckout, input.context?.idempotency_key ?? `${checkout.payment_session_id}-cancel`)
+    const current = (await readCheckout(this.knex(), checkout.payment_session_id))!
+    if (!authorization) {
+      return { data: { ...(input.data ?? {}), release_pending: true } }
     }
+    return { data: await this.paymentData(current, authorization) }
   }
 
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const data = input.data as unknown as FlexitiPaymentData
-    if (!data?.authorization_id) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Flexiti: this payment has no authorization to refund")
-    }
+    const checkout = await this.authorizedCheckout(input.data?.session_id, "refund")
+    const knex = this.knex()
     const refundId = input.context?.idempotency_key
-    if (refundId && data.refunds?.some((r) => r.medusa_refund_id === refundId)) {
-      return { data: input.data }
+    if (!refundId) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Flexiti: Medusa gave no refund to settle; nothing was refunded.")
     }
     const amount = toDollars(MathBN.convert(input.amount))
-    const config = await this.runtime()
+    const paymentId = await paymentOfSession(knex, checkout.payment_session_id)
     try {
-      const updated = await refundOnFlexiti({
-        config,
-        knex: this.knex(),
-        data,
-        amount,
-        medusaRefundId: refundId ?? `${data.session_id}-refund-${Date.now()}`,
-        audit: (e) => this.audit({ ...e, payment_session_id: data.session_id }),
+      return await withMoneyLock(knex, checkout.payment_session_id, async () => {
+        const ctx = await this.moneyContext(checkout)
+        const live = paymentId ? await refundsOfPayment(knex, paymentId) : []
+        await refundOnFlexiti(ctx, { medusaRefundId: refundId, amount, liveMedusaRefundIds: live.map((r) => r.id) })
+        return { data: await this.paymentData(checkout, await ctx.config.client.getAuthorization(Number(checkout.authorization_id))) }
       })
-      return { data: updated as unknown as Record<string, unknown> }
     } catch (error) {
       throw this.toMedusaError("refund the payment", error)
     }
@@ -380,49 +418,72 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
   /* ------------------------------ reads ------------------------------ */
 
   async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
-    const data = input.data as unknown as Partial<FlexitiPaymentData>
-    if (!data?.authorization_id) return { data: input.data }
-    const config = await this.runtime()
-    const authorization = await config.client.getAuthorization(data.authorization_id)
-    return { data: paymentDataFromAuthorization(input.data ?? {}, authorization) as unknown as Record<string, unknown> }
+    const sessionId = input.data?.session_id
+    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    if (!checkout?.authorization_id) return { data: input.data }
+    const config = await this.runtime(checkout.environment)
+    return { data: await this.paymentData(checkout, await config.client.getAuthorization(Number(checkout.authorization_id))) }
   }
 
   async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
-    const data = input.data as unknown as Partial<FlexitiPaymentData>
-    if (!data?.authorization_id) {
+    const sessionId = input.data?.session_id
+    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    if (!checkout?.authorization_id) {
       return { status: PaymentSessionStatus.PENDING, data: input.data }
     }
-    const config = await this.runtime()
-    const authorization = await config.client.getAuthorization(data.authorization_id)
-    return {
-      status: statusOfAuthorization(authorization),
-      data: paymentDataFromAuthorization(input.data ?? {}, authorization) as unknown as Record<string, unknown>,
-    }
+    const config = await this.runtime(checkout.environment)
+    const authorization = await config.client.getAuthorization(Number(checkout.authorization_id))
+    return { status: statusOfAuthorization(authorization), data: await this.paymentData(checkout, authorization) }
   }
 
   /**
    * Flexiti documents no webhooks. A call to /hooks/payment/flexiti_flexiti naming a session
    * (e.g. from the hosted flow's return page) only makes us re-read the notification from
-   * Flexiti; the payload itself authorizes nothing.
+   * Flexiti; the payload itself authorizes nothing, and Medusa then calls authorizePayment,
+   * which decides from the plugin's records and Flexiti.
    */
   async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
     const body = (payload?.data ?? {}) as Record<string, unknown>
     const sessionId = typeof body.session_id === "string" ? body.session_id : undefined
-    if (!sessionId || !/^payses_[A-Za-z0-9]+$/.test(sessionId)) {
+    if (!sessionId || !SESSION_ID.test(sessionId)) {
       return { action: PaymentActions.NOT_SUPPORTED }
     }
     try {
-      const config = await this.runtime()
+      const checkout = await readCheckout(this.knex(), sessionId)
+      if (!checkout?.amount || checkout.flow !== "hosted") return { action: PaymentActions.NOT_SUPPORTED }
+      const config = await this.runtime(checkout.environment)
       const notification = await config.client.notificationByMerchantOrderId(sessionId)
       const purchase = notification.purchase
       if (purchase && isHostedPurchaseSuccessful(purchase.status) && purchase.amount != null) {
-        return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount: purchase.amount } }
+        return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount: checkout.amount } }
       }
     } catch (error) {
       this.logger_?.info(`Flexiti: no confirmed purchase for ${sessionId}: ${(error as Error).message}`)
     }
     return { action: PaymentActions.NOT_SUPPORTED }
   }
+}
+
+/** The public session fields of a checkout (for answers given before an authorization exists). */
+function sessionDataOf(checkout: FlexitiCheckoutState): Record<string, unknown> {
+  return {
+    session_id: checkout.payment_session_id,
+    flow: checkout.flow,
+    reference_id: checkout.reference_id,
+    amount: checkout.amount,
+    widget_session_id: checkout.widget_session_id ?? undefined,
+    online_order_id: checkout.online_order_id ? Number(checkout.online_order_id) : undefined,
+  }
+}
+
+/**
+ * Medusa stores a session as `{ ...what the storefront sent, ...what the provider returns }`:
+ * every storefront key the provider does not own is returned as null, so nothing a shopper
+ * sends (an authorization id, a ledger, the signed cart facts with their personal data) stays.
+ */
+export function publicSessionData(own: FlexitiSessionData, sent: Record<string, unknown> | undefined): Record<string, unknown> {
+  const cleared = Object.fromEntries(Object.keys(sent ?? {}).filter((k) => !SESSION_DATA_KEYS.includes(k as never)).map((k) => [k, null]))
+  return { ...cleared, ...own }
 }
 
 export default FlexitiProviderService

@@ -3,13 +3,14 @@ import type { Dollars } from "./money"
 export type FlexitiFlow = "widget" | "hosted"
 
 /**
- * Session data: readable by the storefront (GET /store/carts/:id), so public fields only.
- * No token, no secret, no full account number.
+ * Session data: what Medusa stores on the payment session, readable by the storefront
+ * (GET /store/carts/:id) and writable by it (POST /store/payment-collections/:id/payment-sessions).
+ * So it holds only what the storefront needs to open Flexiti and show the checkout, and the
+ * provider never reads money facts from it: those live in the plugin's own tables.
  */
 export interface FlexitiSessionData {
   session_id: string
   flow: FlexitiFlow
-  environment: string
   /** x-reference-id of this checkout flow, for support traceability */
   reference_id: string
   amount: Dollars
@@ -20,14 +21,25 @@ export interface FlexitiSessionData {
   widget_session_id?: string
   online_order_id?: number
   expires_at?: string
-  /** signed cart facts built by the store route (see checkout-context.ts) */
-  checkout_context?: unknown
-  checkout_signature?: string
 }
+
+/** The keys the provider owns in session data; every other key a storefront sends is cleared. */
+export const SESSION_DATA_KEYS: readonly (keyof FlexitiSessionData)[] = [
+  "session_id",
+  "flow",
+  "reference_id",
+  "amount",
+  "lang",
+  "redirection_url",
+  "modal_origin",
+  "widget_session_id",
+  "online_order_id",
+  "expires_at",
+]
 
 export interface CaptureLedgerEntry {
   capture_id: number
-  /** Medusa capture id (capt_…), also the Flexiti capture reference */
+  /** the Medusa capture it settles (capt_…) */
   medusa_capture_id: string | null
   amount: Dollars
   date: string
@@ -36,7 +48,7 @@ export interface CaptureLedgerEntry {
 }
 
 export interface RefundLedgerEntry {
-  medusa_refund_id: string
+  medusa_refund_id: string | null
   capture_id: number
   amount: Dollars
   method: "return" | "account_refund"
@@ -44,8 +56,16 @@ export interface RefundLedgerEntry {
   date: string
 }
 
-/** Payment data after authorization (session data plus the Flexiti authorization ledger). */
-export interface FlexitiPaymentData extends FlexitiSessionData {
+/**
+ * Payment data: built by the provider from its own tables and Flexiti after authorization, for
+ * display (admin panel, order page). Never read back to decide a money movement.
+ */
+export interface FlexitiPaymentData {
+  session_id: string
+  flow: FlexitiFlow
+  environment: string
+  reference_id: string
+  amount: Dollars
   authorization_id: number
   account_number_masked: string
   transaction_type: "promotional_purchase" | "regular_purchase"
@@ -56,6 +76,8 @@ export interface FlexitiPaymentData extends FlexitiSessionData {
   captures: CaptureLedgerEntry[]
   refunds: RefundLedgerEntry[]
   authorization_status: string
+  /** a release Flexiti has not confirmed yet; the reconciler retries it */
+  release_pending?: boolean
   authorization_error?: string
 }
 

@@ -4,7 +4,8 @@ import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization, CalculateInterestResponse, FinancingOption, widgetSuccessEventDataSchema } from "../../flexiti/schemas"
 import { TokenLineage } from "../../flexiti/token-manager"
 import { FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import { KnexLike, readCheckout, writeCheckout } from "../../modules/flexiti/settings-reader"
+import { writeCheckout } from "../../modules/flexiti/checkout-store"
+import type { KnexLike } from "../../modules/flexiti/settings-reader"
 import { CheckoutContext } from "./checkout-context"
 import { toFlexitiAmount } from "./money"
 import { RuntimeConfig } from "./runtime-config"
@@ -52,13 +53,14 @@ export async function initiateWidget(args: {
     customer_token: token ?? null,
     widget_result: null,
     authorization_id: null,
+    cart_id: context.cart_id,
+    amount: args.amount,
   })
   return {
     id: session.widget_session_id,
     data: {
       session_id: sessionId,
       flow: "widget",
-      environment: config.environment,
       reference_id: referenceId,
       amount: args.amount,
       lang: context.lang,
@@ -89,57 +91,54 @@ export function chooseFinancing(plans: CalculateInterestResponse, config: Runtim
 
 /**
  * Creates the POS authorization for a widget checkout, once. Never trusts the browser: the
- * recorded flx-success only names the account; Flexiti checks that this customer passed the
- * widget on the same token lineage (customer_identity_not_found otherwise).
+ * account comes from the recorded flx-success (kept encrypted on the server), and Flexiti checks
+ * that this customer passed the widget on the same token lineage (customer_identity_not_found
+ * otherwise).
  */
 export async function authorizeWidget(args: {
   config: RuntimeConfig
   knex: KnexLike
-  sessionId: string
-  amount: string
+  checkout: FlexitiCheckoutState
 }): Promise<WidgetAuthorizeOutcome> {
-  const { config, knex, sessionId } = args
-  const checkout: FlexitiCheckoutState | undefined = await readCheckout(knex, sessionId)
-  if (!checkout) {
-    return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "checkout_not_found" }
-  }
-  if (checkout.authorization_id) {
-    return { kind: "authorization", authorizationId: Number(checkout.authorization_id) }
-  }
+  const { config, knex, checkout } = args
+  const sessionId = checkout.payment_session_id
   const result = widgetSuccessEventDataSchema.safeParse(checkout.widget_result)
   if (!result.success) {
     return { kind: "not_ready", status: PaymentSessionStatus.REQUIRES_MORE, reason: "widget_not_completed" }
   }
   const event = result.data
-  if (!event.verified || event.action !== "purchase" || !event.accountNumber) {
+  const accountNumber = checkout.account_number ? Number(checkout.account_number) : undefined
+  if (!event.verified || event.action !== "purchase" || !accountNumber) {
     return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "purchase_not_verified" }
   }
-  if (!checkout.customer_token) {
-    return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "checkout_token_missing" }
+  if (!checkout.customer_token || !checkout.amount) {
+    return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "checkout_incomplete" }
   }
 
   // An earlier attempt may have created the authorization and lost the answer (timeout, reset,
-  // crash before the id was saved): find it by reference. One read per checkout buys never
-  // authorizing a shopper twice.
-  const earlier = await config.client.listAuthorizations({ account_number: event.accountNumber })
-  const existing = earlier.authorizations.find((a) => a.reference === sessionId)
-  if (existing) {
-    await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(existing.authorization_id) })
-    return { kind: "authorization", authorizationId: existing.authorization_id, authorization: existing }
+  // crash before the id was saved): find it by reference, across every page. Only then: a first
+  // attempt has nothing to find.
+  if (checkout.authorization_attempted_at) {
+    const existing = await findAuthorizationByReference(config, accountNumber, sessionId)
+    if (existing) {
+      await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(existing.authorization_id) })
+      return { kind: "authorization", authorizationId: existing.authorization_id, authorization: existing }
+    }
   }
 
   const lineage: TokenLineage = config.client.restoreCustomerLineage(
     checkout.customer_token as Parameters<typeof config.client.restoreCustomerLineage>[0]
   )
-  const amount = toFlexitiAmount(args.amount)
+  const amount = toFlexitiAmount(checkout.amount)
   try {
-    const plans = await config.client.calculateInterest(event.accountNumber, amount, {
+    const plans = await config.client.calculateInterest(accountNumber, amount, {
       lineage,
       referenceId: checkout.reference_id,
     })
+    await writeCheckout(knex, { payment_session_id: sessionId, authorization_attempted_at: new Date() })
     const authorization = await config.client.createAuthorization(
       {
-        account_number: event.accountNumber,
+        account_number: accountNumber,
         amount,
         reference: sessionId,
         auto_capture: config.autoCapture,
@@ -160,6 +159,19 @@ export async function authorizeWidget(args: {
       await writeCheckout(knex, { payment_session_id: sessionId, customer_token: snapshot }).catch(() => undefined)
     }
   }
+}
+
+const LOOKUP_PAGE_SIZE = 100
+const LOOKUP_MAX_PAGES = 50
+
+/** The account's authorization whose reference is this session, looked up page by page. */
+async function findAuthorizationByReference(config: RuntimeConfig, accountNumber: number, sessionId: string): Promise<Authorization | undefined> {
+  for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
+    const { authorizations } = await config.client.listAuthorizations({ account_number: accountNumber, page_number: page, page_size: LOOKUP_PAGE_SIZE })
+    const found = authorizations.find((a) => a.reference === sessionId)
+    if (found || authorizations.length < LOOKUP_PAGE_SIZE) return found
+  }
+  return undefined
 }
 
 export function isDecline(error: unknown): error is FlexitiError {

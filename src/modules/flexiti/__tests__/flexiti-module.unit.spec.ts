@@ -5,15 +5,9 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { FLEXITI_MODULE, FLEXITI_SETTINGS_DEFAULTS } from "../constants"
 import { decryptSecret } from "../crypto"
 import FlexitiModuleService, { MISSING_ENCRYPTION_KEY_MESSAGE } from "../service"
-import {
-  appendCallLog,
-  eligibleProvinces,
-  readCheckout,
-  readCredentials,
-  readSettings,
-  readSyncedProvinces,
-  writeCheckout,
-} from "../settings-reader"
+import { readCheckout, writeCheckout } from "../checkout-store"
+import { claimMovement, completeMovement, listMovements, releaseClaim } from "../movement-store"
+import { appendCallLog, eligibleProvinces, readCredentials, readSettings, readSyncedProvinces } from "../settings-reader"
 
 jest.setTimeout(60_000)
 
@@ -341,6 +335,40 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
           /required to create/
         )
         expect(await readCheckout(knex(), "payses_4")).toBeUndefined()
+      })
+
+      it("checkout store: the Flexiti account number is stored encrypted and read back", async () => {
+        await writeCheckout(knex(), {
+          payment_session_id: "payses_acct",
+          flow: "widget",
+          environment: "training",
+          reference_id: "r",
+          account_number: "4111222233334444",
+          amount: "1260.00",
+          cart_id: "cart_1",
+        })
+        const raw = await knex()("flexiti_checkout").where({ payment_session_id: "payses_acct" }).first()
+        expect(JSON.stringify(raw)).not.toContain("4111222233334444")
+        expect(await readCheckout(knex(), "payses_acct")).toMatchObject({ account_number: "4111222233334444", amount: "1260.00", cart_id: "cart_1" })
+      })
+
+      it("movement store: one claim per content key, even when claimed at once", async () => {
+        const movement = { payment_session_id: "payses_m", kind: "capture" as const, content_key: "payses_m:capture:504.00", amount: "504.00", capture_id: null, medusa_id: "capt_1" }
+        const claims = await Promise.all([1, 2, 3, 4, 5].map(() => claimMovement(knex(), movement)))
+        expect(claims.filter((c) => c.claimed)).toHaveLength(1)
+        const loser = claims.find((c) => !c.claimed) as { claimed: false; existing: { state: string } }
+        expect(loser.existing.state).toBe("pending")
+
+        await completeMovement(knex(), movement.content_key, { flexiti_id: "77", capture_id: "77" })
+        await releaseClaim(knex(), movement.content_key) // a done movement is never given back
+        expect(await listMovements(knex(), "payses_m")).toEqual([
+          expect.objectContaining({ state: "done", flexiti_id: "77", medusa_id: "capt_1", amount: "504.00" }),
+        ])
+
+        const refund = { ...movement, kind: "return" as const, content_key: "payses_m:refund:77:100.00:return", amount: "100.00" }
+        expect(await claimMovement(knex(), refund)).toEqual({ claimed: true })
+        await releaseClaim(knex(), refund.content_key)
+        expect(await claimMovement(knex(), refund)).toEqual({ claimed: true })
       })
 
       it("reader: concurrent creates of one session end in one row", async () => {

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { FLEXITI_ENVIRONMENTS, FLEXITI_FLOWS, FLEXITI_SCHEMA } from "../constants"
+import { FLEXITI_ENVIRONMENTS, FLEXITI_FLOWS, FLEXITI_RELEASE_STATES, FLEXITI_SCHEMA } from "../constants"
 
 const T = FLEXITI_SCHEMA.checkout
 const C = T.columns
@@ -22,6 +22,14 @@ const FlexitiCheckout = model
       [C.widget_result]: model.json().nullable(),
       [C.online_order_id]: model.text().nullable(),
       [C.authorization_id]: model.text().nullable(),
+      [C.cart_id]: model.text().nullable(),
+      /** decimal dollars Medusa asked Flexiti to finance */
+      [C.amount]: model.text().nullable(),
+      /** encrypted Flexiti account number that passed the widget */
+      [C.account_number_encrypted]: model.text().nullable(),
+      [C.release_state]: model.enum([...FLEXITI_RELEASE_STATES]).nullable(),
+      [C.release_error]: model.text().nullable(),
+      [C.authorization_attempted_at]: model.dateTime().nullable(),
     }
   )
   .indexes([

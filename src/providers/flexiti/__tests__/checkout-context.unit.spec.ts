@@ -3,8 +3,12 @@ import { CheckoutContext, signCheckoutContext, verifyCheckoutContext } from "../
 const KEY_A = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
 const KEY_B = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"
 
+const IN_AN_HOUR = Math.floor(Date.now() / 1000) + 3600
+
 const context: CheckoutContext = {
   cart_id: "cart_01",
+  payment_collection_id: "pay_col_01",
+  expires_at: IN_AN_HOUR,
   email: "shopper@example.com",
   lang: "en",
   province: "ON",
@@ -42,29 +46,30 @@ describe("checkout context signing", () => {
   it("sign → verify round trip (also through JSON storage)", () => {
     const signed = signCheckoutContext(context)
     expect(signed.checkout_signature).toMatch(/^[0-9a-f]{64}$/)
-    expect(verifyCheckoutContext(signed)).toEqual(context)
-    expect(verifyCheckoutContext(throughJson(signed))).toEqual(context)
+    expect(verifyCheckoutContext(signed)).toEqual({ ok: true, context })
+    expect(verifyCheckoutContext(throughJson(signed))).toEqual({ ok: true, context })
   })
 
   it("verifies next to other session data", () => {
     const signed = signCheckoutContext(context)
-    expect(verifyCheckoutContext({ amount: "100.00", session_id: "payses_1", ...throughJson(signed) })).toEqual(context)
+    expect(verifyCheckoutContext({ amount: "100.00", session_id: "payses_1", ...throughJson(signed) })).toEqual({ ok: true, context })
   })
 
   it("the signature depends on the key order-independently of the input", () => {
-    const reordered = { flow: context.flow, is_guest: context.is_guest, cart_id: context.cart_id, lang: context.lang, province: "ON", email: context.email, billing: context.billing, shipping: context.shipping } as CheckoutContext
+    const reordered = { flow: context.flow, expires_at: context.expires_at, is_guest: context.is_guest, payment_collection_id: context.payment_collection_id, cart_id: context.cart_id, lang: context.lang, province: "ON", email: context.email, billing: context.billing, shipping: context.shipping } as CheckoutContext
     const a = signCheckoutContext(context)
     const b = signCheckoutContext(reordered)
     expect(b.checkout_signature).toBe(a.checkout_signature)
     // a context stored with another key order still verifies
-    expect(verifyCheckoutContext({ checkout_context: reordered, checkout_signature: a.checkout_signature })).toEqual(context)
+    expect(verifyCheckoutContext({ checkout_context: reordered, checkout_signature: a.checkout_signature })).toEqual({ ok: true, context })
   })
 
   it("fills the default flow and signs what it returns", () => {
-    const minimal = { cart_id: "cart_02", lang: "fr", is_guest: false } as CheckoutContext
+    const minimal = { cart_id: "cart_02", payment_collection_id: "pay_col_02", expires_at: IN_AN_HOUR, lang: "fr", is_guest: false } as CheckoutContext
     const signed = signCheckoutContext(minimal)
-    expect(signed.checkout_context).toEqual({ cart_id: "cart_02", lang: "fr", is_guest: false, flow: "purchase" })
-    expect(verifyCheckoutContext(throughJson(signed))).toEqual({ cart_id: "cart_02", lang: "fr", is_guest: false, flow: "purchase" })
+    const filled = { ...minimal, flow: "purchase" }
+    expect(signed.checkout_context).toEqual(filled)
+    expect(verifyCheckoutContext(throughJson(signed))).toEqual({ ok: true, context: filled })
   })
 
   it("refuses to sign an invalid context", () => {
@@ -76,6 +81,8 @@ describe("checkout context signing", () => {
     const changes: Array<[string, (c: CheckoutContext) => Record<string, unknown>]> = [
       ["province ON → QC", (c) => ({ ...c, province: "QC" })],
       ["cart_id", (c) => ({ ...c, cart_id: "cart_other" })],
+      ["payment collection", (c) => ({ ...c, payment_collection_id: "pay_col_other" })],
+      ["expiry pushed back", (c) => ({ ...c, expires_at: c.expires_at + 86_400 })],
       ["email", (c) => ({ ...c, email: "attacker@example.com" })],
       ["email removed", ({ email: _e, ...c }) => c],
       ["province removed", ({ province: _p, ...c }) => c],
@@ -89,7 +96,7 @@ describe("checkout context signing", () => {
     it.each(changes)("%s", (_label, change) => {
       const signed = throughJson(signCheckoutContext(context))
       const tampered = change(signed.checkout_context)
-      expect(verifyCheckoutContext({ checkout_context: tampered, checkout_signature: signed.checkout_signature })).toBeUndefined()
+      expect(verifyCheckoutContext({ checkout_context: tampered, checkout_signature: signed.checkout_signature })).toMatchObject({ ok: false })
     })
   })
 
@@ -97,51 +104,60 @@ describe("checkout context signing", () => {
     const signed = signCheckoutContext(context)
     const sig = signed.checkout_signature
     const flipped = (sig[0] === "0" ? "1" : "0") + sig.slice(1)
-    expect(verifyCheckoutContext({ ...signed, checkout_signature: flipped })).toBeUndefined()
+    expect(verifyCheckoutContext({ ...signed, checkout_signature: flipped })).toMatchObject({ ok: false })
     const lastFlipped = sig.slice(0, -1) + (sig.endsWith("a") ? "b" : "a")
-    expect(verifyCheckoutContext({ ...signed, checkout_signature: lastFlipped })).toBeUndefined()
-    expect(verifyCheckoutContext({ ...signed, checkout_signature: sig.toUpperCase() })).toBeUndefined()
-    expect(verifyCheckoutContext({ ...signed, checkout_signature: sig.slice(0, 62) })).toBeUndefined()
-    expect(verifyCheckoutContext({ ...signed, checkout_signature: sig + "00" })).toBeUndefined()
-    expect(verifyCheckoutContext({ ...signed, checkout_signature: "0".repeat(64) })).toBeUndefined()
+    expect(verifyCheckoutContext({ ...signed, checkout_signature: lastFlipped })).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({ ...signed, checkout_signature: sig.toUpperCase() })).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({ ...signed, checkout_signature: sig.slice(0, 62) })).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({ ...signed, checkout_signature: sig + "00" })).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({ ...signed, checkout_signature: "0".repeat(64) })).toMatchObject({ ok: false })
   })
 
   it("a signature for another context does not transfer", () => {
     const mine = signCheckoutContext(context)
     const other = signCheckoutContext({ ...context, cart_id: "cart_other" })
-    expect(verifyCheckoutContext({ checkout_context: mine.checkout_context, checkout_signature: other.checkout_signature })).toBeUndefined()
+    expect(verifyCheckoutContext({ checkout_context: mine.checkout_context, checkout_signature: other.checkout_signature })).toMatchObject({ ok: false })
   })
 
   it("missing or malformed fields → undefined", () => {
     const signed = signCheckoutContext(context)
-    expect(verifyCheckoutContext(undefined)).toBeUndefined()
-    expect(verifyCheckoutContext({})).toBeUndefined()
-    expect(verifyCheckoutContext({ checkout_context: signed.checkout_context })).toBeUndefined()
-    expect(verifyCheckoutContext({ checkout_signature: signed.checkout_signature })).toBeUndefined()
-    expect(verifyCheckoutContext({ ...signed, checkout_signature: 42 })).toBeUndefined()
-    expect(verifyCheckoutContext({ ...signed, checkout_context: "cart_01" })).toBeUndefined()
-    expect(verifyCheckoutContext({ ...signed, checkout_context: null })).toBeUndefined()
+    expect(verifyCheckoutContext(undefined)).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({})).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({ checkout_context: signed.checkout_context })).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({ checkout_signature: signed.checkout_signature })).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({ ...signed, checkout_signature: 42 })).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({ ...signed, checkout_context: "cart_01" })).toMatchObject({ ok: false })
+    expect(verifyCheckoutContext({ ...signed, checkout_context: null })).toMatchObject({ ok: false })
     const { cart_id: _c, ...noCart } = signed.checkout_context
-    expect(verifyCheckoutContext({ checkout_context: noCart, checkout_signature: signed.checkout_signature })).toBeUndefined()
+    expect(verifyCheckoutContext({ checkout_context: noCart, checkout_signature: signed.checkout_signature })).toMatchObject({ ok: false })
   })
 
   it("does not verify under another FLEXITI_ENCRYPTION_KEY", () => {
     const signed = throughJson(signCheckoutContext(context))
     process.env.FLEXITI_ENCRYPTION_KEY = KEY_B
-    expect(verifyCheckoutContext(signed)).toBeUndefined()
+    expect(verifyCheckoutContext(signed)).toMatchObject({ ok: false })
     const resigned = signCheckoutContext(context)
     expect(resigned.checkout_signature).not.toBe(signed.checkout_signature)
-    expect(verifyCheckoutContext(resigned)).toEqual(context)
+    expect(verifyCheckoutContext(resigned)).toEqual({ ok: true, context })
     process.env.FLEXITI_ENCRYPTION_KEY = KEY_A
-    expect(verifyCheckoutContext(signed)).toEqual(context)
+    expect(verifyCheckoutContext(signed)).toEqual({ ok: true, context })
   })
 
   it("without a key, signs with a per-process key that a configured key does not accept", () => {
     delete process.env.FLEXITI_ENCRYPTION_KEY
     const signed = signCheckoutContext(context)
-    expect(verifyCheckoutContext(signed)).toEqual(context)
+    expect(verifyCheckoutContext(signed)).toEqual({ ok: true, context })
     process.env.FLEXITI_ENCRYPTION_KEY = KEY_A
-    expect(verifyCheckoutContext(signed)).toBeUndefined()
+    expect(verifyCheckoutContext(signed)).toMatchObject({ ok: false })
+  })
+
+  it("refuses a context past its expiry, and one without the payment collection it was signed for", () => {
+    const expired = signCheckoutContext({ ...context, expires_at: Math.floor(Date.now() / 1000) - 1 })
+    expect(verifyCheckoutContext(expired)).toEqual({ ok: false, reason: "expired" })
+    expect(verifyCheckoutContext(signCheckoutContext(context), (IN_AN_HOUR + 1) * 1000)).toEqual({ ok: false, reason: "expired" })
+    const { payment_collection_id: _dropped, ...unbound } = signCheckoutContext(context).checkout_context
+    expect(verifyCheckoutContext({ checkout_context: unbound, checkout_signature: signCheckoutContext(context).checkout_signature })).toEqual({ ok: false, reason: "forged" })
+    expect(verifyCheckoutContext({})).toEqual({ ok: false, reason: "missing" })
   })
 
   it("the signature is not a plain hash of the context", () => {

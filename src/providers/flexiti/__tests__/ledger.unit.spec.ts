@@ -2,7 +2,7 @@ import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import { Authorization, authorizationSchema } from "../../../flexiti/schemas"
 import {
   capturedTotal,
-  paymentDataFromAuthorization,
+  paymentDataOf,
   prefersReturn,
   refundableOf,
   remainingToCapture,
@@ -10,6 +10,8 @@ import {
   statusOfAuthorization,
 } from "../authorization-ledger"
 import { CaptureLedgerEntry, maskAccountNumber } from "../types"
+import type { FlexitiCheckoutState } from "../../../modules/flexiti/constants"
+import type { FlexitiMovement } from "../../../modules/flexiti/movement-store"
 
 const ACCOUNT = 12345678901234
 
@@ -37,22 +39,53 @@ function authorization(overrides: Record<string, unknown> = {}): Authorization {
   })
 }
 
-const sessionBase = {
-  session_id: "payses_01",
+const checkout: FlexitiCheckoutState = {
+  id: "flxchk_1",
+  payment_session_id: "payses_01",
   flow: "widget",
   environment: "training",
   reference_id: "ref-1",
+  widget_session_id: "w-1",
+  customer_token: null,
+  widget_result: null,
+  online_order_id: null,
+  authorization_id: "9001",
+  cart_id: "cart_1",
   amount: "1260.00",
-  lang: "en",
-  redirection_url: "https://widget.example/x",
-  modal_origin: "https://widget.example",
+  account_number: String(ACCOUNT),
+  release_state: null,
+  release_error: null,
+  authorization_attempted_at: null,
+  created_at: new Date("2026-11-25T12:00:00Z"),
+  updated_at: new Date("2026-11-25T12:00:00Z"),
 }
 
-describe("paymentDataFromAuthorization", () => {
-  it("builds the ledger from Flexiti's view", () => {
-    const data = paymentDataFromAuthorization(sessionBase, authorization())
+function movement(overrides: Partial<FlexitiMovement>): FlexitiMovement {
+  return {
+    payment_session_id: "payses_01",
+    kind: "capture",
+    content_key: `k-${Math.random()}`,
+    state: "done",
+    amount: "0.00",
+    capture_id: null,
+    flexiti_id: null,
+    medusa_id: null,
+    created_at: new Date("2026-11-26T00:00:00Z"),
+    ...overrides,
+  }
+}
+
+const ledger = (auth: Authorization, movements: FlexitiMovement[] = []) => paymentDataOf(checkout, auth, movements)
+
+describe("paymentDataOf", () => {
+  it("builds the ledger from the checkout and Flexiti's view", () => {
+    const data = ledger(authorization(), [movement({ kind: "capture", flexiti_id: "1", capture_id: "1", medusa_id: "capt_A", amount: "504.00" })])
     expect(data).toMatchObject({
-      ...sessionBase,
+      session_id: "payses_01",
+      flow: "widget",
+      environment: "training",
+      reference_id: "ref-1",
+      amount: "1260.00",
       authorization_id: 9001,
       transaction_type: "promotional_purchase",
       plan_id: 12,
@@ -69,7 +102,7 @@ describe("paymentDataFromAuthorization", () => {
   })
 
   it("masks the account number: the full number appears nowhere", () => {
-    const data = paymentDataFromAuthorization(sessionBase, authorization())
+    const data = ledger(authorization())
     expect(data.account_number_masked).toBe("•••• 1234")
     const json = JSON.stringify(data)
     expect(json).not.toContain(String(ACCOUNT))
@@ -77,47 +110,39 @@ describe("paymentDataFromAuthorization", () => {
     expect(data).not.toHaveProperty("account_number")
   })
 
-  it("keeps Medusa capture ids and ledger amounts from previous data", () => {
-    const previous: CaptureLedgerEntry[] = [
-      { capture_id: 2, medusa_capture_id: "capt_B", amount: "0.10", date: "x", returned: "0.05", refunded: "0.02" },
-      { capture_id: 77, medusa_capture_id: "capt_gone", amount: "1.00", date: "x", returned: "0.00", refunded: "0.00" },
+  it("takes Medusa ids and refunds from the movements, never from Flexiti's reference", () => {
+    const movements = [
+      movement({ kind: "capture", flexiti_id: "2", capture_id: "2", medusa_id: "capt_B", amount: "0.10" }),
+      movement({ kind: "account_refund", capture_id: "2", medusa_id: "ref_1", amount: "0.02" }),
+      movement({ kind: "return", capture_id: "2", medusa_id: "ref_2", amount: "0.01", state: "pending" }),
     ]
-    const refunds = [
-      { medusa_refund_id: "ref_1", capture_id: 2, amount: "0.02", method: "account_refund", date: "2026-11-26" },
-    ]
-    const data = paymentDataFromAuthorization({ ...sessionBase, captures: previous, refunds }, authorization())
+    const data = ledger(authorization(), movements)
     expect(data.captures.map((c) => [c.capture_id, c.medusa_capture_id])).toEqual([
-      [1, "capt_A"],
+      [1, null],
       [2, "capt_B"],
     ])
     expect(data.captures[1].refunded).toBe("0.02")
-    expect(data.refunds).toEqual(refunds)
+    // a pending movement is not money moved yet
+    expect(data.refunds).toEqual([
+      { medusa_refund_id: "ref_1", capture_id: 2, amount: "0.02", method: "account_refund", return_id: undefined, date: "2026-11-26T00:00:00.000Z" },
+    ])
   })
 
-  it("a known Medusa id wins over Flexiti's reference", () => {
-    const previous = [{ capture_id: 1, medusa_capture_id: "capt_known", amount: "504.00", date: "x", returned: "0.00", refunded: "0.00" }]
-    const data = paymentDataFromAuthorization({ captures: previous }, authorization())
-    expect(data.captures[0].medusa_capture_id).toBe("capt_known")
+  it("counts recorded returns when Flexiti reports no returned amount", () => {
+    const auth = authorization({ captures: [{ capture_id: 1, amount: 504, reference: "capt_A", date: "d" }] })
+    const data = ledger(auth, [movement({ kind: "return", capture_id: "1", flexiti_id: "55", amount: "4.00", medusa_id: "ref_9" })])
+    expect(data.captures[0].returned).toBe("4.00")
+    expect(data.refunds[0]).toMatchObject({ method: "return", return_id: 55, amount: "4.00" })
   })
 
-  it("replaces stale amounts and status from the base with Flexiti's", () => {
-    const stale = {
-      ...sessionBase,
-      authorized_amount: "1.00",
-      released_amount: "9.99",
-      authorization_status: "opened",
-      account_number_masked: `${ACCOUNT}`,
-    }
-    const data = paymentDataFromAuthorization(stale, authorization({ status: "closed", released_amount: 755.9, remaining_authorization_amount: 0 }))
-    expect(data.authorized_amount).toBe("1260.00")
-    expect(data.released_amount).toBe("755.90")
-    expect(data.authorization_status).toBe("closed")
-    expect(JSON.stringify(data)).not.toContain(String(ACCOUNT))
+  it("shows a release Flexiti has not confirmed yet", () => {
+    expect(paymentDataOf({ ...checkout, release_state: "pending" }, authorization(), []).release_pending).toBe(true)
+    expect(ledger(authorization())).not.toHaveProperty("release_pending")
   })
 
   it("regular purchases have null plan and term", () => {
     const auth = authorization({ transaction_type: "regular_purchase", plan_id: undefined, term: undefined })
-    const data = paymentDataFromAuthorization({}, auth)
+    const data = ledger(auth)
     expect(data.plan_id).toBeNull()
     expect(data.term).toBeNull()
   })
@@ -125,25 +150,25 @@ describe("paymentDataFromAuthorization", () => {
 
 describe("remainingToCapture / capturedTotal", () => {
   it("authorized − released − captured, exactly", () => {
-    const data = paymentDataFromAuthorization(sessionBase, authorization())
+    const data = ledger(authorization())
     expect(capturedTotal(data)).toBe("504.10")
     expect(remainingToCapture(data)).toBe("755.90")
   })
 
   it("subtracts releases", () => {
-    const data = paymentDataFromAuthorization(sessionBase, authorization({ released_amount: 100.3 }))
+    const data = ledger(authorization({ released_amount: 100.3 }))
     expect(remainingToCapture(data)).toBe("655.60")
   })
 
   it("nothing captured leaves the whole authorization", () => {
-    const data = paymentDataFromAuthorization(sessionBase, authorization({ captures: [], captured_amount: 0 }))
+    const data = ledger(authorization({ captures: [], captured_amount: 0 }))
     expect(capturedTotal(data)).toBe("0.00")
     expect(remainingToCapture(data)).toBe("1260.00")
   })
 
   it("many cent captures do not drift", () => {
     const captures = Array.from({ length: 30 }, (_, i) => ({ capture_id: i + 1, amount: 0.1, date: "d" }))
-    const data = paymentDataFromAuthorization({}, authorization({ amount: 3.3, captures, captured_amount: 3 }))
+    const data = ledger(authorization({ amount: 3.3, captures, captured_amount: 3 }))
     expect(capturedTotal(data)).toBe("3.00")
     expect(remainingToCapture(data)).toBe("0.30")
   })
@@ -164,7 +189,7 @@ describe("refundableOf", () => {
   })
 
   it("uses returned_amount reported by Flexiti for captures Medusa did not know", () => {
-    const data = paymentDataFromAuthorization({}, authorization())
+    const data = ledger(authorization())
     expect(refundableOf(data.captures[1])).toBe("0.05")
   })
 })
@@ -207,14 +232,9 @@ describe("maskAccountNumber", () => {
     expect(maskAccountNumber("98765432109876")).toBe("•••• 9876")
     expect(maskAccountNumber(ACCOUNT)).not.toContain("123456789")
   })
-  it("takes Flexiti's returned amount over a stale ledger (a return made outside Medusa)", () => {
-    const stale = {
-      ...sessionBase,
-      captures: [{ capture_id: 2, medusa_capture_id: "capt_B", amount: "0.10", date: "2026-11-25T12:02:00Z", returned: "0.00", refunded: "0.00" }],
-    }
-    const data = paymentDataFromAuthorization(stale as unknown as Record<string, unknown>, authorization())
+  it("takes Flexiti's returned amount over the recorded returns (a return made outside Medusa)", () => {
+    const data = ledger(authorization(), [movement({ kind: "return", capture_id: "2", amount: "0.01" })])
     const capture = data.captures.find((c) => c.capture_id === 2)!
-    expect(capture.medusa_capture_id).toBe("capt_B")
     expect(capture.returned).toBe("0.05")
     expect(refundableOf(capture)).toBe("0.05")
   })

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createPaymentCollectionForCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
 import { z } from "zod"
 import { langSchema } from "../../../../flexiti/schemas"
-import { signCheckoutContext } from "../../../../providers/flexiti/checkout-context"
+import { CHECKOUT_CONTEXT_TTL_SECONDS, signCheckoutContext } from "../../../../providers/flexiti/checkout-context"
 import { parseBody } from "../../../validation"
 import { checkoutContextFromCart, FLEXITI_PROVIDER_ID, langFromHeader, loadCart } from "../cart-context"
 
@@ -47,13 +47,18 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart is already completed")
   }
   const lang = body.lang ?? langFromHeader(req.headers["accept-language"] as string | undefined) ?? "en"
-  const signed = signCheckoutContext(checkoutContextFromCart(cart, lang, body.flow))
 
   let paymentCollectionId = cart.payment_collection?.id
   if (!paymentCollectionId) {
     await createPaymentCollectionForCartWorkflow(req.scope).run({ input: { cart_id: cart.id } })
     paymentCollectionId = (await loadCart(req.scope, cart.id)).payment_collection?.id
   }
+  // Bound to this cart's payment collection and short-lived: a copy cannot start a session elsewhere.
+  const signed = signCheckoutContext({
+    ...checkoutContextFromCart(cart, lang, body.flow),
+    payment_collection_id: paymentCollectionId!,
+    expires_at: Math.floor(Date.now() / 1000) + CHECKOUT_CONTEXT_TTL_SECONDS,
+  })
   const { result: session } = await createPaymentSessionsWorkflow(req.scope).run({
     input: {
       payment_collection_id: paymentCollectionId!,

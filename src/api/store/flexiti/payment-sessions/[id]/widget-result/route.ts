@@ -5,6 +5,7 @@ import { widgetSuccessEventDataSchema } from "../../../../../../flexiti/schemas"
 import { FLEXITI_MODULE } from "../../../../../../modules/flexiti/constants"
 import type FlexitiModuleService from "../../../../../../modules/flexiti/service"
 import { parseBody } from "../../../../../validation"
+import { maskAccountNumber } from "../../../../../../providers/flexiti/types"
 import { FLEXITI_PROVIDER_ID, loadCart } from "../../../cart-context"
 
 export const widgetResultSchema = z.object({
@@ -26,11 +27,20 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Flexiti payment session ${req.params.id} on cart ${cart.id}`)
   }
   const event = body.event.eventData
-  if (session.data?.widget_session_id !== event.widget_session_id) {
+  const flexiti = req.scope.resolve<FlexitiModuleService>(FLEXITI_MODULE)
+  const checkout = await flexiti.getCheckout(session.id)
+  if (!checkout || checkout.flow !== "widget" || checkout.widget_session_id !== event.widget_session_id) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "This Flexiti result belongs to another checkout (widget_session_id differs)")
   }
-  const flexiti = req.scope.resolve<FlexitiModuleService>(FLEXITI_MODULE)
-  await flexiti.saveCheckout({ payment_session_id: session.id, widget_result: event as unknown as Record<string, unknown> })
+  if (checkout.authorization_id) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This Flexiti checkout is already authorized; start a new one to pay again.")
+  }
+  // The account number stays on the server, encrypted; the stored result keeps only its last digits.
+  await flexiti.saveCheckout({
+    payment_session_id: session.id,
+    widget_result: { ...event, accountNumber: null, account_number_masked: event.accountNumber ? maskAccountNumber(event.accountNumber) : null },
+    account_number: event.accountNumber ? String(event.accountNumber) : null,
+  })
 
   const approved = event.verified && event.action === "purchase" && !!event.accountNumber
   res.status(200).json({
