@@ -16,15 +16,25 @@ export const faultsInputSchema = z.strictObject({
         method: z.string().optional(),
         status: z.number().int().min(100).max(599),
         body: z.unknown().optional(),
+        /** let this many matching calls through before failing */
+        skip: z.number().int().min(0).optional(),
+        /** how many matching calls fail (default 1) */
+        times: z.number().int().min(1).optional(),
       })
     )
     .optional(),
+  /** apply the next matching call, then destroy the socket (targeted reset_after_apply_next) */
+  lose_answer_next: z.array(z.strictObject({ path_contains: z.string().min(1), method: z.string().optional() })).optional(),
   expire_tokens_now: z.literal(true).optional(),
   tamper_amount_next: z.number().refine(isTwoDecimalAmount, "dollars with at most 2 decimals").optional(),
 })
 export type FaultsInput = z.infer<typeof faultsInputSchema>
 
 type FailRule = NonNullable<FaultsInput["fail_next"]>[number]
+type PathRule = { path_contains: string; method?: string }
+
+const matches = (rule: PathRule, method: string, path: string) =>
+  path.includes(rule.path_contains) && (!rule.method || rule.method.toUpperCase() === method)
 
 export type FaultDecision = { kind: "proceed" } | { kind: "reset" } | { kind: "reply"; reply: Reply }
 
@@ -40,6 +50,7 @@ export class FaultInjector {
   resetNext = 0
   resetAfterApplyNext = 0
   failNext: FailRule[] = []
+  loseAnswerNext: PathRule[] = []
   tamperCents = 0
 
   /** Sets the faults named in input; the others keep their current value. */
@@ -48,7 +59,8 @@ export class FaultInjector {
     if (input.server_error_rate !== undefined) this.serverErrorRate = input.server_error_rate
     if (input.reset_next !== undefined) this.resetNext = input.reset_next
     if (input.reset_after_apply_next !== undefined) this.resetAfterApplyNext = input.reset_after_apply_next
-    if (input.fail_next !== undefined) this.failNext = [...input.fail_next]
+    if (input.fail_next !== undefined) this.failNext = input.fail_next.map((rule) => ({ ...rule }))
+    if (input.lose_answer_next !== undefined) this.loseAnswerNext = [...input.lose_answer_next]
     if (input.tamper_amount_next !== undefined) this.tamperCents = dollarsToCents(input.tamper_amount_next)
   }
 
@@ -58,16 +70,18 @@ export class FaultInjector {
     this.resetNext = 0
     this.resetAfterApplyNext = 0
     this.failNext = []
+    this.loseAnswerNext = []
     this.tamperCents = 0
   }
 
   async before(method: string, path: string, isTokenCall: boolean): Promise<FaultDecision> {
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
-    const ruleIndex = this.failNext.findIndex(
-      (r) => path.includes(r.path_contains) && (!r.method || r.method.toUpperCase() === method)
-    )
-    if (ruleIndex >= 0) {
-      const [rule] = this.failNext.splice(ruleIndex, 1)
+    const rule = this.failNext.find((r) => matches(r, method, path))
+    if (rule && rule.skip) {
+      rule.skip -= 1
+    } else if (rule) {
+      rule.times = (rule.times ?? 1) - 1
+      if (rule.times <= 0) this.failNext.splice(this.failNext.indexOf(rule), 1)
       return { kind: "reply", reply: { status: rule.status, json: rule.body ?? {} } }
     }
     if (isTokenCall) return { kind: "proceed" }
@@ -85,7 +99,12 @@ export class FaultInjector {
   }
 
   /** After a resource call was applied: should its answer be lost? */
-  takeResetAfterApply(): boolean {
+  takeResetAfterApply(method: string, path: string): boolean {
+    const targeted = this.loseAnswerNext.findIndex((r) => matches(r, method, path))
+    if (targeted >= 0) {
+      this.loseAnswerNext.splice(targeted, 1)
+      return true
+    }
     if (this.resetAfterApplyNext <= 0) return false
     this.resetAfterApplyNext -= 1
     return true
@@ -105,6 +124,7 @@ export class FaultInjector {
       reset_next: this.resetNext,
       reset_after_apply_next: this.resetAfterApplyNext,
       fail_next: this.failNext,
+      lose_answer_next: this.loseAnswerNext,
       tamper_amount_next: centsToDollars(this.tamperCents),
     }
   }

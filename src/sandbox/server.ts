@@ -88,7 +88,7 @@ export function createSandboxServer(core: SandboxCore): Server {
       }
       const reply = decision.kind === "reply" ? decision.reply : await found.route.handle(ctx)
       // Only a call that was applied (handler returned) loses its answer; refused calls throw before this.
-      if (decision.kind === "proceed" && !isTokenCall && core.faults.takeResetAfterApply()) {
+      if (decision.kind === "proceed" && !isTokenCall && core.faults.takeResetAfterApply(method, path)) {
         core.log(`${method} ${path} -> applied, then socket reset (fault)`)
         req.socket.destroy()
         return

@@ -98,3 +98,8 @@ export async function completeMovement(
 export async function releaseClaim(knex: KnexLike, contentKey: string): Promise<void> {
   await knex(M.table).delete().where(C.content_key, contentKey).where(C.state, "pending").whereNull(C.deleted_at)
 }
+
+/** Points a done movement at the Medusa capture or refund that now accounts for it (a retry adopted it). */
+export async function assignMovement(knex: KnexLike, contentKey: string, medusaId: string): Promise<void> {
+  await knex(M.table).update({ [C.medusa_id]: medusaId, [C.updated_at]: knex.fn.now() }).where(C.content_key, contentKey).whereNull(C.deleted_at)
+}

@@ -5,6 +5,7 @@ import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
 import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/constants"
 import {
+  assignMovement,
   claimMovement,
   completeMovement,
   FlexitiMovement,
@@ -161,17 +162,17 @@ export async function captureOnFlexiti(
   }
 }
 
+/** Records that a Flexiti capture settles a Medusa capture: its movement when there is one, else a new one. */
 async function recordCapture(knex: KnexLike, sessionId: string, captureId: number, amount: Dollars, medusaId: string) {
-  const key = `${sessionId}:capture:flexiti-${captureId}`
-  const claim = await claimMovement(knex, { payment_session_id: sessionId, kind: "capture", content_key: key, amount, capture_id: String(captureId), medusa_id: medusaId })
-  if (claim.claimed || claim.existing.flexiti_id === null) {
-    await completeMovement(knex, key, { flexiti_id: String(captureId), capture_id: String(captureId), medusa_id: medusaId })
+  const movements = await listMovements(knex, sessionId)
+  const existing = movements.find((m) => m.kind === "capture" && m.state === "done" && m.flexiti_id === String(captureId))
+  if (existing) {
+    await assignMovement(knex, existing.content_key, medusaId)
+    return
   }
-  // An orphan adopted by a new Medusa capture: point its movement at the new one.
-  await knex("flexiti_money_movement")
-    .update({ medusa_id: medusaId, updated_at: knex.fn.now() })
-    .where({ payment_session_id: sessionId, kind: "capture", flexiti_id: String(captureId), state: "done" })
-    .whereNull("deleted_at")
+  const key = `${sessionId}:capture:flexiti-${captureId}`
+  await claimMovement(knex, { payment_session_id: sessionId, kind: "capture", content_key: key, amount, capture_id: String(captureId), medusa_id: medusaId })
+  await completeMovement(knex, key, { flexiti_id: String(captureId), capture_id: String(captureId), medusa_id: medusaId })
 }
 
 /* ------------------------------------------------------------------ release */
@@ -256,7 +257,7 @@ export async function refundOnFlexiti(
   const live = new Set(args.liveMedusaRefundIds)
   for (const orphan of refundMovements().filter((m) => !m.medusa_id || !live.has(m.medusa_id))) {
     if (!lte(orphan.amount, left)) continue
-    await knex("flexiti_money_movement").update({ medusa_id: medusaRefundId, updated_at: knex.fn.now() }).where({ content_key: orphan.content_key }).whereNull("deleted_at")
+    await assignMovement(knex, orphan.content_key, medusaRefundId)
     left = subDollars(left, orphan.amount)
   }
   if (!isPositive(left)) return
