@@ -49,6 +49,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     client_id: env("DEMO_FLEXITI_CLIENT_ID"),
     client_secret: env("DEMO_FLEXITI_CLIENT_SECRET"),
     pos_base_url: env("DEMO_SANDBOX_URL"),
+    development_endpoint: true,
   })
   await flexiti.updateSettings({ active_environment: "training", storefront_origins: [env("DEMO_STOREFRONT_URL")] })
 

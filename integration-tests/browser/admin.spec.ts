@@ -40,6 +40,7 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
     await page.fill('[data-testid="flexiti-client-id"]', client.client_id)
     await page.fill('[data-testid="flexiti-client-secret"]', client.client_secret)
     await page.fill('[data-testid="flexiti-pos-base-url"]', stack.sandbox)
+    await page.check('[data-testid="flexiti-development-endpoint"]')
     await page.click('[data-testid="flexiti-save-credentials"]')
     // Saved: the write-only field is emptied and the button is usable again.
     await page.waitForFunction(() => {

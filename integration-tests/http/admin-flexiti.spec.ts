@@ -108,7 +108,7 @@ medusaIntegrationTestRunner({
         const secret = flexiti.client.client_secret
         const saved = await api.post(
           "/admin/flexiti/credentials/training",
-          { client_id: flexiti.client.client_id, client_secret: secret, pos_base_url: flexiti.sandbox.url },
+          { client_id: flexiti.client.client_id, client_secret: secret, pos_base_url: flexiti.sandbox.url, development_endpoint: true },
           admin
         )
         expect(saved.data.credentials).toMatchObject({ environment: "training", client_id: "medusa-it", secret_set: true, managed_by_environment: false })

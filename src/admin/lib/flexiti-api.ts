@@ -108,7 +108,13 @@ export const flexitiApi = {
     sdk.client.fetch<SettingsView>("/admin/flexiti/settings", { method: "POST", body }),
   saveCredentials: (
     environment: FlexitiEnvironment,
-    body: { client_id: string; client_secret?: string; pos_base_url?: string | null; online_base_url?: string | null }
+    body: {
+      client_id: string
+      client_secret?: string
+      pos_base_url?: string | null
+      online_base_url?: string | null
+      development_endpoint?: boolean
+    }
   ) => sdk.client.fetch<{ credentials: CredentialStatus }>(`/admin/flexiti/credentials/${environment}`, { method: "POST", body }),
   testConnection: (environment?: FlexitiEnvironment) =>
     sdk.client.fetch<TestConnectionResult>("/admin/flexiti/test-connection", { method: "POST", body: environment ? { environment } : {} }),

@@ -243,6 +243,14 @@ export default class FlexitiModuleService extends MedusaService({
     }
 
     const existing = await this.findCredentialRow_(data.environment)
+    // A stored secret goes only where the admin who typed it agreed: moving it to another host
+    // needs the secret again, so a borrowed admin session cannot send it elsewhere.
+    const moves = (["pos_base_url", "online_base_url"] as const).some(
+      (field) => data[field] !== undefined && (data[field] ?? null) !== (existing?.[field] ?? null)
+    )
+    if (moves && existing?.client_secret_encrypted && typeof data.client_secret !== "string") {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Enter the client secret again to change the Flexiti base URL it is sent to")
+    }
     if (existing) {
       await this.updateFlexitiCredentials({ id: existing.id, ...columns })
     } else {

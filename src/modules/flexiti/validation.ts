@@ -107,12 +107,35 @@ export const setCredentialsSchema = z
     environment: environmentSchema,
     client_id: z.string().trim().min(1).max(500),
     /** omitted: keep the stored secret; null: clear it */
-    client_secret: z.string().min(1).max(4096).nullable().optional(),
+    client_secret: z.string().min(1).max(512, "must be at most 512 characters").nullable().optional(),
     /** omitted: keep; null or "": clear (use the environment's public host) */
     pos_base_url: z.union([baseUrlSchema, z.literal("").transform(() => null), z.null()]).optional(),
     online_base_url: z.union([baseUrlSchema, z.literal("").transform(() => null), z.null()]).optional(),
+    /** the base URLs point at a sandbox or development server: plain http and other hosts are then allowed */
+    development_endpoint: z.boolean().optional(),
   })
   .strict()
+  .superRefine((input, ctx) => {
+    for (const field of ["pos_base_url", "online_base_url"] as const) {
+      const url = input[field]
+      if (!url || isFlexitiHost(url)) continue
+      if (!input.development_endpoint) {
+        ctx.addIssue({ code: "custom", path: [field], message: "must be an https URL on a flexiti.fi host, or set development_endpoint: true for a sandbox" })
+      } else if (input.environment === "production") {
+        ctx.addIssue({ code: "custom", path: [field], message: "production must use Flexiti's own https host" })
+      }
+    }
+  })
+
+/** https on a Flexiti host: what a base URL may be without being marked as a development endpoint. */
+export function isFlexitiHost(url: string): boolean {
+  try {
+    const u = new URL(url)
+    return u.protocol === "https:" && (u.hostname === "flexiti.fi" || u.hostname.endsWith(".flexiti.fi") || u.hostname.endsWith(".flexiti.com"))
+  } catch {
+    return false
+  }
+}
 
 export type SetFlexitiCredentialsInput = z.input<typeof setCredentialsSchema>
 

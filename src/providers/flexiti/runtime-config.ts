@@ -24,6 +24,8 @@ export interface RuntimeConfig {
   defaultPlanId?: number
   defaultTerm?: number
   client: FlexitiClient
+  /** where the credentials came from: provider options / FLEXITI_* variables, or Settings → Flexiti */
+  credentialsSource: "environment" | "admin"
 }
 
 const clients = new Map<string, FlexitiClient>()
@@ -81,6 +83,7 @@ export async function loadRuntimeConfig(
   let clientSecret = optionsApply ? (options.client_secret ?? process.env.FLEXITI_CLIENT_SECRET) : undefined
   let posOrigin = optionsApply ? options.pos_base_url : undefined
   let onlineOrigin = optionsApply ? options.online_base_url : undefined
+  const credentialsSource = clientId && clientSecret ? "environment" : "admin"
   if (!clientId || !clientSecret) {
     const stored = knex ? await readCredentials(knex, environment) : undefined
     clientId = stored?.client_id
@@ -109,5 +112,6 @@ export async function loadRuntimeConfig(
     defaultPlanId: options.default_plan_id,
     defaultTerm: options.default_term,
     client: clientFor({ environment, clientId, clientSecret, posOrigin, onlineOrigin, lang, timeoutMs: options.timeout_ms }),
+    credentialsSource,
   }
 }

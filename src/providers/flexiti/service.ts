@@ -30,12 +30,13 @@ import {
   PaymentSessionStatus,
 } from "@medusajs/framework/utils"
 import { isHostedPurchaseSuccessful } from "../../flexiti/assumptions"
-import { FlexitiEnvironment } from "../../flexiti/environments"
+import { FlexitiEnvironment, ONLINE_API_ORIGINS } from "../../flexiti/environments"
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
 import { readCheckout, writeCheckout } from "../../modules/flexiti/checkout-store"
 import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/constants"
+import { loadEncryptionKey } from "../../modules/flexiti/crypto"
 import { listMovements } from "../../modules/flexiti/movement-store"
 import { appendCallLog, KnexLike } from "../../modules/flexiti/settings-reader"
 import { paymentDataOf, remainingToCapture, statusOfAuthorization } from "./authorization-ledger"
@@ -70,8 +71,23 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
   protected readonly logger_?: Logger
   protected readonly cradle_: Cradle
 
+  /** Runs when Medusa loads the provider: a store that cannot keep Flexiti's secrets safe does not start. */
   static validateOptions(options: Record<string, unknown>): void {
-    parseProviderOptions(options)
+    const parsed = parseProviderOptions(options)
+    let key: Buffer | undefined
+    try {
+      key = loadEncryptionKey()
+    } catch (error) {
+      throw new Error(`Flexiti: FLEXITI_ENCRYPTION_KEY is malformed: ${(error as Error).message}`)
+    }
+    if (!key) {
+      throw new Error(
+        "Flexiti: set FLEXITI_ENCRYPTION_KEY (32 bytes as 64 hex characters) before starting Medusa; it encrypts Flexiti secrets, tokens and account numbers at rest."
+      )
+    }
+    if (parsed.flow === "hosted" && parsed.environment && !parsed.online_base_url && !ONLINE_API_ORIGINS[parsed.environment]) {
+      throw new Error(`Flexiti: the hosted flow needs online_base_url for the ${parsed.environment} environment (Flexiti publishes no Online API host for it).`)
+    }
   }
 
   constructor(cradle: Cradle, options: FlexitiProviderOptions) {

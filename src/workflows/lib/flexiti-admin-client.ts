@@ -1,26 +1,24 @@
 /**
  * Server-side access to Flexiti for the admin routes, workflows and jobs (app container).
  *
- * Credentials follow the provider's precedence (src/providers/flexiti/runtime-config.ts):
- * FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET win, then the credentials saved in the admin.
- *
- * "Managed by environment" is decided by those two environment variables only. The provider's
- * own options live in the payment module's container; their declaration in medusa-config.ts is
- * read here for the base URLs and the environment, but credentials written literally into the
- * provider options (not through the env vars) are not detected: the provider would still use
- * them. The README tells merchants to pass credentials through the env vars.
+ * Settings and credentials come from the provider's resolver (providers/flexiti/runtime-config.ts),
+ * fed with the provider options declared in medusa-config.ts, so the admin, the jobs and the
+ * provider always agree on what is in force.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { FlexitiClient } from "../../flexiti/client"
+import { FlexitiCryptoError } from "../../modules/flexiti/crypto"
+import type { KnexLike } from "../../modules/flexiti/settings-reader"
+import { loadRuntimeConfig, MissingCredentialsError } from "../../providers/flexiti/runtime-config"
 import { FLEXITI_MODULE, FlexitiEnvironmentName } from "../../modules/flexiti/constants"
 import type FlexitiModuleService from "../../modules/flexiti/service"
 import { declaredProviderOptions } from "../../providers/flexiti/declared-options"
 import { ParsedProviderOptions } from "../../providers/flexiti/options"
 
-/** True when FLEXITI_CLIENT_ID or FLEXITI_CLIENT_SECRET is set: the admin cannot edit credentials. */
-export function credentialsManagedByEnvironment(): boolean {
-  return !!(process.env.FLEXITI_CLIENT_ID || process.env.FLEXITI_CLIENT_SECRET)
+/** True when credentials come from provider options or FLEXITI_* variables: the admin cannot edit them. */
+export function credentialsManagedByEnvironment(options: ParsedProviderOptions): boolean {
+  return !!(options.client_id || process.env.FLEXITI_CLIENT_ID || process.env.FLEXITI_CLIENT_SECRET)
 }
 
 /** The Flexiti provider options declared in medusa-config.ts, or {} when not found/unreadable. */
@@ -60,54 +58,22 @@ export async function environmentInForce(
 }
 
 /**
- * A Flexiti client for one environment with the credentials the provider would use.
- * Throws FlexitiNotConfiguredError when there are none (or no secret), and a MedusaError when
- * the stored secret cannot be decrypted.
+ * A Flexiti client for one environment, from the same resolver the provider uses (provider
+ * options and FLEXITI_* variables for the selected environment, else Settings → Flexiti).
+ * Throws FlexitiNotConfiguredError when there are no credentials, and a MedusaError when the
+ * stored secret cannot be decrypted.
  */
 export async function adminFlexitiClient(
   container: MedusaContainer,
   requested?: FlexitiEnvironmentName
 ): Promise<AdminFlexitiClient> {
-  const options = declaredFlexitiOptions(container)
-  const environment = await environmentInForce(container, requested)
-  const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
-  const settings = await flexiti.getSettings()
-  const lang = options.default_lang ?? settings.default_lang
-
-  const envId = process.env.FLEXITI_CLIENT_ID
-  const envSecret = process.env.FLEXITI_CLIENT_SECRET
-  if (envId && envSecret) {
-    return {
-      environment,
-      source: "environment",
-      client: new FlexitiClient({
-        environment,
-        clientId: envId,
-        clientSecret: envSecret,
-        posOrigin: options.pos_base_url,
-        onlineOrigin: options.online_base_url,
-        lang,
-        http: options.timeout_ms ? { timeoutMs: options.timeout_ms } : undefined,
-      }),
-    }
-  }
-  const stored = await flexiti.resolveCredentials(environment)
-  if (!stored?.client_id || !stored.client_secret) {
-    throw new FlexitiNotConfiguredError(
-      `Flexiti is not configured for the ${environment} environment: save a client id and secret in Settings → Flexiti or set FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET.`
-    )
-  }
-  return {
-    environment,
-    source: "admin",
-    client: new FlexitiClient({
-      environment,
-      clientId: stored.client_id,
-      clientSecret: stored.client_secret,
-      posOrigin: options.pos_base_url ?? stored.pos_base_url ?? undefined,
-      onlineOrigin: options.online_base_url ?? stored.online_base_url ?? undefined,
-      lang,
-      http: options.timeout_ms ? { timeoutMs: options.timeout_ms } : undefined,
-    }),
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as KnexLike
+  try {
+    const config = await loadRuntimeConfig(declaredFlexitiOptions(container), knex, requested)
+    return { client: config.client, environment: config.environment, source: config.credentialsSource }
+  } catch (error) {
+    if (error instanceof MissingCredentialsError) throw new FlexitiNotConfiguredError(error.message)
+    if (error instanceof FlexitiCryptoError) throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
+    throw error
   }
 }

@@ -116,6 +116,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
           client_id: "client-1",
           client_secret: SECRET,
           pos_base_url: "http://127.0.0.1:4010/",
+          development_endpoint: true,
         })
         expect(status).toEqual({
           environment: "training",
@@ -151,17 +152,44 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         expect(serialised).not.toContain("client_secret")
       })
 
+      it("moves a stored secret to another host only when the secret is entered again", async () => {
+        await service.setCredentials({ environment: "training", client_id: "a", client_secret: SECRET, pos_base_url: "https://posapi-training.flexiti.fi" })
+        await expect(
+          service.setCredentials({ environment: "training", client_id: "a", pos_base_url: "http://attacker.example", development_endpoint: true })
+        ).rejects.toThrow(/client secret again/)
+        expect((await readCredentials(knex(), "training"))!.pos_base_url).toBe("https://posapi-training.flexiti.fi")
+        // unchanged URL: no secret needed
+        await service.setCredentials({ environment: "training", client_id: "a2", pos_base_url: "https://posapi-training.flexiti.fi" })
+        // with the secret typed again the admin may point it at a sandbox
+        await service.setCredentials({ environment: "training", client_id: "a", client_secret: SECRET, pos_base_url: "http://127.0.0.1:4010", development_endpoint: true })
+        expect((await readCredentials(knex(), "training"))!.pos_base_url).toBe("http://127.0.0.1:4010")
+      })
+
+      it("allows plain http or another host only for an endpoint marked as development, never in production", async () => {
+        await expect(service.setCredentials({ environment: "training", client_id: "a", client_secret: SECRET, pos_base_url: "http://127.0.0.1:4010" })).rejects.toThrow(
+          /development_endpoint/
+        )
+        await expect(service.setCredentials({ environment: "training", client_id: "a", client_secret: SECRET, pos_base_url: "https://evil.example" })).rejects.toThrow(
+          /flexiti.fi/
+        )
+        await expect(
+          service.setCredentials({ environment: "production", client_id: "a", client_secret: SECRET, pos_base_url: "http://127.0.0.1:4010", development_endpoint: true })
+        ).rejects.toThrow(/production must use/)
+        await expect(service.setCredentials({ environment: "training", client_id: "a", client_secret: "x".repeat(513) })).rejects.toThrow(/512/)
+        expect(await readCredentials(knex(), "training")).toBeUndefined()
+      })
+
       it("keeps the secret when omitted, clears it with null, replaces it when given", async () => {
         await service.setCredentials({ environment: "production", client_id: "a", client_secret: SECRET })
         const first = await service.getCredentialStatus("production")
 
-        await service.setCredentials({ environment: "production", client_id: "b", online_base_url: "https://x.test" })
+        await service.setCredentials({ environment: "production", client_id: "b" })
         const kept = await readCredentials(knex(), "production")
         expect(kept).toEqual({
           client_id: "b",
           client_secret: SECRET,
           pos_base_url: null,
-          online_base_url: "https://x.test",
+          online_base_url: null,
         })
         expect((await service.getCredentialStatus("production")).secret_set_at).toEqual(first.secret_set_at)
 
@@ -173,7 +201,6 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
           environment: "production",
           client_id: "b",
           client_secret: null,
-          online_base_url: "",
         })
         expect(cleared).toMatchObject({ secret_set: false, secret_set_at: null, online_base_url: null })
         expect((await readCredentials(knex(), "production"))!.client_secret).toBeUndefined()

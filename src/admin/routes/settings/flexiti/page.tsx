@@ -59,6 +59,7 @@ function CredentialsSection({ view, environment }: { view: SettingsView; environ
   const [clientId, setClientId] = useState(status?.client_id ?? "")
   const [secret, setSecret] = useState("")
   const [posBaseUrl, setPosBaseUrl] = useState(status?.pos_base_url ?? "")
+  const [developmentEndpoint, setDevelopmentEndpoint] = useState(false)
   useEffect(() => {
     setClientId(status?.client_id ?? "")
     setPosBaseUrl(status?.pos_base_url ?? "")
@@ -71,6 +72,7 @@ function CredentialsSection({ view, environment }: { view: SettingsView; environ
         client_id: clientId,
         ...(secret ? { client_secret: secret } : {}),
         pos_base_url: posBaseUrl.trim() || null,
+        ...(developmentEndpoint ? { development_endpoint: true } : {}),
       }),
     onSuccess: () => {
       setSecret("") // write-only: never kept in the page
@@ -135,6 +137,17 @@ function CredentialsSection({ view, environment }: { view: SettingsView; environ
           placeholder="Flexiti's host for this environment, or a sandbox such as http://127.0.0.1:4010"
           onChange={(e) => setPosBaseUrl(e.target.value)}
         />
+        <label className="txt-small text-ui-fg-subtle mt-2 flex items-center gap-2">
+          <input
+            type="checkbox"
+            data-testid="flexiti-development-endpoint"
+            checked={developmentEndpoint}
+            disabled={managed}
+            onChange={(e) => setDevelopmentEndpoint(e.target.checked)}
+          />
+          This is a sandbox or development server (allows http and hosts other than Flexiti's; never for production).
+          Changing the URL needs the client secret again.
+        </label>
       </Field>
       <div>
         <Button

@@ -40,7 +40,7 @@ export async function trustUrlsFor(container: MedusaContainer, environment?: Fle
 export async function settingsView(container: MedusaContainer) {
   const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
   const settings = await flexiti.getSettings()
-  const managed = credentialsManagedByEnvironment()
+  const managed = credentialsManagedByEnvironment(declaredFlexitiOptions(container))
   const statuses = await flexiti.getCredentialStatus()
   const options = declaredFlexitiOptions(container)
   const lastSync = await flexiti.getLastI18nSync(settings.active_environment)

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { FLEXITI_MODULE } from "../../../../../modules/flexiti/constants"
 import type FlexitiModuleService from "../../../../../modules/flexiti/service"
-import { credentialsManagedByEnvironment } from "../../../../../workflows/lib/flexiti-admin-client"
+import { credentialsManagedByEnvironment, declaredFlexitiOptions } from "../../../../../workflows/lib/flexiti-admin-client"
 import { parseBody } from "../../../../validation"
 import { environmentParams, postCredentialsBody } from "../../lib/schemas"
 
@@ -13,7 +13,7 @@ import { environmentParams, postCredentialsBody } from "../../lib/schemas"
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { environment } = parseBody(environmentParams, req.params)
   const body = parseBody(postCredentialsBody, req.body)
-  if (credentialsManagedByEnvironment()) {
+  if (credentialsManagedByEnvironment(declaredFlexitiOptions(req.scope))) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       "Flexiti credentials are managed by environment (FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET) and cannot be edited in the admin"
