@@ -1,2 +1,3 @@
 export * from "./sync-flexiti-i18n"
 export * from "./release-flexiti-authorization"
+export * from "./reconcile-flexiti"

@@ -87,6 +87,8 @@ export interface PaymentSummary {
     plan_label: { en: string | null; fr: string | null } | null
   }
   amounts: { authorized: string; captured: string; returned: string; refunded: string; released: string; remaining: string }
+  /** pending: Flexiti has not confirmed a release yet (the reconciler retries it) */
+  release: { state: "pending" | "released" | null; error: string | null }
   can_release: boolean
   history: {
     id: string

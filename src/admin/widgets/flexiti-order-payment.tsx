@@ -148,6 +148,17 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
       <Row label="Released" value={`$${a.released}`} testId="flexiti-released-total" />
       <Row label="Remaining" value={`$${a.remaining}`} testId="flexiti-remaining-total" />
       <Row label="Reference id" value={s.flexiti.reference_id ?? "—"} />
+      {s.release.state === "pending" && (
+        <div className="mt-2" data-testid="flexiti-release-pending">
+          <Badge size="2xsmall" color="orange">
+            Release pending
+          </Badge>
+          <Text size="small" className="text-ui-fg-subtle mt-1">
+            Flexiti has not confirmed the release yet; it is retried automatically (Settings → Flexiti → Reconcile now).
+            {s.release.error ? ` Last error: ${s.release.error}` : ""}
+          </Text>
+        </div>
+      )}
 
       <div className="mt-3 flex flex-col gap-2">
         <div className="flex items-center gap-2">

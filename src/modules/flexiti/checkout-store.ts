@@ -57,6 +57,28 @@ export async function listAuthorizedCheckouts(
 }
 
 /**
+ * Checkouts from a time window that may have left money at Flexiti without recording it: an
+ * authorization was attempted (widget) or a hosted purchase started, and no authorization id
+ * was saved (the answer was lost, or the shopper never came back).
+ */
+export async function listUnrecordedAttempts(
+  knex: KnexLike,
+  args: { createdBefore: Date; createdAfter: Date; limit?: number }
+): Promise<FlexitiCheckoutState[]> {
+  const rows = await knex(CH.table)
+    .select("*")
+    .whereNull(C.authorization_id)
+    .whereNull(C.release_state)
+    .whereNull(C.deleted_at)
+    .where((q) => q.whereNotNull(C.authorization_attempted_at).orWhereNotNull(C.online_order_id))
+    .where(C.created_at, "<", args.createdBefore)
+    .where(C.created_at, ">=", args.createdAfter)
+    .orderBy(C.created_at, "asc")
+    .limit(args.limit ?? 200)
+  return rows.map((row: Record<string, unknown>) => rowToState(row))
+}
+
+/**
  * Creates or updates (by payment_session_id) a checkout in one statement. Undefined fields keep
  * their stored value, null clears. Creating needs flow, environment and reference_id. Returns the
  * stored state.

@@ -34,6 +34,8 @@ export const providerOptionsSchema = z
     /** preferred financing when the shopper did not choose: promotional plan and term */
     default_plan_id: integerOption.optional(),
     default_term: integerOption.optional(),
+    /** the reconciler releases an authorization no order took after this many minutes */
+    release_unpaid_after_minutes: integerOption.optional(),
     /** HTTP timeout per Flexiti call */
     timeout_ms: integerOption.pipe(z.number().max(120_000)).optional(),
   })

@@ -165,7 +165,7 @@ const LOOKUP_PAGE_SIZE = 100
 const LOOKUP_MAX_PAGES = 50
 
 /** The account's authorization whose reference is this session, looked up page by page. */
-async function findAuthorizationByReference(config: RuntimeConfig, accountNumber: number, sessionId: string): Promise<Authorization | undefined> {
+export async function findAuthorizationByReference(config: RuntimeConfig, accountNumber: number, sessionId: string): Promise<Authorization | undefined> {
   for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
     const { authorizations } = await config.client.listAuthorizations({ account_number: accountNumber, page_number: page, page_size: LOOKUP_PAGE_SIZE })
     const found = authorizations.find((a) => a.reference === sessionId)

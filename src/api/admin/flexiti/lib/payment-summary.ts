@@ -40,6 +40,8 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
     planLabel = { en: i18n?.labels.en?.plan_ids[key] ?? null, fr: i18n?.labels.fr?.plan_ids[key] ?? null }
   }
   const history = d.session_id ? await flexiti.listCallLog({ payment_session_id: d.session_id }) : []
+  // The release state lives with the checkout: the reconciler settles it after Medusa's payment data was written.
+  const checkout = d.session_id ? await flexiti.getCheckout(d.session_id).catch(() => undefined) : undefined
 
   return {
     payment: {
@@ -74,6 +76,7 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
         refunded: dollars(c.refunded ?? 0),
         date: c.date,
       })),
+      release: { state: checkout?.release_state ?? null, error: checkout?.release_error ?? null },
       can_release: !payment.canceled_at && !payment.captured_at && !!d.authorization_id && MathBN.gt(remaining, 0),
       history: history.map((h) => ({
         id: h.id,

@@ -1,0 +1,15 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { z } from "zod"
+import { reconcileFlexitiWorkflow } from "../../../../workflows/reconcile-flexiti"
+import { parseBody } from "../../../validation"
+
+export const reconcileBody = z
+  .object({ grace_minutes: z.number().int().min(0).max(7 * 24 * 60).optional() })
+  .strict()
+
+/** "Reconcile now" in Settings → Flexiti: runs the scheduled reconciliation at once and reports it. */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const body = parseBody(reconcileBody, req.body ?? {})
+  const { result } = await reconcileFlexitiWorkflow(req.scope).run({ input: body })
+  res.json({ reconcile: result })
+}

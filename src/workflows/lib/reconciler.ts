@@ -1,0 +1,158 @@
+/**
+ * The reconciler: nothing lost at Flexiti, nothing left open that no order holds.
+ *
+ * - retries releases Flexiti did not confirm (an order cancelled while Flexiti was unreachable);
+ * - releases authorizations Flexiti holds for payment sessions that never became a Medusa
+ *   payment, once a grace period has passed (the shopper left, or the order failed after
+ *   Flexiti approved), including ones whose answer was lost before the plugin recorded them;
+ * - flags Medusa payments that look open while Flexiti's authorization is closed.
+ *
+ * Every action goes through the same money lock and records as the provider does, so it is safe
+ * to run on several instances at once and next to live checkouts.
+ */
+import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { isAuthorizationOpen } from "../../flexiti/assumptions"
+import { newReferenceId } from "../../flexiti/reference-id"
+import { listAuthorizedCheckouts, listPendingReleases, listUnrecordedAttempts, writeCheckout } from "../../modules/flexiti/checkout-store"
+import { FlexitiCheckoutState } from "../../modules/flexiti/constants"
+import { appendCallLog, KnexLike } from "../../modules/flexiti/settings-reader"
+import { declaredProviderOptions } from "../../providers/flexiti/declared-options"
+import { readHostedOutcome } from "../../providers/flexiti/hosted-flow"
+import { withMoneyLock } from "../../providers/flexiti/money-lock"
+import { MoneyContext, releaseOnFlexiti } from "../../providers/flexiti/money-movements"
+import { toDollars } from "../../providers/flexiti/money"
+import { loadRuntimeConfig, RuntimeConfig } from "../../providers/flexiti/runtime-config"
+import { findAuthorizationByReference } from "../../providers/flexiti/widget-flow"
+
+export const DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = 60
+/** how far back the reconciler looks for checkouts to settle or check */
+const LOOKBACK_DAYS = 7
+
+export interface ReconcileReport {
+  released: { payment_session_id: string; authorization_id: string; amount: string }[]
+  pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
+  recovered: { payment_session_id: string; authorization_id: string }[]
+  flagged: { payment_session_id: string; payment_id: string; authorization_id: string; reason: string }[]
+  errors: { payment_session_id: string; message: string }[]
+}
+
+type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
+
+export async function reconcileFlexiti(
+  container: MedusaContainer,
+  args: { graceMinutes?: number; now?: Date } = {}
+): Promise<ReconcileReport> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as KnexLike
+  const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+  const options = declaredProviderOptions(container)
+  const now = args.now ?? new Date()
+  const grace = args.graceMinutes ?? options.release_unpaid_after_minutes ?? DEFAULT_RELEASE_UNPAID_AFTER_MINUTES
+  const graceEdge = new Date(now.getTime() - grace * 60_000)
+  const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000)
+  const report: ReconcileReport = { released: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [] }
+
+  const configs = new Map<string, Promise<RuntimeConfig>>()
+  const configFor = (environment: FlexitiCheckoutState["environment"]) => {
+    if (!configs.has(environment)) configs.set(environment, loadRuntimeConfig(options, knex, environment))
+    return configs.get(environment)!
+  }
+  const audit = (sessionId: string, operation: string, message: string, flexitiId?: string) =>
+    appendCallLog(knex, { payment_session_id: sessionId, operation, reference_id: newReferenceId(), outcome: "success", message, flexiti_id: flexitiId ?? null }).catch(
+      () => undefined
+    )
+  const paymentsOf = async (sessionIds: string[]) => {
+    if (!sessionIds.length) return new Map<string, Awaited<ReturnType<typeof payments.listPayments>>[number]>()
+    const found = await payments.listPayments({ payment_session_id: sessionIds }, { relations: ["captures", "payment_session"] })
+    return new Map(found.map((p) => [p.payment_session?.id as string, p]))
+  }
+
+  /** Releases what remains; true when Flexiti confirmed, false when it stays pending. */
+  const release = async (checkout: AuthorizedCheckout, referenceKey: string) => {
+    try {
+      const ctx: MoneyContext = {
+        config: await configFor(checkout.environment),
+        knex,
+        checkout,
+        audit: (entry) => appendCallLog(knex, { ...entry, payment_session_id: checkout.payment_session_id }).then(() => undefined),
+      }
+      const authorization = await withMoneyLock(knex, checkout.payment_session_id, () => releaseOnFlexiti(ctx, referenceKey))
+      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "released", release_error: null })
+      return { ok: true as const, amount: toDollars(authorization.released_amount) }
+    } catch (error) {
+      const message = (error as Error).message
+      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "pending", release_error: message })
+      return { ok: false as const, message }
+    }
+  }
+
+  // 1. Releases Flexiti did not confirm.
+  for (const checkout of await listPendingReleases(knex)) {
+    const outcome = await release(checkout as AuthorizedCheckout, `${checkout.payment_session_id}-reconcile`)
+    report.pending_releases_retried.push({ payment_session_id: checkout.payment_session_id, released: outcome.ok, ...(outcome.ok ? {} : { error: outcome.message }) })
+  }
+
+  // 2. Authorizations the plugin never recorded (lost answers): find them at Flexiti by reference.
+  const attempts = await listUnrecordedAttempts(knex, { createdBefore: graceEdge, createdAfter: since })
+  const attemptPayments = await paymentsOf(attempts.map((c) => c.payment_session_id))
+  for (const checkout of attempts.filter((c) => !attemptPayments.has(c.payment_session_id))) {
+    try {
+      const config = await configFor(checkout.environment)
+      let authorizationId: number | undefined
+      if (checkout.flow === "widget" && checkout.account_number) {
+        authorizationId = (await findAuthorizationByReference(config, Number(checkout.account_number), checkout.payment_session_id))?.authorization_id
+      } else if (checkout.flow === "hosted") {
+        const outcome = await readHostedOutcome({ config, knex, sessionId: checkout.payment_session_id })
+        if (outcome.kind === "authorization") {
+          const authorization = await config.client.getAuthorization(outcome.authorizationId)
+          if (authorization.reference === checkout.payment_session_id) authorizationId = authorization.authorization_id
+        }
+      }
+      if (!authorizationId) continue
+      const recorded = (await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId) })) as AuthorizedCheckout
+      report.recovered.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId) })
+      await audit(checkout.payment_session_id, "reconcile_recover", "found an authorization whose answer was lost", String(authorizationId))
+      const outcome = await release(recorded, `${checkout.payment_session_id}-reconcile`)
+      if (outcome.ok) report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId), amount: outcome.amount })
+      else report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
+    } catch (error) {
+      report.errors.push({ payment_session_id: checkout.payment_session_id, message: (error as Error).message })
+    }
+  }
+
+  // 3. Recorded authorizations: release those no payment took; flag payments Flexiti closed.
+  const authorized = (await listAuthorizedCheckouts(knex, { createdBefore: now, createdAfter: since })) as AuthorizedCheckout[]
+  const authorizedPayments = await paymentsOf(authorized.map((c) => c.payment_session_id))
+  for (const checkout of authorized) {
+    const payment = authorizedPayments.get(checkout.payment_session_id)
+    try {
+      if (!payment) {
+        if (checkout.created_at >= graceEdge) continue
+        const config = await configFor(checkout.environment)
+        const authorization = await config.client.getAuthorization(Number(checkout.authorization_id))
+        if (!isAuthorizationOpen(authorization.status)) continue
+        const outcome = await release(checkout, `${checkout.payment_session_id}-reconcile`)
+        if (outcome.ok) {
+          report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: checkout.authorization_id, amount: outcome.amount })
+          await audit(checkout.payment_session_id, "reconcile_release", "released: no order took this authorization", checkout.authorization_id)
+        } else {
+          report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
+        }
+        continue
+      }
+      const captured = (payment.captures ?? []).reduce((total, c) => MathBN.add(total, c.raw_amount ?? c.amount), MathBN.convert(0))
+      const open = !payment.canceled_at && !payment.captured_at && MathBN.lt(captured, payment.raw_amount ?? payment.amount)
+      if (!open) continue
+      const config = await configFor(checkout.environment)
+      const authorization = await config.client.getAuthorization(Number(checkout.authorization_id))
+      if (!isAuthorizationOpen(authorization.status) || authorization.remaining_authorization_amount <= 0) {
+        const reason = `Flexiti's authorization is ${authorization.status} (released $${toDollars(authorization.released_amount)}, captured $${toDollars(authorization.captured_amount)}) while Medusa still shows the payment open`
+        report.flagged.push({ payment_session_id: checkout.payment_session_id, payment_id: payment.id, authorization_id: checkout.authorization_id, reason })
+        await audit(checkout.payment_session_id, "reconcile_flag", reason, checkout.authorization_id)
+      }
+    } catch (error) {
+      report.errors.push({ payment_session_id: checkout.payment_session_id, message: (error as Error).message })
+    }
+  }
+  return report
+}
