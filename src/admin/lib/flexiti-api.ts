@@ -129,6 +129,17 @@ export const flexitiApi = {
     }),
   payment: (id: string) => sdk.client.fetch<{ payment: PaymentSummary }>(`/admin/flexiti/payments/${id}`),
   release: (id: string) => sdk.client.fetch<{ payment: PaymentSummary }>(`/admin/flexiti/payments/${id}/release`, { method: "POST", body: {} }),
+  reconcile: () => sdk.client.fetch<{ reconcile: ReconcileReport }>("/admin/flexiti/reconcile", { method: "POST", body: {} }),
+}
+
+/** What one reconciliation did (see the README's "Reconciliation"). */
+export interface ReconcileReport {
+  skipped: boolean
+  released: { payment_session_id: string; authorization_id: string; amount: string }[]
+  pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
+  recovered: { payment_session_id: string; authorization_id: string }[]
+  flagged: { payment_session_id: string; payment_id: string; authorization_id: string; reason: string }[]
+  errors: { payment_session_id: string; message: string }[]
 }
 
 /** A readable message from an SDK error (FetchError carries the route's message). */

@@ -1,0 +1,50 @@
+import { Badge, Button, Text, toast } from "@medusajs/ui"
+import { useMutation } from "@tanstack/react-query"
+import { errorMessage, flexitiApi, ReconcileReport } from "../../lib/flexiti-api"
+import { Section } from "./layout"
+
+/** Runs the reconciliation the scheduled job runs every 15 minutes, and shows what it did. */
+export function ReconcileSection() {
+  const run = useMutation({
+    mutationFn: () => flexitiApi.reconcile(),
+    onError: (e) => toast.error(errorMessage(e)),
+  })
+  const report: ReconcileReport | undefined = run.data?.reconcile
+  return (
+    <Section
+      title="Reconcile"
+      description="Retries releases Flexiti did not confirm, releases authorizations no order took after the grace period, and flags payments Flexiti closed while Medusa shows them open. Runs every 15 minutes."
+    >
+      <div className="flex items-center gap-3">
+        <Button size="small" variant="secondary" data-testid="flexiti-reconcile" isLoading={run.isPending} onClick={() => run.mutate()}>
+          Reconcile now
+        </Button>
+        {report && (
+          <Text size="small" data-testid="flexiti-reconcile-result">
+            {report.skipped ? (
+              "Another reconciliation is running."
+            ) : (
+              <>
+                <Badge size="2xsmall" color={report.flagged.length || report.errors.length ? "orange" : "green"}>
+                  Done
+                </Badge>{" "}
+                released {report.released.length}, pending releases retried {report.pending_releases_retried.length}, recovered{" "}
+                {report.recovered.length}, flagged {report.flagged.length}, errors {report.errors.length}
+              </>
+            )}
+          </Text>
+        )}
+      </div>
+      {report?.flagged.map((f) => (
+        <Text key={f.payment_id} size="small" className="text-ui-fg-subtle">
+          Payment {f.payment_id}: {f.reason}
+        </Text>
+      ))}
+      {report?.errors.map((e) => (
+        <Text key={e.payment_session_id} size="small" className="text-ui-fg-error">
+          {e.payment_session_id}: {e.message}
+        </Text>
+      ))}
+    </Section>
+  )
+}
