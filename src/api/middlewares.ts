@@ -1,0 +1,17 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import {
+  limitFlexitiLookups,
+  limitFlexitiResults,
+  limitFlexitiSessionsOnMedusaRoute,
+  limitFlexitiSessionStarts,
+} from "./_lib/rate-limits"
+
+export default defineMiddlewares({
+  routes: [
+    { matcher: "/store/flexiti/payment-sessions", methods: ["POST"], middlewares: [limitFlexitiSessionStarts] },
+    { matcher: "/store/flexiti/payment-sessions/:id/widget-result", methods: ["POST"], middlewares: [limitFlexitiResults] },
+    { matcher: "/store/flexiti/calculator", methods: ["GET"], middlewares: [limitFlexitiLookups] },
+    { matcher: "/store/flexiti/eligibility", methods: ["GET"], middlewares: [limitFlexitiLookups] },
+    { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [limitFlexitiSessionsOnMedusaRoute] },
+  ],
+})
