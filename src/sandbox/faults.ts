@@ -1,6 +1,7 @@
 import { z } from "zod"
 import { centsToDollars, dollarsToCents, isTwoDecimalAmount } from "../flexiti/amount"
-import { Reply } from "./http-utils"
+import { DOCUMENTED_ERRORS, DocumentedErrorCode, documented, isDocumentedErrorCode } from "./docs/errors"
+import { HttpError, Reply } from "./http-utils"
 
 export const faultsInputSchema = z.strictObject({
   latency_ms: z.number().int().min(0).max(60_000).optional(),
@@ -19,14 +20,32 @@ export const faultsInputSchema = z.strictObject({
       })
     )
     .optional(),
+  /**
+   * answer the next matching Flexiti call with a documented error, in the shape of the API that
+   * was called (e.g. general_error, not_permitted, invalid_role, 466 acl_blocked)
+   */
+  error_next: z
+    .array(
+      z.strictObject({
+        code: z.string().refine(isDocumentedErrorCode, { message: `one of ${Object.keys(DOCUMENTED_ERRORS).join(", ")}` }),
+        path_contains: z.string().min(1).optional(),
+        method: z.string().optional(),
+      })
+    )
+    .optional(),
   expire_tokens_now: z.literal(true).optional(),
   tamper_amount_next: z.number().refine(isTwoDecimalAmount, "dollars with at most 2 decimals").optional(),
 })
 export type FaultsInput = z.infer<typeof faultsInputSchema>
 
 type FailRule = NonNullable<FaultsInput["fail_next"]>[number]
+type ErrorRule = NonNullable<FaultsInput["error_next"]>[number]
 
-export type FaultDecision = { kind: "proceed" } | { kind: "reset" } | { kind: "reply"; reply: Reply }
+export type FaultDecision =
+  | { kind: "proceed" }
+  | { kind: "reset" }
+  | { kind: "reply"; reply: Reply }
+  | { kind: "error"; error: HttpError }
 
 /**
  * Faults apply to Flexiti API paths only, never to /__sandbox/* or the hosted pages.
@@ -40,6 +59,7 @@ export class FaultInjector {
   resetNext = 0
   resetAfterApplyNext = 0
   failNext: FailRule[] = []
+  errorNext: ErrorRule[] = []
   tamperCents = 0
 
   /** Sets the faults named in input; the others keep their current value. */
@@ -49,6 +69,7 @@ export class FaultInjector {
     if (input.reset_next !== undefined) this.resetNext = input.reset_next
     if (input.reset_after_apply_next !== undefined) this.resetAfterApplyNext = input.reset_after_apply_next
     if (input.fail_next !== undefined) this.failNext = [...input.fail_next]
+    if (input.error_next !== undefined) this.errorNext = [...input.error_next]
     if (input.tamper_amount_next !== undefined) this.tamperCents = dollarsToCents(input.tamper_amount_next)
   }
 
@@ -58,6 +79,7 @@ export class FaultInjector {
     this.resetNext = 0
     this.resetAfterApplyNext = 0
     this.failNext = []
+    this.errorNext = []
     this.tamperCents = 0
   }
 
@@ -69,6 +91,13 @@ export class FaultInjector {
     if (ruleIndex >= 0) {
       const [rule] = this.failNext.splice(ruleIndex, 1)
       return { kind: "reply", reply: { status: rule.status, json: rule.body ?? {} } }
+    }
+    const errorIndex = this.errorNext.findIndex(
+      (r) => (!r.path_contains || path.includes(r.path_contains)) && (!r.method || r.method.toUpperCase() === method)
+    )
+    if (errorIndex >= 0) {
+      const [rule] = this.errorNext.splice(errorIndex, 1)
+      return { kind: "error", error: documented(rule.code as DocumentedErrorCode) }
     }
     if (isTokenCall) return { kind: "proceed" }
     if (this.resetNext > 0) {
@@ -105,6 +134,7 @@ export class FaultInjector {
       reset_next: this.resetNext,
       reset_after_apply_next: this.resetAfterApplyNext,
       fail_next: this.failNext,
+      error_next: this.errorNext,
       tamper_amount_next: centsToDollars(this.tamperCents),
     }
   }

@@ -7,7 +7,8 @@ export const addressInformationSchema = z.object({
   first_name: z.string().min(1),
   last_name: z.string().min(1),
   address_1: z.string().min(1),
-  address_2: z.string().optional(),
+  // "Yes if Flow is Buy or Apply/Buy" like the other parts: sent empty when there is none.
+  address_2: z.string(),
   city: z.string().min(1),
   province: provinceCode,
   postal_code: z.string().min(3).max(10),
@@ -45,6 +46,11 @@ export const systemsInitRequestSchema = z
   .refine((r) => r.flow === "apply" || (!!r.billing_information && !!r.shipping_information), {
     message: "billing_information and shipping_information are required for the buy flows",
     path: ["billing_information"],
+  })
+  // customer_id: "Required for Buy Flow if VCC is not provided" (and vcc the other way round).
+  .refine((r) => r.flow !== "buy" || !!r.customer_id || !!r.vcc, {
+    message: "the Buy flow needs the shopper's Flexiti customer_id or vcc; use apply/buy otherwise",
+    path: ["customer_id"],
   })
 export type SystemsInitRequest = z.infer<typeof systemsInitRequestSchema>
 

@@ -74,7 +74,7 @@ describe("sandbox fault injection and counters", () => {
         grant_type: "refresh_token",
         refresh_token: customer.refresh_token,
       }).toString(),
-      { headers: { "content-type": "application/x-www-form-urlencoded" } }
+      { headers: { "content-type": "application/x-www-form-urlencoded", "x-reference-id": "0123456789abcdef0123456789abcdef" } }
     )
     expect(refresh.data.error).toBe("invalid_grant")
     merchant = (await kit.token("merchant")).access_token

@@ -1,6 +1,6 @@
 import { runInNewContext } from "node:vm"
 import { widgetMessageSchema } from "../../flexiti/schemas"
-import { Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
+import { ACCOUNT, Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
 
 interface FakeElement {
   textContent: string
@@ -49,7 +49,11 @@ describe("sandbox hosted pages (script behaviour)", () => {
 
   it("widget page: Approve marks the session approved and posts a valid flx-success", async () => {
     const customer = (await kit.token("customer")).access_token
-    const init = await kit.call("POST", `${POS()}/widget/init`, customer, { flow: "purchase", lang: "fr" })
+    const init = await kit.call("POST", `${POS()}/widget/init`, customer, {
+      flow: "purchase",
+      lang: "fr",
+      customer_identification: { account_number: ACCOUNT },
+    })
     const url = new URL(init.data.redirection_url)
     const page = runPage((await kit.http.get("/")).data, kit.sandbox.url, url.hash)
     await settle()

@@ -2,7 +2,7 @@ import { widgetInitResponseSchema, widgetMessageSchema } from "../../flexiti/sch
 import { SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS } from "../index"
 import { ACCOUNT, Kit, POS, promotional, startKit } from "./sandbox-test-kit"
 
-const FORM = { "content-type": "application/x-www-form-urlencoded" }
+const FORM = { "content-type": "application/x-www-form-urlencoded", "x-reference-id": "0123456789abcdef0123456789abcdef" }
 
 describe("sandbox widget flow", () => {
   let kit: Kit
