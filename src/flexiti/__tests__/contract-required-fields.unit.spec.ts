@@ -10,6 +10,7 @@ import { toDottedForm } from "../client"
  */
 
 const CLIENT = SANDBOX_DEFAULT_CLIENT.client_id
+const CREDS: Record<string, string> = { client_id: CLIENT, client_secret: SANDBOX_DEFAULT_CLIENT.client_secret }
 const POS25 = `/flexiti/pos-api/v2.5/client-id/${CLIENT}`
 const POS251 = `/flexiti/pos-api/v2.5.1/client-id/${CLIENT}`
 const ONLINE = `/flexiti/online-api/online/v2/client-id/${CLIENT}`
@@ -53,7 +54,7 @@ describe("contract: documented required fields are refused when omitted", () => 
 
   async function token(scope: "merchant" | "customer", api: "pos" | "online" = "pos"): Promise<string> {
     const url = api === "pos" ? "/flexiti/pos-api/v2.5/oauth/token" : "/flexiti/online-api/oauth/token"
-    const res = await http.post(url, new URLSearchParams({ ...SANDBOX_DEFAULT_CLIENT, scope }).toString(), {
+    const res = await http.post(url, new URLSearchParams({ ...CREDS, scope }).toString(), {
       headers: { "content-type": FORM, "x-reference-id": REF },
     })
     return res.data.access_token
@@ -240,22 +241,22 @@ describe("contract: documented required fields are refused when omitted", () => 
       http.post("/flexiti/pos-api/v2.5/oauth/token", new URLSearchParams(form).toString(), { headers: { "content-type": FORM, ...headers } })
 
     it("accepts the documented form", async () => {
-      expect((await post({ ...SANDBOX_DEFAULT_CLIENT })).status).toBe(200)
+      expect((await post({ ...CREDS })).status).toBe(200)
     })
     it.each(["client_id", "client_secret"])("answers 400 invalid_client without %s", async (field) => {
-      const form: Record<string, string> = { ...SANDBOX_DEFAULT_CLIENT }
+      const form: Record<string, string> = { ...CREDS }
       delete form[field]
       const res = await post(form)
       expect(res.status).toBe(400)
       expect(res.data).toMatchObject({ error: "invalid_client", error_description: expect.any(String) })
     })
     it("refuses a token request without x-reference-id", async () => {
-      const res = await post({ ...SANDBOX_DEFAULT_CLIENT }, {})
+      const res = await post({ ...CREDS }, {})
       expect(res.status).toBe(409)
       expect(res.data.field_errors[0].param).toBe("x-reference-id")
     })
     it("needs refresh_token with grant_type=refresh_token", async () => {
-      const res = await post({ ...SANDBOX_DEFAULT_CLIENT, grant_type: "refresh_token" })
+      const res = await post({ ...CREDS, grant_type: "refresh_token" })
       expect(res.status).toBe(400)
       expect(res.data.error).toBe("invalid_request")
       expect(res.data.field_errors[0].param).toBe("refresh_token")

@@ -67,7 +67,8 @@ describe("sandbox widget flow", () => {
     const refreshed = await kit.http.post(
       "/flexiti/pos-api/v2.5/oauth/token",
       new URLSearchParams({
-        ...SANDBOX_DEFAULT_CLIENT,
+        client_id: SANDBOX_DEFAULT_CLIENT.client_id,
+        client_secret: SANDBOX_DEFAULT_CLIENT.client_secret,
         grant_type: "refresh_token",
         refresh_token: customer.refresh_token,
       } as Record<string, string>).toString(),
