@@ -227,7 +227,7 @@ export class FlexitiClient {
 
   /* ------------------------------ POS API ------------------------------ */
 
-  /** POST widget/init with the checkout's customer-scope lineage (§5.3). */
+  /** POST widget/init with the checkout's customer-scope lineage (SDK Init Method). */
   async widgetInit(body: S.WidgetInitRequest, options: CustomerCallOptions): Promise<WidgetSession> {
     const referenceId = options.referenceId ?? newReferenceId()
     const payload = this.checkBody(S.widgetInitRequestSchema, { lang: options.lang ?? this.config.lang, ...body }, "widget/init")
@@ -244,7 +244,7 @@ export class FlexitiClient {
   }
 
   /**
-   * POST authorization (v2.5.1). A widget checkout passes its customer lineage (§0.1 item 1);
+   * POST authorization (v2.5.1). A widget checkout passes its customer lineage (Authentication Endpoints: authorization is a customer-scope endpoint);
    * without one the merchant lineage is used. Never retried blindly.
    */
   async createAuthorization(

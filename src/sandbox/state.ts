@@ -179,7 +179,7 @@ export function seededAccounts(): AccountState[] {
 
 /**
  * Everything the sandbox remembers. Records carry their client_id and every lookup filters by
- * it: each client id is one isolated Flexiti environment (flexiti-api.md §0.1 item 7).
+ * it: each client id is one isolated Flexiti environment ("objects … created in one environment do not exist in the other").
  */
 export class SandboxState {
   readonly clients = new Map<string, SandboxClientConfig>()

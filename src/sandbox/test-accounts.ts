@@ -9,7 +9,7 @@ export interface SandboxTestAccount {
   first_name: string
   last_name: string
   account_type: "consumer" | "business"
-  /** N is the only status that allows purchases (flexiti-api.md §5.2). */
+  /** N is the only status that allows purchases (Customers Endpoints). */
   account_status: string
   account_status_reason_code: string
   /** L, M, H, XH, XXH, XXXH; XH and worse are non-prime in the sandbox */

@@ -1,7 +1,7 @@
 import { z } from "zod"
 import { langSchema, positiveDollarAmount, provinceCode } from "./common"
 
-/* ----------------------------- systems/init (§4.1) ----------------------------- */
+/* ----------------------------- systems/init ----------------------------- */
 
 export const addressInformationSchema = z.object({
   first_name: z.string().min(1),
@@ -15,7 +15,7 @@ export const addressInformationSchema = z.object({
 })
 export type AddressInformation = z.infer<typeof addressInformationSchema>
 
-/** Exact flow strings are OPEN (flexiti-api.md §9.7); ours live in assumptions.ts ONLINE_FLOW_VALUES. */
+/** Exact flow strings are OPEN (the docs print "Apply", "Buy", "Apply/Buy"); ours live in assumptions.ts ONLINE_FLOW_VALUES. */
 export const onlineFlowSchema = z.enum(["buy", "apply", "apply/buy"])
 
 export const systemsInitRequestSchema = z
@@ -60,7 +60,7 @@ export const systemsInitResponseSchema = z.object({
 })
 export type SystemsInitResponse = z.infer<typeof systemsInitResponseSchema>
 
-/* ----------------------------- notifications (§4.3) ----------------------------- */
+/* ----------------------------- notifications ----------------------------- */
 
 /**
  * FACT: transaction_id, flow, callback_url, apply{customer_id, apply_status}, date.
@@ -87,7 +87,7 @@ export const notificationSchema = z.looseObject({
 })
 export type Notification = z.infer<typeof notificationSchema>
 
-/* ----------------------------- payment-calculator (§4.2) ----------------------------- */
+/* ----------------------------- payment-calculator ----------------------------- */
 
 export const paymentCalculatorQuerySchema = z.object({
   price: z.coerce.number().positive(),
