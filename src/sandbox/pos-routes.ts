@@ -7,8 +7,10 @@ import {
   AUTHORIZATION_LIST_QUERY,
   AUTHORIZATION_REQUEST,
   CALCULATE_INTEREST_REQUEST,
+  CAPTURE_LIST_QUERY,
   CAPTURE_REQUEST,
   CUSTOMER_LOOKUP_QUERY,
+  CUSTOMER_SEARCH_QUERY,
   REFUND_REQUEST,
   RELEASE_REQUEST,
   RETURN_REQUEST,
@@ -35,7 +37,8 @@ import { createWidgetSession, widgetRedirectionUrl } from "./widget-sessions"
 
 /**
  * Each endpoint answers only under the version Flexiti's pages show it on: v2.5.1 for POST and GET
- * authorization, GET authorizations and calculate-interest (v2.5 deprecated in release 21.10.0);
+ * authorization, GET authorizations, GET captures and calculate-interest (v2.5 deprecated in
+ * release 21.10.0);
  * v2.5 for the token, widget/init, i18n and customers. Capture, release, return and refund are
  * printed without a newer version, so they stay on v2.5. Another version answers 404.
  */
@@ -70,6 +73,20 @@ function requireAccount(core: SandboxCore, clientId: string, accountNumber: numb
 
 function amountOf(body: Body): number | undefined {
   return numberAt(body, "amount")
+}
+
+/** A GET's query checked against its documented parameters (lang is checked with the caller). */
+function listQuery(ctx: RequestContext, spec: Parameters<typeof requireValid>[0]): Body {
+  const query: Body = queryObject(ctx.query)
+  delete query.lang
+  requireValid(spec, query, { coerce: true })
+  return query
+}
+
+function page<T>(items: T[], query: Body): T[] {
+  const size = numberAt(query, "page_size") ?? 10
+  const number = numberAt(query, "page_number") ?? 1
+  return items.slice((number - 1) * size, number * size)
 }
 
 function validBody(ctx: RequestContext, spec: Parameters<typeof requireValid>[0]): Body {
@@ -144,11 +161,7 @@ export function posRoutes(core: SandboxCore): Route[] {
 
     route("GET", `${client251}/authorizations`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
-      const query: Body = queryObject(ctx.query)
-      delete query.lang
-      requireValid(AUTHORIZATION_LIST_QUERY, query, { coerce: true })
-      const pageSize = numberAt(query, "page_size") ?? 10
-      const pageNumber = numberAt(query, "page_number") ?? 1
+      const query = listQuery(ctx, AUTHORIZATION_LIST_QUERY)
       const accountNumber = numberAt(query, "account_number")
       const matching = [...core.state.authorizations.values()].filter(
         (a) =>
@@ -158,8 +171,23 @@ export function posRoutes(core: SandboxCore): Route[] {
           (query.transaction_type === undefined || a.transaction_type === query.transaction_type) &&
           (query.authorization_status === undefined || statusOf(a) === query.authorization_status)
       )
-      const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
-      return ok({ authorizations: page.map(authorizationView) })
+      return ok({ authorizations: page(matching, query).map(authorizationView) })
+    }),
+
+    route("GET", `${client251}/captures`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const query = listQuery(ctx, CAPTURE_LIST_QUERY)
+      const accountNumber = numberAt(query, "account_number")
+      const authorizationId = numberAt(query, "authorization_id")
+      const captures = [...core.state.authorizations.values()]
+        .filter(
+          (a) =>
+            a.client_id === caller.token.client_id &&
+            (accountNumber === undefined || a.account_number === accountNumber) &&
+            (authorizationId === undefined || a.authorization_id === authorizationId)
+        )
+        .flatMap((a) => (authorizationView(a).captures as Record<string, unknown>[]).map((c) => ({ ...c, authorization_id: a.authorization_id })))
+      return ok({ captures: page(captures, query) })
     }),
 
     route("POST", `${client25}/authorization/:id/capture`, (ctx) => {
@@ -202,9 +230,7 @@ export function posRoutes(core: SandboxCore): Route[] {
 
     route("GET", `${client25}/customers/lookup`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
-      const query: Body = queryObject(ctx.query)
-      delete query.lang
-      requireValid(CUSTOMER_LOOKUP_QUERY, query, { coerce: true })
+      const query = listQuery(ctx, CUSTOMER_LOOKUP_QUERY)
       const accountNumber = numberAt(query, "account_number")
       const account = [...core.state.accountsOf(caller.token.client_id).values()].find(
         (a) =>
@@ -214,6 +240,17 @@ export function posRoutes(core: SandboxCore): Route[] {
       )
       if (!account) throw documented("not_found", "Customer account not found")
       return ok(accountView(account))
+    }),
+
+    route("GET", `${client25}/customers/search`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const query = listQuery(ctx, CUSTOMER_SEARCH_QUERY)
+      // The sandbox's accounts carry no date of birth: names decide (docs silent on matching).
+      const same = (a: string, b: unknown) => a.toLowerCase() === String(b).toLowerCase()
+      const found = [...core.state.accountsOf(caller.token.client_id).values()].filter(
+        (a) => same(a.first_name, query.first_name) && same(a.last_name, query.last_name)
+      )
+      return ok({ customers: found.map(accountView) })
     }),
 
     route("POST", `${client251}/accounts/:account_number/calculate-interest`, (ctx) => {

@@ -200,6 +200,18 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
       details.push(`customers/lookup: account ${lookup.account_number}, status ${lookup.account_status}`)
       const list = await client.listAuthorizations({ account_number: account, page_size: 5 })
       details.push(`GET authorizations: ${list.authorizations.length} listed`)
+      // GET captures and customers/search have no client method (the plugin does not need them);
+      // the case only checks that the merchant-scope token is accepted on them.
+      const token = await client.requestToken("merchant")
+      const name = `first_name=${encodeURIComponent(lookup.first_name ?? "")}&last_name=${encodeURIComponent(lookup.last_name ?? "")}`
+      for (const [label, path] of [
+        ["GET captures", `v2.5.1/client-id/${target.clientId}/captures?account_number=${account}`],
+        ["GET customers/search", `v2.5/client-id/${target.clientId}/customers/search?${name}&dob=1980-01-01`],
+      ]) {
+        const res = await rawCall("GET", path, token.access_token)
+        details.push(`${label}: HTTP ${res.status}${res.code ? ` ${res.code}` : ""} (x-reference-id ${res.referenceId})`)
+        expect(res.status !== 401 && res.status !== 403, `${label} refused the merchant-scope token`)
+      }
       details.push("These calls ran from this machine with the merchant-scope token; the storefront never holds one.")
     }
   )
@@ -286,7 +298,7 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
   await run(
     "customer-scope",
     "Customer-scope token refused on back-office calls",
-    "A customer-scope token is refused on release, capture, return, refund and GET authorization.",
+    "A customer-scope token is refused on release, capture, return, refund and GET (authorizations, captures, lookup).",
     async (details) => {
       expect(state.authorization && state.captures[0] && account, "Needs the purchase and capture cases.")
       const token = await client.requestToken("customer")
@@ -298,6 +310,8 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
         ["refund", "POST", `v2.5/client-id/${target.clientId}/accounts/${account}/refund`, { amount: 1, capture_id: state.captures[0].capture_id }],
         ["GET authorization", "GET", `v2.5.1/client-id/${target.clientId}/authorization/${id}`, undefined],
         ["GET authorizations", "GET", `v2.5.1/client-id/${target.clientId}/authorizations?account_number=${account}`, undefined],
+        ["GET captures", "GET", `v2.5.1/client-id/${target.clientId}/captures?account_number=${account}`, undefined],
+        ["customers/lookup", "GET", `v2.5/client-id/${target.clientId}/customers/lookup?account_number=${account}`, undefined],
       ]
       const accepted: string[] = []
       for (const [name, method, path, body] of calls) {

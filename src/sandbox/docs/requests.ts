@@ -190,6 +190,26 @@ export const CUSTOMER_LOOKUP_QUERY: RequestSpec = {
   ],
 }
 
+/** GET customers/search: first_name, last_name and dob (YYYY-MM-DD), postal_code optional (Customers Endpoints). */
+export const CUSTOMER_SEARCH_QUERY: RequestSpec = {
+  fields: [
+    { path: "first_name", type: "string", required: true, max: 80 },
+    { path: "last_name", type: "string", required: true, max: 80 },
+    { path: "dob", type: "date", required: true },
+    { path: "postal_code", type: "string", max: 10 },
+  ],
+}
+
+/** GET captures, v2.5.1: its parameters are not public; the sandbox filters like GET authorizations. */
+export const CAPTURE_LIST_QUERY: RequestSpec = {
+  fields: [
+    { path: "account_number", type: "integer", max: 14 },
+    { path: "authorization_id", type: "integer" },
+    { path: "page_number", type: "integer" },
+    { path: "page_size", type: "integer" },
+  ],
+}
+
 /** GET authorizations, v2.5.1: the example query's parameters, all optional. */
 export const AUTHORIZATION_LIST_QUERY: RequestSpec = {
   fields: [

@@ -56,7 +56,7 @@ describe("flexiti-uat", () => {
     })
 
     it("a capture Flexiti refuses fails the capture cases", async () => {
-      sandbox.failNextWith("general_error", "/capture")
+      sandbox.setFaults({ error_next: [{ code: "general_error", path_contains: "/capture", method: "POST" }] })
       const report = await runUat(target)
       expect(report.ok).toBe(false)
       const failed = report.cases.find((c) => c.id === "partial-capture")
