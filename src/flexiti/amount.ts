@@ -1,5 +1,5 @@
 /**
- * Flexiti amounts are decimal dollars, number(18,2) (flexiti-api.md §6). These helpers move
+ * Flexiti amounts are decimal dollars, number(18,2) (Transactions Endpoints). These helpers move
  * between validated 2-decimal dollar numbers and integer cents so that sums are exact
  * (the sandbox does its bookkeeping in cents; the provider uses Medusa's BigNumber).
  */

@@ -47,6 +47,20 @@ export interface WidgetSession {
 type Api = "pos" | "online"
 
 /**
+ * A form body whose nested objects become dotted names (billing_information.first_name), the
+ * names systems/init is documented with. Empty strings are kept: address_2 is sent even when empty.
+ */
+export function toDottedForm(body: Record<string, unknown>, prefix = "", form = new URLSearchParams()): string {
+  for (const [key, value] of Object.entries(body)) {
+    if (value === undefined || value === null) continue
+    const name = prefix ? `${prefix}.${key}` : key
+    if (typeof value === "object") toDottedForm(value as Record<string, unknown>, name, form)
+    else form.append(name, String(value))
+  }
+  return form.toString()
+}
+
+/**
  * Typed client for the two Flexiti APIs. Free of Medusa imports: usable from the provider,
  * routes, jobs, the CLI and tests alike. Every request and response passes a zod schema.
  */
@@ -167,7 +181,7 @@ export class FlexitiClient {
    */
   private async call<T extends z.ZodTypeAny>(
     lineage: TokenLineage,
-    request: Omit<RawRequest, "headers" | "referenceId"> & { referenceId?: string },
+    request: Omit<RawRequest, "headers" | "referenceId"> & { referenceId?: string; contentType?: string },
     schema: T
   ): Promise<z.infer<T>> {
     const referenceId = request.referenceId ?? newReferenceId()
@@ -181,7 +195,7 @@ export class FlexitiClient {
             headers: {
               authorization: `Bearer ${token.accessToken}`,
               "x-reference-id": referenceId,
-              ...(request.body !== undefined ? { "content-type": "application/json" } : {}),
+              ...(request.body !== undefined ? { "content-type": request.contentType ?? "application/json" } : {}),
             },
           },
           schema
@@ -213,7 +227,7 @@ export class FlexitiClient {
 
   /* ------------------------------ POS API ------------------------------ */
 
-  /** POST widget/init with the checkout's customer-scope lineage (§5.3). */
+  /** POST widget/init with the checkout's customer-scope lineage (SDK Init Method). */
   async widgetInit(body: S.WidgetInitRequest, options: CustomerCallOptions): Promise<WidgetSession> {
     const referenceId = options.referenceId ?? newReferenceId()
     const payload = this.checkBody(S.widgetInitRequestSchema, { lang: options.lang ?? this.config.lang, ...body }, "widget/init")
@@ -230,7 +244,7 @@ export class FlexitiClient {
   }
 
   /**
-   * POST authorization (v2.5.1). A widget checkout passes its customer lineage (§0.1 item 1);
+   * POST authorization (v2.5.1). A widget checkout passes its customer lineage (Authentication Endpoints: authorization is a customer-scope endpoint);
    * without one the merchant lineage is used. Never retried blindly.
    */
   async createAuthorization(
@@ -392,7 +406,10 @@ export class FlexitiClient {
 
   /* ------------------------------ Online API ------------------------------ */
 
-  /** POST systems/init (v2); `applyOnly` drops `/v2` so the flow opens on the application (§4.1). */
+  /**
+   * POST systems/init (v2); `applyOnly` drops `/v2` so the flow opens on the application (Online
+   * API Endpoints Reference). Sent form-encoded with dotted names (ASSUMPTIONS.SYSTEMS_INIT_ENCODING).
+   */
   async systemsInit(body: S.SystemsInitRequest, options: CallOptions & { applyOnly?: boolean } = {}): Promise<S.SystemsInitResponse> {
     const payload = this.checkBody(S.systemsInitRequestSchema, body, "systems/init")
     const prefix = options.applyOnly ? "online" : "online/v2"
@@ -401,7 +418,8 @@ export class FlexitiClient {
       {
         method: "POST",
         url: this.online(`${prefix}/client-id/${encodeURIComponent(this.config.clientId)}/systems/init`),
-        body: payload,
+        body: toDottedForm(payload),
+        contentType: "application/x-www-form-urlencoded",
         referenceId: options.referenceId,
         retryable: false,
       },

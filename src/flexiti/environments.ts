@@ -1,12 +1,12 @@
 /**
- * Flexiti environments and the hosts of its two APIs (flexiti-api.md §2).
+ * Flexiti environments and the hosts of its two APIs (Flexiti's API overview and Online API pages).
  * Paths under a host are identical in every environment, so the local sandbox
  * is reached by overriding the origin only.
  */
 export const FLEXITI_ENVIRONMENTS = ["training", "merchant_integration", "production"] as const
 export type FlexitiEnvironment = (typeof FLEXITI_ENVIRONMENTS)[number]
 
-/** POS API origins (FACT, flexiti-api.md §2.1). */
+/** POS API origins (Flexiti's API overview). */
 export const POS_API_ORIGINS: Record<FlexitiEnvironment, string> = {
   training: "https://posapi-training.flexiti.fi",
   merchant_integration: "https://posapi-mi.flexiti.fi",
@@ -14,8 +14,8 @@ export const POS_API_ORIGINS: Record<FlexitiEnvironment, string> = {
 }
 
 /**
- * Online API origins (flexiti-api.md §2.2). The merchant-integration host is not
- * published; it is left undefined on purpose (§0.1 item 12) and must be configured.
+ * Online API origins (Online API Endpoints Reference, Flexiti's JavaScript SDK). The merchant-integration host is not
+ * published; it is left undefined on purpose and must be configured.
  */
 export const ONLINE_API_ORIGINS: Record<FlexitiEnvironment, string | undefined> = {
   training: "https://onlineapi-training.flexiti.fi",
@@ -23,7 +23,7 @@ export const ONLINE_API_ORIGINS: Record<FlexitiEnvironment, string | undefined> 
   production: "https://onlineapi.flexiti.fi",
 }
 
-/** Developer portals where the Trust URL is registered (FACT, §2.3); production's is not public. */
+/** Developer portals where the Trust URL is registered (widget implementation steps); production's is not public. */
 export const DEVELOPER_PORTALS: Record<FlexitiEnvironment, string | undefined> = {
   training: "https://developer.flexiti.fi/",
   merchant_integration: "https://developer-mi.flexiti.fi/",

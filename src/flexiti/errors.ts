@@ -1,7 +1,7 @@
 import { errorBodySchema, FlexitiErrorBody } from "./schemas/common"
 
 /**
- * How a failed Flexiti call should be treated (flexiti-api.md §8):
+ * How a failed Flexiti call should be treated (Flexiti's Error Overview):
  * - auth: 401 (wrong or expired token); invalid_client on the token endpoint
  * - forbidden: 403 insufficient scope, 465–467 blocked ("can be treated the same way as 403")
  * - not_found: 404
@@ -20,6 +20,57 @@ export type FlexitiErrorKind =
   | "network"
   | "invalid_response"
 
+/**
+ * Error codes Flexiti documents on its public error pages, so callers can map them without
+ * string literals scattered around. A code Flexiti adds later still arrives in `FlexitiError.code`.
+ */
+export const FLEXITI_ERROR_CODES = {
+  /** oauth/token */
+  token: ["invalid_client", "invalid_request", "invalid_grant", "invalid_role", "wrong_inputs"],
+  /** POST authorization refusals a shopper can be told about */
+  authorization: [
+    "credit_exceeded",
+    "not_enough_credit",
+    "user_not_able_to_purchase",
+    "user_not_active",
+    "customer_identity_not_found",
+    "limit_payment_amount_24",
+    "merchant_not_support_nonprime_regularpurchase",
+    "auth_not_allowed",
+    "plan_term_not_set",
+    "plan_term_not_available",
+    "not_verified",
+  ],
+  /** capture, release, return, refund */
+  backOffice: [
+    "authorization_ended",
+    "auth_amount_exceeded",
+    "capture_amount_exceeded",
+    "return_date_exceeded",
+    "wrong_transaction_type",
+    "refunds_limit_exceeded_amount",
+    "not_permitted",
+    "account_type_not_permitted",
+    "vcc_account_mismatch",
+  ],
+  /** any endpoint */
+  general: ["invalid_token", "insufficient_scope", "not_found", "wrong_inputs", "general_error", "invalid_role"],
+  /** the widget's application step (flx-failure message in the sandbox) */
+  application: ["application_declined", "application_marked_pending_1", "application_marked_pending_2"],
+} as const
+
+export type FlexitiErrorCode = (typeof FLEXITI_ERROR_CODES)[keyof typeof FLEXITI_ERROR_CODES][number]
+
+/** A refusal of POST authorization that is about the shopper's account or the merchant's setup. */
+export function isAuthorizationRefusal(error: unknown): error is FlexitiError & { code: FlexitiErrorCode } {
+  return error instanceof FlexitiError && (FLEXITI_ERROR_CODES.authorization as readonly string[]).includes(error.code ?? "")
+}
+
+/** 465 malicious payload, 466 access-control rule, 467 geo-blocked: "treated the same way as 403". */
+export function isBlocked(error: unknown): boolean {
+  return error instanceof FlexitiError && error.status !== undefined && error.status >= 465 && error.status <= 467
+}
+
 export function classifyStatus(status: number): FlexitiErrorKind {
   if (status === 401) return "auth"
   if (status === 403 || (status >= 465 && status <= 467)) return "forbidden"
@@ -32,8 +83,8 @@ export function classifyStatus(status: number): FlexitiErrorKind {
 export class FlexitiError extends Error {
   readonly kind: FlexitiErrorKind
   readonly status?: number
-  /** Flexiti's error code, e.g. auth_amount_exceeded, invalid_token */
-  readonly code?: string
+  /** Flexiti's error code, e.g. auth_amount_exceeded, invalid_token (see FLEXITI_ERROR_CODES) */
+  readonly code?: FlexitiErrorCode | (string & {})
   readonly fieldErrors: { param: string; msg: string }[]
   readonly referenceId?: string
   readonly path?: string
@@ -62,7 +113,7 @@ export class FlexitiError extends Error {
     return this.kind === "server" || this.kind === "network"
   }
 
-  is(code: string): boolean {
+  is(code: FlexitiErrorCode | (string & {})): boolean {
     return this.code === code
   }
 
@@ -74,7 +125,8 @@ export class FlexitiError extends Error {
     const fields = (b.field_errors ?? []).map((f) => ({ param: f.param, msg: f.msg }))
     const fieldText = fields.length ? ` (${fields.map((f) => `${f.param}: ${f.msg}`).join("; ")})` : ""
     return new FlexitiError({
-      kind: classifyStatus(status),
+      // invalid_client is a 400 of the token endpoint, but it means the credentials are wrong.
+      kind: code === "invalid_client" ? "auth" : classifyStatus(status),
       status,
       code,
       fieldErrors: fields,

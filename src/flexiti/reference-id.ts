@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto"
 
 /**
- * Flexiti's x-reference-id: "ASCII string (32) • GUID", one per flow (flexiti-api.md §0.1 item 5).
+ * Flexiti's x-reference-id: "ASCII string (32) • GUID", one per flow.
  * A UUID without dashes is exactly 32 ASCII characters.
  */
 export function newReferenceId(): string {

@@ -35,11 +35,11 @@ export function toHeldToken(response: TokenResponse, clock: TokenClock): HeldTok
 
 /**
  * One token lineage: a token, refreshed shortly before it expires (Flexiti refuses a refresh
- * after expiry, flexiti-api.md §3.4), replaced by a new one when the refresh fails or it is
+ * after expiry, Authentication Endpoints), replaced by a new one when the refresh fails or it is
  * too late. Concurrent callers share one in-flight request (single flight).
  *
  * The merchant-scope lineage is shared by all back-office calls; a widget checkout owns a
- * customer-scope lineage from widget/init to authorization (§0.1 item 1), which can be
+ * customer-scope lineage from widget/init to authorization, which can be
  * exported with `snapshot()` and restored with `TokenLineage.restore()`.
  */
 export class TokenLineage {

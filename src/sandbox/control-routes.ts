@@ -4,9 +4,16 @@ import { applyFaults, SandboxCore, resetCore } from "./core"
 import { faultsInputSchema } from "./faults"
 import { HttpError, ok, Reply, RequestContext, Route, route, zodFieldErrors } from "./http-utils"
 import { authorizationFullView } from "./ledger"
-import { completeOnlineOrder, onlineOrderView } from "./online-orders"
-import { AccountState } from "./state"
-import { approveWidgetSession, declineWidgetSession, widgetSessionView } from "./widget-sessions"
+import { applyInOnlineOrder, completeOnlineOrder, onlineOrderView, settleOnlineApplication } from "./online-orders"
+import { AccountState, Application } from "./state"
+import { applicationView, decidePending, isTestApplicant, TEST_APPLICANT_KEYS, TEST_APPLICANTS, TestApplicantKey } from "./applicants"
+import {
+  applyInWidget,
+  approveWidgetSession,
+  declineWidgetSession,
+  settleWidgetApplication,
+  widgetSessionView,
+} from "./widget-sessions"
 
 /** Control API for tests and the hosted pages: no auth, JSON, 400 on bad input, never faulted. */
 export const CONTROL_PREFIX = "/__sandbox"
@@ -18,6 +25,14 @@ export const clientInputSchema = z.strictObject({
   client_secret: z.string().min(1).max(100),
   success_url: z.url().optional(),
   error_url: z.url().optional(),
+  merchant: z
+    .strictObject({
+      preauthorization: z.boolean().optional(),
+      standard_account: z.boolean().optional(),
+      nonprime_regular_purchase: z.boolean().optional(),
+      apis: z.array(z.enum(["pos", "online"])).optional(),
+    })
+    .optional(),
 })
 
 export const accountInputSchema = z
@@ -31,6 +46,7 @@ export const accountInputSchema = z
     account_type: z.enum(["consumer", "business"]).default("consumer"),
     account_status: z.string().min(1).default("N"),
     account_status_reason_code: z.string().default("NNOR"),
+    risk_rating: z.enum(["L", "M", "H", "XH", "XXH", "XXXH"]).default("L"),
     credit_limit: dollars.default(10000),
     available_credit: dollars.optional(),
     preferred_language: z.enum(["en-CA", "fr-CA"]).default("en-CA"),
@@ -42,6 +58,9 @@ const completeInputSchema = z.strictObject({
   outcome: z.enum(["approve", "decline", "cancel"]),
   account_number: z.number().int().positive().optional(),
 })
+const applicantSchema = z.string().refine(isTestApplicant, { message: `one of ${TEST_APPLICANT_KEYS.join(", ")}` })
+const applyInputSchema = z.strictObject({ applicant: applicantSchema })
+const decideInputSchema = z.strictObject({ decision: z.enum(["approved", "declined"]) })
 const clockInputSchema = z.strictObject({ advance_seconds: z.number().min(0) })
 
 function input<S extends z.ZodType>(schema: S, ctx: RequestContext): z.output<S> {
@@ -74,12 +93,21 @@ export function addAccount(core: SandboxCore, raw: AccountInput): AccountState {
     account_type: a.account_type,
     account_status: a.account_status,
     account_status_reason_code: a.account_status_reason_code,
+    risk_rating: a.risk_rating,
     credit_limit_cents: dollarsToCents(a.credit_limit),
     available_credit_cents: dollarsToCents(a.available_credit ?? a.credit_limit),
     preferred_language: a.preferred_language,
   }
   accounts.set(account.account_number, account)
   return account
+}
+
+/** Flexiti decides a pending application; the widget session or hosted order it came from follows. */
+export function decideApplication(core: SandboxCore, id: number, decision: "approved" | "declined"): Application {
+  const { application } = decidePending(core, id, decision)
+  settleWidgetApplication(core, application)
+  settleOnlineApplication(core, application)
+  return application
 }
 
 function accountControlView(account: AccountState): Record<string, unknown> {
@@ -121,6 +149,15 @@ export function controlRoutes(core: SandboxCore): Route[] {
       const result = declineWidgetSession(core, ctx.params.id)
       return ok({ ...widgetSessionView(result.session), event: result.event })
     }),
+    route("POST", `${p}/widget-sessions/:id/apply`, (ctx) => {
+      const { applicant } = input(applyInputSchema, ctx)
+      const result = applyInWidget(core, ctx.params.id, applicant as TestApplicantKey)
+      return ok({
+        ...widgetSessionView(result.session),
+        event: result.event,
+        application: result.application ? applicationView(result.application) : null,
+      })
+    }),
     route("GET", `${p}/online-orders/:id`, (ctx) => {
       const order = core.state.onlineOrders.get(Number(ctx.params.id))
       if (!order) throw new HttpError(404, "not_found", "Online order not found")
@@ -130,6 +167,29 @@ export function controlRoutes(core: SandboxCore): Route[] {
       const { outcome, account_number } = input(completeInputSchema, ctx)
       const result = completeOnlineOrder(core, Number(ctx.params.id), outcome, account_number)
       return ok({ ...onlineOrderView(result.order), redirect_url: result.redirect_url })
+    }),
+    route("POST", `${p}/online-orders/:id/apply`, (ctx) => {
+      const { applicant } = input(applyInputSchema, ctx)
+      const result = applyInOnlineOrder(core, Number(ctx.params.id), applicant as TestApplicantKey)
+      return ok({
+        ...onlineOrderView(result.order),
+        redirect_url: result.redirect_url,
+        retry: result.retry,
+        application: result.application ? applicationView(result.application) : null,
+      })
+    }),
+    route("GET", `${p}/applicants`, () =>
+      ok({ applicants: TEST_APPLICANT_KEYS.map((key) => ({ middle_name: key, ...TEST_APPLICANTS[key] })) })
+    ),
+    route("GET", `${p}/applications/:id`, (ctx) => {
+      const application = core.state.applications.get(Number(ctx.params.id))
+      if (!application) throw new HttpError(404, "not_found", "Application not found")
+      return ok(applicationView(application))
+    }),
+    // Flexiti finishes reviewing a pending application; the widget session or hosted order follows.
+    route("POST", `${p}/applications/:id/decision`, (ctx) => {
+      const { decision } = input(decideInputSchema, ctx)
+      return ok(applicationView(decideApplication(core, Number(ctx.params.id), decision)))
     }),
     route("GET", `${p}/clock`, clockView),
     route("POST", `${p}/clock`, (ctx) => {

@@ -1,6 +1,7 @@
 import { z } from "zod"
 import { centsToDollars, dollarsToCents, isTwoDecimalAmount } from "../flexiti/amount"
-import { Reply } from "./http-utils"
+import { DOCUMENTED_ERRORS, DocumentedErrorCode, documented, isDocumentedErrorCode } from "./docs/errors"
+import { HttpError, Reply } from "./http-utils"
 
 export const faultsInputSchema = z.strictObject({
   latency_ms: z.number().int().min(0).max(60_000).optional(),
@@ -25,6 +26,19 @@ export const faultsInputSchema = z.strictObject({
     .optional(),
   /** apply the next matching call, then destroy the socket (targeted reset_after_apply_next) */
   lose_answer_next: z.array(z.strictObject({ path_contains: z.string().min(1), method: z.string().optional() })).optional(),
+  /**
+   * answer the next matching Flexiti call with a documented error, in the shape of the API that
+   * was called (e.g. general_error, not_permitted, invalid_role, 466 acl_blocked)
+   */
+  error_next: z
+    .array(
+      z.strictObject({
+        code: z.string().refine(isDocumentedErrorCode, { message: `one of ${Object.keys(DOCUMENTED_ERRORS).join(", ")}` }),
+        path_contains: z.string().min(1).optional(),
+        method: z.string().optional(),
+      })
+    )
+    .optional(),
   expire_tokens_now: z.literal(true).optional(),
   tamper_amount_next: z.number().refine(isTwoDecimalAmount, "dollars with at most 2 decimals").optional(),
 })
@@ -35,8 +49,13 @@ type PathRule = { path_contains: string; method?: string }
 
 const matches = (rule: PathRule, method: string, path: string) =>
   path.includes(rule.path_contains) && (!rule.method || rule.method.toUpperCase() === method)
+type ErrorRule = NonNullable<FaultsInput["error_next"]>[number]
 
-export type FaultDecision = { kind: "proceed" } | { kind: "reset" } | { kind: "reply"; reply: Reply }
+export type FaultDecision =
+  | { kind: "proceed" }
+  | { kind: "reset" }
+  | { kind: "reply"; reply: Reply }
+  | { kind: "error"; error: HttpError }
 
 /**
  * Faults apply to Flexiti API paths only, never to /__sandbox/* or the hosted pages.
@@ -51,6 +70,7 @@ export class FaultInjector {
   resetAfterApplyNext = 0
   failNext: FailRule[] = []
   loseAnswerNext: PathRule[] = []
+  errorNext: ErrorRule[] = []
   tamperCents = 0
 
   /** Sets the faults named in input; the others keep their current value. */
@@ -60,6 +80,7 @@ export class FaultInjector {
     if (input.reset_next !== undefined) this.resetNext = input.reset_next
     if (input.reset_after_apply_next !== undefined) this.resetAfterApplyNext = input.reset_after_apply_next
     if (input.fail_next !== undefined) this.failNext = input.fail_next.map((rule) => ({ ...rule }))
+    if (input.error_next !== undefined) this.errorNext = [...input.error_next]
     if (input.lose_answer_next !== undefined) this.loseAnswerNext = [...input.lose_answer_next]
     if (input.tamper_amount_next !== undefined) this.tamperCents = dollarsToCents(input.tamper_amount_next)
   }
@@ -71,6 +92,7 @@ export class FaultInjector {
     this.resetAfterApplyNext = 0
     this.failNext = []
     this.loseAnswerNext = []
+    this.errorNext = []
     this.tamperCents = 0
   }
 
@@ -83,6 +105,13 @@ export class FaultInjector {
       rule.times = (rule.times ?? 1) - 1
       if (rule.times <= 0) this.failNext.splice(this.failNext.indexOf(rule), 1)
       return { kind: "reply", reply: { status: rule.status, json: rule.body ?? {} } }
+    }
+    const errorIndex = this.errorNext.findIndex(
+      (r) => (!r.path_contains || path.includes(r.path_contains)) && (!r.method || r.method.toUpperCase() === method)
+    )
+    if (errorIndex >= 0) {
+      const [rule] = this.errorNext.splice(errorIndex, 1)
+      return { kind: "error", error: documented(rule.code as DocumentedErrorCode) }
     }
     if (isTokenCall) return { kind: "proceed" }
     if (this.resetNext > 0) {
@@ -125,6 +154,7 @@ export class FaultInjector {
       reset_after_apply_next: this.resetAfterApplyNext,
       fail_next: this.failNext,
       lose_answer_next: this.loseAnswerNext,
+      error_next: this.errorNext,
       tamper_amount_next: centsToDollars(this.tamperCents),
     }
   }

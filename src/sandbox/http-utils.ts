@@ -1,5 +1,6 @@
 import { IncomingHttpHeaders, IncomingMessage } from "node:http"
 import { z } from "zod"
+import { checkRequest, RequestSpec } from "./docs/fields"
 
 export interface FieldError {
   param: string
@@ -117,30 +118,47 @@ export function zodFieldErrors(error: z.ZodError, input: unknown): FieldError[] 
   }))
 }
 
-/** Flexiti resource bodies are JSON; an empty body counts as {} (e.g. a release of everything). */
-export function jsonBody(ctx: RequestContext): unknown {
+/**
+ * POS resource bodies "are submitted as JSON" (API overview); an empty body counts as {} (e.g. a
+ * release of everything).
+ */
+export function jsonBody(ctx: RequestContext): Record<string, unknown> {
   if (ctx.rawBody.trim() === "") return {}
+  let parsed: unknown
   try {
-    return JSON.parse(ctx.rawBody)
+    parsed = JSON.parse(ctx.rawBody)
   } catch {
     throw wrongInputs([{ param: "body", msg: "body must be JSON", value: ctx.rawBody.slice(0, 200) }])
   }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw wrongInputs([{ param: "body", msg: "body must be a JSON object" }])
+  }
+  return parsed as Record<string, unknown>
 }
 
-/** Validate a Flexiti request part; failures become 409 wrong_inputs with field_errors. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input)
-  if (!parsed.success) throw wrongInputs(zodFieldErrors(parsed.error, input))
-  return parsed.data
+/** A form body whose dotted names (billing_information.city) become nested objects. */
+export function formBody(raw: string): Record<string, unknown> {
+  const body: Record<string, unknown> = {}
+  for (const [name, value] of new URLSearchParams(raw)) {
+    const keys = name.split(".")
+    let target = body
+    for (const key of keys.slice(0, -1)) {
+      if (target[key] === null || typeof target[key] !== "object") target[key] = {}
+      target = target[key] as Record<string, unknown>
+    }
+    target[keys[keys.length - 1]] = value
+  }
+  return body
 }
 
-/**
- * Every response the sandbox builds passes through the shared schema, so a sandbox bug that
- * drifts from the documented shape fails loudly (500) instead of teaching clients a wrong shape.
- */
-export function conform<S extends z.ZodType>(schema: S, value: z.input<S>): z.input<S> {
-  schema.parse(value)
-  return value
+export function isFormEncoded(ctx: RequestContext): boolean {
+  return (ctx.headers["content-type"] ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")
+}
+
+/** Refuses the request with the documented 409 wrong_inputs when a documented rule is broken. */
+export function requireValid(spec: RequestSpec, body: Record<string, unknown>, options: { coerce?: boolean } = {}): void {
+  const errors = checkRequest(spec, body, options)
+  if (errors.length > 0) throw wrongInputs(errors)
 }
 
 export function ok(json: unknown): Reply {

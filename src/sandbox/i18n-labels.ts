@@ -1,4 +1,4 @@
-import { FlexitiLang } from "../flexiti/schemas"
+import { Lang } from "./types"
 
 type Labels = Record<string, string>
 // A type alias (not an interface) so it is assignable to the schema's loose object.
@@ -10,8 +10,8 @@ type I18nLabels = {
   disclosures: Labels
 }
 
-/** Codes and English names are FACT (flexiti-api.md §5.1, §0.1 item 12); French names are our translation. */
-export const I18N_LABELS: Record<FlexitiLang, I18nLabels> = {
+/** Codes and English names are FACT (POS API i18n endpoint); French names are our translation. */
+export const I18N_LABELS: Record<Lang, I18nLabels> = {
   en: {
     salutations: { mr: "Mr.", ms: "Ms.", mrs: "Mrs.", mss: "Miss." },
     provinces: {

@@ -1,18 +1,26 @@
 import { AddressInfo } from "node:net"
-import { WidgetMessage } from "../flexiti/schemas"
-import { accountInputSchema, AccountInput, addAccount } from "./control-routes"
+import { accountInputSchema, AccountInput, addAccount, decideApplication } from "./control-routes"
 import { applyFaults, createCore, resetCore } from "./core"
 import { FaultsInput, faultsInputSchema } from "./faults"
 import { authorizationFullView } from "./ledger"
-import { completeOnlineOrder, OnlineOutcome } from "./online-orders"
+import { applyInOnlineOrder, completeOnlineOrder, OnlineOutcome } from "./online-orders"
 import { createSandboxServer } from "./server"
 import { Counters, SandboxClientConfig } from "./state"
-import { approveWidgetSession, declineWidgetSession } from "./widget-sessions"
+import { TestApplicantKey } from "./applicants"
+import { DocumentedErrorCode } from "./docs/errors"
+import { WidgetEvent } from "./types"
+import { applyInWidget, approveWidgetSession, declineWidgetSession } from "./widget-sessions"
 
 export type { SandboxClientConfig } from "./state"
 export type { Counters as SandboxCounters } from "./state"
 export type { FaultsInput as SandboxFaults } from "./faults"
 export type { AccountInput as SandboxAccountInput } from "./control-routes"
+export type { MerchantSetup as SandboxMerchantSetup } from "./state"
+export type { WidgetEvent as SandboxWidgetEvent, SandboxNotification } from "./types"
+export { TEST_APPLICANTS, TEST_APPLICANT_KEYS } from "./applicants"
+export type { TestApplicantKey } from "./applicants"
+export { DOCUMENTED_ERRORS } from "./docs/errors"
+export type { DocumentedErrorCode } from "./docs/errors"
 export { SANDBOX_TEST_ACCOUNTS } from "./test-accounts"
 export type { SandboxTestAccount } from "./test-accounts"
 
@@ -43,8 +51,16 @@ export interface RunningSandbox {
   reset(): void
   addClient(client: SandboxClientConfig): void
   addAccount(account: AccountInput): void
-  approveWidgetSession(widgetSessionId: string, accountNumber?: number): WidgetMessage
-  declineWidgetSession(widgetSessionId: string): WidgetMessage
+  approveWidgetSession(widgetSessionId: string, accountNumber?: number): WidgetEvent
+  declineWidgetSession(widgetSessionId: string): WidgetEvent
+  /** the shopper applies in the widget as one of Flexiti's test applicants (middle name) */
+  applyInWidget(widgetSessionId: string, applicant: TestApplicantKey): { event: WidgetEvent; application_id?: number }
+  /** the shopper applies in the hosted flow; returns the URL the page would navigate to */
+  applyInOnlineOrder(onlineOrderId: number, applicant: TestApplicantKey): { redirect_url: string | null; application_id?: number }
+  /** Flexiti decides a pending application */
+  decideApplication(applicationId: number, decision: "approved" | "declined"): void
+  /** the next matching Flexiti call answers this documented error */
+  failNextWith(code: DocumentedErrorCode, pathContains?: string): void
   /** returns the URL the hosted page would navigate to (null when the client has no such URL) */
   completeOnlineOrder(onlineOrderId: number, outcome: OnlineOutcome, accountNumber?: number): string | null
   advanceClock(seconds: number): void
@@ -89,6 +105,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     approveWidgetSession: (id, accountNumber) => approveWidgetSession(core, id, accountNumber).event,
     declineWidgetSession: (id) => declineWidgetSession(core, id).event,
+    applyInWidget: (id, applicant) => {
+      const result = applyInWidget(core, id, applicant)
+      return { event: result.event, application_id: result.application?.application_id }
+    },
+    applyInOnlineOrder: (id, applicant) => {
+      const result = applyInOnlineOrder(core, id, applicant)
+      return { redirect_url: result.redirect_url, application_id: result.application?.application_id }
+    },
+    decideApplication: (id, decision) => {
+      decideApplication(core, id, decision)
+    },
+    failNextWith: (code, pathContains) =>
+      applyFaults(core, { error_next: [...core.faults.errorNext, { code, path_contains: pathContains }] }),
     completeOnlineOrder: (id, outcome, accountNumber) => completeOnlineOrder(core, id, outcome, accountNumber).redirect_url,
     advanceClock: (seconds) => core.clock.advance(seconds),
     setFaults: (faults) => applyFaults(core, faultsInputSchema.parse(faults)),

@@ -1,24 +1,37 @@
-import { ASSUMPTIONS } from "../flexiti/assumptions"
 import { centsToDollars, dollarsToCents } from "../flexiti/amount"
-import {
-  AccountRefundRequest,
-  Authorization,
-  AuthorizationCreateRequest,
-  authorizationSchema,
-  CaptureRequest,
-  CaptureResponse,
-  captureResponseSchema,
-  ReleaseRequest,
-  ReleaseResponse,
-  releaseResponseSchema,
-  ReturnRequest,
-  ReturnResponse,
-  returnResponseSchema,
-} from "../flexiti/schemas"
 import { SandboxCore } from "./core"
-import { conform, HttpError } from "./http-utils"
-import { isPlanTermOffered } from "./plans"
+import { documented } from "./docs/errors"
+import { isPlanTermOffered, planTotalCents } from "./plans"
 import { AccountState, AuthorizationState, CaptureState } from "./state"
+import { TransactionType } from "./types"
+
+/** Known authorization statuses: opened (GET authorizations example) and closed (authorization_ended). */
+export const AUTHORIZATION_STATUS = { open: "opened", closed: "closed" } as const
+
+/** "return_date_exceeded (capture older than 100 days)" (Transactions Endpoints). */
+export const RETURN_WINDOW_DAYS = 100
+
+/** limit_payment_amount_24: "$10,000/day payments limit" (error pages). */
+export const DAILY_PAYMENTS_LIMIT_CENTS = 1_000_000
+
+/** A validated POST authorization body. */
+export interface AuthorizationInput {
+  account_number: number
+  reference?: string
+  financing_option: { transaction_type: TransactionType; plan_id?: number; term?: number }
+  amount: number
+  auto_capture: boolean
+}
+export interface AmountInput {
+  amount?: number
+  reference?: string
+}
+export interface ReturnInput extends AmountInput {
+  full_return?: boolean
+}
+export interface RefundInput extends AmountInput {
+  capture_id?: number
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const iso = (ms: number): string => new Date(ms).toISOString()
@@ -35,8 +48,7 @@ export function remainingCents(auth: AuthorizationState): number {
   return auth.amount_cents - capturedCents(auth) - releasedCents(auth)
 }
 export function statusOf(auth: AuthorizationState): string {
-  const { open, closed } = ASSUMPTIONS.AUTHORIZATION_STATUSES
-  return remainingCents(auth) > 0 ? open : closed
+  return remainingCents(auth) > 0 ? AUTHORIZATION_STATUS.open : AUTHORIZATION_STATUS.closed
 }
 /** What of a capture can still be returned or refunded. */
 export function captureRemainingCents(capture: CaptureState): number {
@@ -49,40 +61,71 @@ export function captureRemainingCents(capture: CaptureState): number {
 
 function findAccount(core: SandboxCore, clientId: string, accountNumber: number): AccountState {
   const account = core.state.accountsOf(clientId).get(accountNumber)
-  if (!account) throw new HttpError(404, "not_found", "Customer account not found")
+  if (!account) throw documented("not_found", "Customer account not found")
   return account
 }
 
 function openAuthorization(core: SandboxCore, clientId: string, authorizationId: number): AuthorizationState {
   const auth = core.state.findAuthorization(clientId, authorizationId)
-  if (!auth) throw new HttpError(404, "not_found", "Authorization not found")
-  if (remainingCents(auth) <= 0) {
-    throw new HttpError(409, "authorization_ended", "The authorization has closed status")
-  }
+  if (!auth) throw documented("not_found", "Authorization not found")
+  if (remainingCents(auth) <= 0) throw documented("authorization_ended")
   return auth
 }
 
-/** The amount actually booked can differ from the request by the tamper_amount_next fault. */
+/** Account statuses (Customers Endpoints): N is the only one that allows purchases. */
+function checkPurchaser(account: AccountState): void {
+  // INFERENCE: frozen, charged-off and closed accounts are "not active"; an N account whose reason
+  // code is not NNOR, or status A (authorizations prohibited), cannot purchase.
+  if (["F", "Z", "C"].includes(account.account_status)) throw documented("user_not_active")
+  if (account.account_status !== "N" || account.account_status_reason_code !== "NNOR") {
+    throw documented("user_not_able_to_purchase")
+  }
+}
+
+const NON_PRIME_RATINGS = ["XH", "XXH", "XXXH"]
+
+/** Authorized in the last 24 hours on this account, less what was released of it. */
+function paymentsLast24hCents(core: SandboxCore, clientId: string, accountNumber: number): number {
+  const since = core.clock.now() - DAY_MS
+  return sum(
+    [...core.state.authorizations.values()]
+      .filter((a) => a.client_id === clientId && a.account_number === accountNumber && a.creation_date > since)
+      .map((a) => a.amount_cents - releasedCents(a))
+  )
+}
+
+/**
+ * POST authorization's business rules, in the order the sandbox checks them. The amount actually
+ * booked can differ from the request by the tamper_amount_next fault.
+ */
 export function createAuthorization(
   core: SandboxCore,
   clientId: string,
-  request: AuthorizationCreateRequest,
+  request: AuthorizationInput,
   amountCents: number
 ): AuthorizationState {
   const account = findAccount(core, clientId, request.account_number)
-  if (account.account_status !== "N") {
-    throw new HttpError(409, "user_not_able_to_purchase", "The customer's account status does not allow purchases")
-  }
+  const merchant = core.state.clients.get(clientId)?.merchant ?? {}
+  checkPurchaser(account)
+  if (merchant.preauthorization === false && !request.auto_capture) throw documented("auth_not_allowed")
   const { transaction_type, plan_id, term } = request.financing_option
+  let totalCents = amountCents
   if (transaction_type === "promotional_purchase") {
-    if (term === undefined) throw new HttpError(409, "plan_term_not_set", "A term is required for a promotional purchase")
-    if (plan_id === undefined || !isPlanTermOffered(plan_id, term)) {
-      throw new HttpError(409, "plan_term_not_available", `Plan ${plan_id} with term ${term} is not available`)
+    if (term === undefined || plan_id === undefined) throw documented("plan_term_not_set")
+    if (!isPlanTermOffered(plan_id, term)) {
+      throw documented("plan_term_not_available", `Plan ${plan_id} with term ${term} is not available`)
     }
+    totalCents = planTotalCents(amountCents, plan_id, term)
+  } else if (NON_PRIME_RATINGS.includes(account.risk_rating) && !merchant.nonprime_regular_purchase) {
+    throw documented("merchant_not_support_nonprime_regularpurchase")
   }
-  if (amountCents > account.available_credit_cents) {
-    throw new HttpError(409, "credit_exceeded", "The amount requested plus interest is greater than the available credit")
+  if (paymentsLast24hCents(core, clientId, account.account_number) + amountCents > DAILY_PAYMENTS_LIMIT_CENTS) {
+    throw documented("limit_payment_amount_24")
   }
+  // INFERENCE: not_enough_credit when nothing is available at all; credit_exceeded ("amount
+  // requested plus interest is greater than the available credit") otherwise.
+  if (account.available_credit_cents <= 0) throw documented("not_enough_credit")
+  if (totalCents > account.available_credit_cents) throw documented("credit_exceeded")
   const now = core.clock.now()
   const auth: AuthorizationState = {
     authorization_id: core.state.nextId("authorization"),
@@ -116,49 +159,49 @@ export function captureAuthorization(
   core: SandboxCore,
   clientId: string,
   authorizationId: number,
-  request: CaptureRequest
-): CaptureResponse {
+  request: AmountInput & { amount: number }
+): Record<string, unknown> {
   const auth = openAuthorization(core, clientId, authorizationId)
   const amountCents = dollarsToCents(request.amount)
   if (amountCents > remainingCents(auth)) {
-    throw new HttpError(409, "auth_amount_exceeded", "Capture amount is greater than the remaining credit authorization amount")
+    throw documented("auth_amount_exceeded", "Capture amount is greater than the remaining credit authorization amount")
   }
   const capture = newCapture(core, amountCents, request.reference, core.clock.now())
   auth.captures.push(capture)
   core.state.counters.captures += 1
-  return conform(captureResponseSchema, {
+  return {
     capture_id: capture.capture_id,
     authorization_id: auth.authorization_id,
     amount: centsToDollars(amountCents),
     reference: capture.reference ?? null,
     date: iso(capture.date),
     remaining_authorization_amount: centsToDollars(remainingCents(auth)),
-  })
+  }
 }
 
-/** Omitted amount releases everything that remains (ASSUMPTIONS.RELEASE_BODY). */
+/** Omitted amount releases everything that remains (the release body is not documented). */
 export function releaseAuthorization(
   core: SandboxCore,
   clientId: string,
   authorizationId: number,
-  request: ReleaseRequest
-): ReleaseResponse {
+  request: AmountInput
+): Record<string, unknown> {
   const auth = openAuthorization(core, clientId, authorizationId)
   const amountCents = request.amount === undefined ? remainingCents(auth) : dollarsToCents(request.amount)
   if (amountCents > remainingCents(auth)) {
-    throw new HttpError(409, "auth_amount_exceeded", "Release amount is greater than the remaining credit authorization amount")
+    throw documented("auth_amount_exceeded", "Release amount is greater than the remaining credit authorization amount")
   }
   auth.releases.push({ amount_cents: amountCents, reference: request.reference, date: core.clock.now() })
   findAccount(core, clientId, auth.account_number).available_credit_cents += amountCents
   core.state.counters.releases += 1
   // released_amount is the authorization's total, as in authorizationSchema; amount is this call's.
-  return conform(releaseResponseSchema, {
+  return {
     authorization_id: auth.authorization_id,
     amount: centsToDollars(amountCents),
     released_amount: centsToDollars(releasedCents(auth)),
     remaining_authorization_amount: centsToDollars(remainingCents(auth)),
     status: statusOf(auth),
-  })
+  }
 }
 
 export function returnCapture(
@@ -166,33 +209,27 @@ export function returnCapture(
   clientId: string,
   authorizationId: number,
   captureId: number,
-  request: ReturnRequest
-): ReturnResponse {
+  request: ReturnInput
+): Record<string, unknown> {
   const auth = core.state.findAuthorization(clientId, authorizationId)
   const capture = auth?.captures.find((c) => c.capture_id === captureId)
-  if (!auth || !capture) throw new HttpError(404, "not_found", "Authorization or capture not found")
-  if (auth.transaction_type !== "promotional_purchase") {
-    throw new HttpError(409, "wrong_transaction_type", "The capture is not related to a promotional purchase")
-  }
-  if (core.clock.now() - capture.date > ASSUMPTIONS.RETURN_WINDOW_DAYS * DAY_MS) {
-    throw new HttpError(409, "return_date_exceeded", `The capture is older than ${ASSUMPTIONS.RETURN_WINDOW_DAYS} days`)
-  }
-  const amountCents = dollarsToCents(request.amount)
-  if (amountCents > captureRemainingCents(capture)) {
-    throw new HttpError(409, "capture_amount_exceeded", "Return amount is greater than the remaining capture amount")
-  }
+  if (!auth || !capture) throw documented("not_found", "Authorization or capture not found")
+  if (auth.transaction_type !== "promotional_purchase") throw documented("wrong_transaction_type")
+  if (core.clock.now() - capture.date > RETURN_WINDOW_DAYS * DAY_MS) throw documented("return_date_exceeded")
+  const amountCents = request.amount === undefined ? captureRemainingCents(capture) : dollarsToCents(request.amount)
+  if (amountCents <= 0 || amountCents > captureRemainingCents(capture)) throw documented("capture_amount_exceeded")
   const record = {
     return_id: core.state.nextId("return"),
     amount_cents: amountCents,
     // full_return is recorded as sent; the amount alone decides what is returned.
-    full_return: request.full_return,
+    full_return: request.full_return ?? false,
     reference: request.reference,
     date: core.clock.now(),
   }
   capture.returns.push(record)
   findAccount(core, clientId, auth.account_number).available_credit_cents += amountCents
   core.state.counters.returns += 1
-  return conform(returnResponseSchema, {
+  return {
     return_id: record.return_id,
     reference: record.reference ?? null,
     capture_id: capture.capture_id,
@@ -200,25 +237,41 @@ export function returnCapture(
     amount: centsToDollars(amountCents),
     remaining_capture_amount: centsToDollars(captureRemainingCents(capture)),
     remaining_authorization_amount: centsToDollars(remainingCents(auth)),
-  })
+  }
+}
+
+/** What the customer owes on the account from this client's captures, less returns and refunds. */
+export function accountBalanceCents(core: SandboxCore, clientId: string, accountNumber: number): number {
+  return sum(
+    [...core.state.authorizations.values()]
+      .filter((a) => a.client_id === clientId && a.account_number === accountNumber)
+      .flatMap((a) => a.captures.map(captureRemainingCents))
+  )
 }
 
 export function refundAccount(
   core: SandboxCore,
   clientId: string,
   accountNumber: number,
-  request: AccountRefundRequest
+  request: RefundInput & { amount: number }
 ): void {
   const account = findAccount(core, clientId, accountNumber)
-  const capture = [...core.state.authorizations.values()]
+  const captures = [...core.state.authorizations.values()]
     .filter((a) => a.client_id === clientId && a.account_number === accountNumber)
     .flatMap((a) => a.captures)
-    .find((c) => c.capture_id === request.capture_id)
-  if (!capture) throw new HttpError(404, "not_found", "Capture not found for this account")
   const amountCents = dollarsToCents(request.amount)
-  if (amountCents > captureRemainingCents(capture)) {
-    throw new HttpError(409, "refunds_limit_exceeded_amount", "Refund amount exceeds account balance limit")
+  // Without capture_id (docs silent) the refund goes against the newest capture with money left.
+  const capture =
+    request.capture_id === undefined
+      ? [...captures].reverse().find((c) => captureRemainingCents(c) >= amountCents)
+      : captures.find((c) => c.capture_id === request.capture_id)
+  if (request.capture_id !== undefined && !capture) throw documented("not_found", "Capture not found for this account")
+  // "Refund amount exceeds account balance limit": the account's balance bounds every refund.
+  if (amountCents > accountBalanceCents(core, clientId, accountNumber) || !capture) {
+    throw documented("refunds_limit_exceeded_amount")
   }
+  // INFERENCE: a refund is also bounded by what remains of the capture it names.
+  if (amountCents > captureRemainingCents(capture)) throw documented("refunds_limit_exceeded_amount")
   capture.refunds.push({
     refund_id: core.state.nextId("refund"),
     amount_cents: amountCents,
@@ -229,9 +282,9 @@ export function refundAccount(
   core.state.counters.refunds += 1
 }
 
-/** The API shape (authorizationSchema). */
-export function authorizationView(auth: AuthorizationState): Authorization {
-  return conform(authorizationSchema, {
+/** GET authorization's answer: its shape is not public, this one is documented in the README. */
+export function authorizationView(auth: AuthorizationState): Record<string, unknown> {
+  return {
     authorization_id: auth.authorization_id,
     account_number: auth.account_number,
     reference: auth.reference ?? null,
@@ -252,7 +305,7 @@ export function authorizationView(auth: AuthorizationState): Authorization {
       date: iso(c.date),
       returned_amount: centsToDollars(sum(c.returns.map((r) => r.amount_cents))),
     })),
-  }) as Authorization
+  }
 }
 
 /** The control view: everything, including returns, refunds and releases (dollars). */

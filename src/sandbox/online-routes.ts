@@ -1,26 +1,22 @@
-import { centsToDollars, dollarsToCents, isTwoDecimalAmount } from "../flexiti/amount"
+import { centsToDollars, dollarsToCents } from "../flexiti/amount"
 import { ONLINE_API_PATH } from "../flexiti/environments"
-import {
-  FlexitiLang,
-  notificationSchema,
-  paymentCalculatorQuerySchema,
-  paymentCalculatorResponseSchema,
-  systemsInitRequestSchema,
-  systemsInitResponseSchema,
-} from "../flexiti/schemas"
 import { SandboxCore } from "./core"
-import { conform, HttpError, jsonBody, ok, queryObject, Reply, RequestContext, Route, route, validate, wrongInputs } from "./http-utils"
+import { documented } from "./docs/errors"
+import { Body, numberAt, stringAt } from "./docs/fields"
+import { PAYMENT_CALCULATOR_QUERY, SYSTEMS_INIT_REQUEST } from "./docs/requests"
+import { formBody, isFormEncoded, jsonBody, ok, queryObject, Reply, requireValid, RequestContext, Route, route } from "./http-utils"
 import { createOnlineOrder, onlineRedirectionUrl } from "./online-orders"
 import { divideHalfUp, PAYMENT_CALCULATOR } from "./plans"
 import { ANY_SCOPE, authorize, MERCHANT_ONLY } from "./resource-guard"
 import { OnlineOrder } from "./state"
 import { handleTokenRequest } from "./token-route"
+import { Lang } from "./types"
 
 function money(cents: number): string {
   return centsToDollars(cents).toFixed(2)
 }
 
-function calculatorSentence(lang: FlexitiLang, monthlyCents: number | null): string {
+function calculatorSentence(lang: Lang, monthlyCents: number | null): string {
   if (monthlyCents === null) {
     const min = money(PAYMENT_CALCULATOR.minPriceCents)
     return lang === "fr"
@@ -34,53 +30,53 @@ function calculatorSentence(lang: FlexitiLang, monthlyCents: number | null): str
 
 function notificationReply(order: OnlineOrder | undefined): Reply {
   // While the shopper has not finished the hosted flow there is nothing to report yet.
-  if (!order?.notification) throw new HttpError(404, "not_found", "Notification not found")
-  return ok(conform(notificationSchema, order.notification))
+  if (!order?.notification) throw documented("not_found", "Notification not found")
+  return ok(order.notification)
 }
 
 export function onlineRoutes(core: SandboxCore): Route[] {
   const base = ONLINE_API_PATH
 
-  const systemsInit = (ctx: RequestContext): Reply => {
+  /**
+   * The docs do not say how systems/init's body is encoded: Flexiti's own JavaScript SDK and its
+   * Magento 2 proof of concept send a form with dotted names, the POS overview says bodies are
+   * JSON. The sandbox accepts both (docs silent) and checks the same documented fields.
+   */
+  const systemsInit = (applyOnly: boolean) => (ctx: RequestContext): Reply => {
     const caller = authorize(core, ctx, MERCHANT_ONLY)
-    const body = validate(systemsInitRequestSchema, jsonBody(ctx))
+    const form = isFormEncoded(ctx)
+    const body: Body = form ? formBody(ctx.rawBody) : jsonBody(ctx)
+    requireValid(SYSTEMS_INIT_REQUEST, body, { coerce: form })
+    const lang = (stringAt(body, "lang") ?? "en").slice(0, 2).toLowerCase() as Lang
     const order = createOnlineOrder(core, {
       clientId: caller.token.client_id,
-      merchantOrderId: body.merchant_orderid,
-      amountCents: dollarsToCents(body.amount_requested),
-      flow: body.flow,
-      lang: body.lang,
+      merchantOrderId: stringAt(body, "merchant_orderid"),
+      amountCents: dollarsToCents(numberAt(body, "amount_requested") as number),
+      flow: (stringAt(body, "flow") as string).toLowerCase(),
+      lang,
+      applyOnly,
     })
-    return ok(
-      conform(systemsInitResponseSchema, {
-        online_order_id: order.online_order_id,
-        redirection_url: onlineRedirectionUrl(ctx.origin, order),
-      })
-    )
+    return ok({ online_order_id: order.online_order_id, redirection_url: onlineRedirectionUrl(ctx.origin, order) })
   }
 
   return [
-    route("POST", `${base}/oauth/token`, (ctx) => handleTokenRequest(core, ctx)),
-    route("POST", `${base}/online/v2/client-id/:client_id/systems/init`, systemsInit),
-    // The apply-only entry point (no /v2) takes the same body; the hosted page is the same here.
-    route("POST", `${base}/online/client-id/:client_id/systems/init`, systemsInit),
+    route("POST", `${base}/oauth/token`, (ctx) => handleTokenRequest(core, ctx, "online")),
+    route("POST", `${base}/online/v2/client-id/:client_id/systems/init`, systemsInit(false)),
+    // "If you are integrating the APPLY-ONLY flow, please remove '/v2' from the API URI, this will
+    // ensure that the flow opened immediately starts the application flow."
+    route("POST", `${base}/online/client-id/:client_id/systems/init`, systemsInit(true)),
 
     route("GET", `${base}/online/v2/client-id/:client_id/systems/payment-calculator`, (ctx) => {
       const caller = authorize(core, ctx, ANY_SCOPE)
-      const query = validate(paymentCalculatorQuerySchema, { ...queryObject(ctx.query), lang: caller.lang })
-      if (!isTwoDecimalAmount(query.price)) {
-        throw wrongInputs([{ param: "price", msg: "price must have at most 2 decimals", value: ctx.query.get("price") }])
-      }
-      const priceCents = dollarsToCents(query.price)
+      const query: Body = { ...queryObject(ctx.query), lang: caller.lang }
+      requireValid(PAYMENT_CALCULATOR_QUERY, query, { coerce: true })
+      const priceCents = dollarsToCents(numberAt(query, "price") as number)
       const monthlyCents =
         priceCents < PAYMENT_CALCULATOR.minPriceCents ? null : divideHalfUp(priceCents, PAYMENT_CALCULATOR.months)
-      return ok(
-        conform(paymentCalculatorResponseSchema, {
-          htmlRender: calculatorSentence(query.lang, monthlyCents),
-          paymentPlan:
-            monthlyCents === null ? null : { monthlyPayment: money(monthlyCents), months: String(PAYMENT_CALCULATOR.months) },
-        })
-      )
+      return ok({
+        htmlRender: calculatorSentence(caller.lang, monthlyCents),
+        paymentPlan: monthlyCents === null ? null : { monthlyPayment: money(monthlyCents), months: String(PAYMENT_CALCULATOR.months) },
+      })
     }),
 
     route("GET", `${base}/online/client-id/:client_id/notifications/order-id/:order_id`, (ctx) => {

@@ -1,4 +1,4 @@
-import { FlexitiLang } from "../flexiti/schemas"
+import { Lang } from "./types"
 import { I18N_LABELS } from "./i18n-labels"
 
 /**
@@ -40,6 +40,13 @@ export function regularMinimumPaymentCents(amountCents: number): number {
   return Math.max(Math.min(1000, amountCents), divideHalfUp(amountCents * 3, 100))
 }
 
-export function planName(planId: number, lang: FlexitiLang): string {
+export function planName(planId: number, lang: Lang): string {
   return I18N_LABELS[lang].plan_ids[String(planId)] ?? `Plan ${planId}`
+}
+
+/** What the shopper repays under a plan: the amount plus interest (credit_exceeded compares this). */
+export function planTotalCents(amountCents: number, planId: number, term: number): number {
+  const plan = OFFERED_PLANS.find((p) => p.plan_id === planId)
+  if (!plan || plan.annual_rate_bp === 0) return amountCents
+  return Math.max(amountCents, termAmountCents(amountCents, plan.annual_rate_bp, term) * term)
 }

@@ -1,26 +1,25 @@
 import { centsToDollars, dollarsToCents } from "../flexiti/amount"
-import { POS_API_PATH, PosApiVersion } from "../flexiti/environments"
-import {
-  accountRefundRequestSchema,
-  accountRefundResponseSchema,
-  authorizationCreateRequestSchema,
-  authorizationListQuerySchema,
-  authorizationListResponseSchema,
-  calculateInterestRequestSchema,
-  calculateInterestResponseSchema,
-  captureRequestSchema,
-  customerAccountSchema,
-  customerLookupQuerySchema,
-  i18nResponseSchema,
-  releaseRequestSchema,
-  returnRequestSchema,
-  widgetInitRequestSchema,
-  widgetInitResponseSchema,
-} from "../flexiti/schemas"
+import { POS_API_PATH } from "../flexiti/environments"
 import { SandboxCore } from "./core"
-import { conform, HttpError, jsonBody, ok, queryObject, Route, route, validate } from "./http-utils"
+import { documented } from "./docs/errors"
+import { Body, booleanAt, numberAt, stringAt } from "./docs/fields"
+import {
+  AUTHORIZATION_LIST_QUERY,
+  AUTHORIZATION_REQUEST,
+  CALCULATE_INTEREST_REQUEST,
+  CAPTURE_LIST_QUERY,
+  CAPTURE_REQUEST,
+  CUSTOMER_LOOKUP_QUERY,
+  CUSTOMER_SEARCH_QUERY,
+  REFUND_REQUEST,
+  RELEASE_REQUEST,
+  RETURN_REQUEST,
+  WIDGET_INIT_REQUEST,
+} from "./docs/requests"
+import { jsonBody, ok, queryObject, requireValid, RequestContext, Route, route, wrongInputs } from "./http-utils"
 import { I18N_LABELS } from "./i18n-labels"
 import {
+  AuthorizationInput,
   authorizationView,
   captureAuthorization,
   createAuthorization,
@@ -33,13 +32,24 @@ import { OFFERED_PLANS, planName, REGULAR_PURCHASE_AIR, regularMinimumPaymentCen
 import { ANY_SCOPE, authorize, MERCHANT_ONLY, pathNumber } from "./resource-guard"
 import { AccountState } from "./state"
 import { handleTokenRequest } from "./token-route"
+import { TransactionType } from "./types"
 import { createWidgetSession, widgetRedirectionUrl } from "./widget-sessions"
 
-/** Every POS endpoint answers under both versions: clients use v2.5.1 for some calls, v2.5 for the rest. */
-const VERSIONS: PosApiVersion[] = ["v2.5", "v2.5.1"]
+/**
+ * Each endpoint answers only under the version Flexiti's pages show it on: v2.5.1 for POST and GET
+ * authorization, GET authorizations, GET captures and calculate-interest (v2.5 deprecated in
+ * release 21.10.0);
+ * v2.5 for the token, widget/init, i18n and customers. Capture, release, return and refund are
+ * printed without a newer version, so they stay on v2.5. Another version answers 404.
+ */
+const V25 = `${POS_API_PATH}/v2.5`
+const V251 = `${POS_API_PATH}/v2.5.1`
+
+/** Path prefixes the POS API serves at all, so other versions get the POS error shape. */
+export const POS_VERSION_PREFIXES = [V25, V251]
 
 function accountView(account: AccountState): Record<string, unknown> {
-  return conform(customerAccountSchema, {
+  return {
     customer_id: account.customer_id,
     account_number: account.account_number,
     account_status: account.account_status,
@@ -51,173 +61,236 @@ function accountView(account: AccountState): Record<string, unknown> {
     last_name: account.last_name,
     card_ending_in: account.vcc_number.slice(-4),
     preferred_language: account.preferred_language,
-  })
+    risk_rating: account.risk_rating,
+  }
 }
 
 function requireAccount(core: SandboxCore, clientId: string, accountNumber: number): AccountState {
   const account = core.state.accountsOf(clientId).get(accountNumber)
-  if (!account) throw new HttpError(404, "not_found", "Customer account not found")
+  if (!account) throw documented("not_found", "Customer account not found")
   return account
 }
 
+function amountOf(body: Body): number | undefined {
+  return numberAt(body, "amount")
+}
+
+/** A GET's query checked against its documented parameters (lang is checked with the caller). */
+function listQuery(ctx: RequestContext, spec: Parameters<typeof requireValid>[0]): Body {
+  const query: Body = queryObject(ctx.query)
+  delete query.lang
+  requireValid(spec, query, { coerce: true })
+  return query
+}
+
+function page<T>(items: T[], query: Body): T[] {
+  const size = numberAt(query, "page_size") ?? 10
+  const number = numberAt(query, "page_number") ?? 1
+  return items.slice((number - 1) * size, number * size)
+}
+
+function validBody(ctx: RequestContext, spec: Parameters<typeof requireValid>[0]): Body {
+  const body = jsonBody(ctx)
+  requireValid(spec, body)
+  return body
+}
+
 export function posRoutes(core: SandboxCore): Route[] {
-  return VERSIONS.flatMap((version) => {
-    const base = `${POS_API_PATH}/${version}`
-    const client = `${base}/client-id/:client_id`
-    return [
-      route("POST", `${base}/oauth/token`, (ctx) => handleTokenRequest(core, ctx)),
+  const client25 = `${V25}/client-id/:client_id`
+  const client251 = `${V251}/client-id/:client_id`
+  return [
+    route("POST", `${V25}/oauth/token`, (ctx) => handleTokenRequest(core, ctx, "pos")),
 
-      route("POST", `${client}/widget/init`, (ctx) => {
-        const caller = authorize(core, ctx, ANY_SCOPE)
-        const body = validate(widgetInitRequestSchema, jsonBody(ctx))
-        const session = createWidgetSession(core, {
-          clientId: caller.token.client_id,
-          lineageId: caller.token.lineage_id,
-          flow: body.flow,
-          lang: body.lang ?? caller.lang,
-          referenceId: caller.referenceId,
-          accountNumber: body.customer_identification?.account_number,
-        })
-        return ok(conform(widgetInitResponseSchema, { redirection_url: widgetRedirectionUrl(ctx.origin, session) }))
-      }),
+    route("POST", `${client25}/widget/init`, (ctx) => {
+      const caller = authorize(core, ctx, ANY_SCOPE)
+      const body = validBody(ctx, WIDGET_INIT_REQUEST)
+      const session = createWidgetSession(core, {
+        clientId: caller.token.client_id,
+        lineageId: caller.token.lineage_id,
+        flow: body.flow as "purchase" | "apply",
+        lang: (stringAt(body, "lang") as "en" | "fr" | undefined) ?? caller.lang,
+        referenceId: caller.referenceId,
+        accountNumber: numberAt(body, "customer_identification.account_number"),
+      })
+      return ok({ redirection_url: widgetRedirectionUrl(ctx.origin, session) })
+    }),
 
-      route("POST", `${client}/authorization`, (ctx) => {
-        const caller = authorize(core, ctx, ANY_SCOPE)
-        const body = validate(authorizationCreateRequestSchema, jsonBody(ctx))
-        const clientId = caller.token.client_id
-        requireAccount(core, clientId, body.account_number)
-        // A customer-scope token may only buy for the account its own widget session approved (§3.4).
-        if (caller.token.scope === "customer") {
-          const verified = [...core.state.widgetSessions.values()].some(
-            (s) =>
-              s.client_id === clientId &&
-              s.lineage_id === caller.token.lineage_id &&
-              s.status === "approved" &&
-              s.account_number === body.account_number
-          )
-          if (!verified) {
-            throw new HttpError(
-              404,
-              "customer_identity_not_found",
-              "The customer didn't pass through the widget or was not authenticated properly"
-            )
-          }
+    route("POST", `${client251}/authorization`, (ctx) => {
+      const caller = authorize(core, ctx, ANY_SCOPE)
+      const body = validBody(ctx, AUTHORIZATION_REQUEST)
+      const clientId = caller.token.client_id
+      const request: AuthorizationInput = {
+        account_number: numberAt(body, "account_number") as number,
+        reference: stringAt(body, "reference"),
+        financing_option: {
+          transaction_type: stringAt(body, "financing_option.transaction_type") as TransactionType,
+          plan_id: numberAt(body, "financing_option.plan_id"),
+          term: numberAt(body, "financing_option.term"),
+        },
+        amount: amountOf(body) as number,
+        auto_capture: booleanAt(body, "auto_capture") as boolean,
+      }
+      requireAccount(core, clientId, request.account_number)
+      if (caller.token.scope === "customer") {
+        // verification_code: "Not to be passed for Online implementations using the Widget".
+        if (body.verification_code !== undefined) {
+          throw wrongInputs([{ param: "verification_code", msg: "not to be passed for online implementations using the widget" }])
         }
-        const amountCents = dollarsToCents(body.amount) + core.faults.takeTamperCents()
-        const auth = createAuthorization(core, clientId, body, amountCents)
-        return ok(authorizationView(auth))
-      }),
+        // A customer-scope token may only buy for the account its own widget session verified:
+        // Flexiti "takes the access_token as a referential value for the entire flow".
+        const verified = [...core.state.widgetSessions.values()].some(
+          (s) =>
+            s.client_id === clientId &&
+            s.lineage_id === caller.token.lineage_id &&
+            s.status === "approved" &&
+            s.account_number === request.account_number
+        )
+        if (!verified) throw documented("customer_identity_not_found")
+      }
+      const amountCents = dollarsToCents(request.amount) + core.faults.takeTamperCents()
+      const auth = createAuthorization(core, clientId, request, amountCents)
+      return ok(authorizationView(auth))
+    }),
 
-      route("GET", `${client}/authorization/:id`, (ctx) => {
-        const caller = authorize(core, ctx, MERCHANT_ONLY)
-        const auth = core.state.findAuthorization(caller.token.client_id, pathNumber(ctx, "id", "Authorization"))
-        if (!auth) throw new HttpError(404, "not_found", "Authorization not found")
-        return ok(authorizationView(auth))
-      }),
+    route("GET", `${client251}/authorization/:id`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const auth = core.state.findAuthorization(caller.token.client_id, pathNumber(ctx, "id", "Authorization"))
+      if (!auth) throw documented("not_found", "Authorization not found")
+      return ok(authorizationView(auth))
+    }),
 
-      route("GET", `${client}/authorizations`, (ctx) => {
-        const caller = authorize(core, ctx, MERCHANT_ONLY)
-        const query = validate(authorizationListQuerySchema, queryObject(ctx.query))
-        const pageSize = query.page_size ?? 10
-        const pageNumber = query.page_number ?? 1
-        const matching = [...core.state.authorizations.values()].filter(
+    route("GET", `${client251}/authorizations`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const query = listQuery(ctx, AUTHORIZATION_LIST_QUERY)
+      const accountNumber = numberAt(query, "account_number")
+      const matching = [...core.state.authorizations.values()].filter(
+        (a) =>
+          a.client_id === caller.token.client_id &&
+          (accountNumber === undefined || a.account_number === accountNumber) &&
+          (query.reference === undefined || a.reference === query.reference) &&
+          (query.transaction_type === undefined || a.transaction_type === query.transaction_type) &&
+          (query.authorization_status === undefined || statusOf(a) === query.authorization_status)
+      )
+      return ok({ authorizations: page(matching, query).map(authorizationView) })
+    }),
+
+    route("GET", `${client251}/captures`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const query = listQuery(ctx, CAPTURE_LIST_QUERY)
+      const accountNumber = numberAt(query, "account_number")
+      const authorizationId = numberAt(query, "authorization_id")
+      const captures = [...core.state.authorizations.values()]
+        .filter(
           (a) =>
             a.client_id === caller.token.client_id &&
-            (query.account_number === undefined || a.account_number === query.account_number) &&
-            (query.reference === undefined || a.reference === query.reference) &&
-            (query.transaction_type === undefined || a.transaction_type === query.transaction_type) &&
-            (query.authorization_status === undefined || statusOf(a) === query.authorization_status)
+            (accountNumber === undefined || a.account_number === accountNumber) &&
+            (authorizationId === undefined || a.authorization_id === authorizationId)
         )
-        const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
-        return ok(conform(authorizationListResponseSchema, { authorizations: page.map(authorizationView) }))
-      }),
+        .flatMap((a) => (authorizationView(a).captures as Record<string, unknown>[]).map((c) => ({ ...c, authorization_id: a.authorization_id })))
+      return ok({ captures: page(captures, query) })
+    }),
 
-      route("POST", `${client}/authorization/:id/capture`, (ctx) => {
-        const caller = authorize(core, ctx, MERCHANT_ONLY)
-        const body = validate(captureRequestSchema, jsonBody(ctx))
-        return ok(captureAuthorization(core, caller.token.client_id, pathNumber(ctx, "id", "Authorization"), body))
-      }),
+    route("POST", `${client25}/authorization/:id/capture`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const body = validBody(ctx, CAPTURE_REQUEST)
+      const id = pathNumber(ctx, "id", "Authorization")
+      return ok(captureAuthorization(core, caller.token.client_id, id, { amount: amountOf(body) as number, reference: stringAt(body, "reference") }))
+    }),
 
-      route("POST", `${client}/authorization/:id/release`, (ctx) => {
-        const caller = authorize(core, ctx, MERCHANT_ONLY)
-        const body = validate(releaseRequestSchema, jsonBody(ctx))
-        return ok(releaseAuthorization(core, caller.token.client_id, pathNumber(ctx, "id", "Authorization"), body))
-      }),
+    route("POST", `${client25}/authorization/:id/release`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const body = validBody(ctx, RELEASE_REQUEST)
+      const id = pathNumber(ctx, "id", "Authorization")
+      return ok(releaseAuthorization(core, caller.token.client_id, id, { amount: amountOf(body), reference: stringAt(body, "reference") }))
+    }),
 
-      route("POST", `${client}/authorization/:id/capture/:capture_id/return`, (ctx) => {
-        const caller = authorize(core, ctx, MERCHANT_ONLY)
-        const body = validate(returnRequestSchema, jsonBody(ctx))
-        return ok(
-          returnCapture(
-            core,
-            caller.token.client_id,
-            pathNumber(ctx, "id", "Authorization"),
-            pathNumber(ctx, "capture_id", "Capture"),
-            body
-          )
-        )
-      }),
+    route("POST", `${client25}/authorization/:id/capture/:capture_id/return`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const body = validBody(ctx, RETURN_REQUEST)
+      return ok(
+        returnCapture(core, caller.token.client_id, pathNumber(ctx, "id", "Authorization"), pathNumber(ctx, "capture_id", "Capture"), {
+          amount: amountOf(body),
+          reference: stringAt(body, "reference"),
+          full_return: booleanAt(body, "full_return"),
+        })
+      )
+    }),
 
-      route("POST", `${client}/accounts/:account_number/refund`, (ctx) => {
-        const caller = authorize(core, ctx, MERCHANT_ONLY)
-        const body = validate(accountRefundRequestSchema, jsonBody(ctx))
-        refundAccount(core, caller.token.client_id, pathNumber(ctx, "account_number", "Customer account"), body)
-        return ok(conform(accountRefundResponseSchema, {}))
-      }),
+    route("POST", `${client25}/accounts/:account_number/refund`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const body = validBody(ctx, REFUND_REQUEST)
+      refundAccount(core, caller.token.client_id, pathNumber(ctx, "account_number", "Customer account"), {
+        amount: amountOf(body) as number,
+        reference: stringAt(body, "reference"),
+        capture_id: numberAt(body, "capture_id"),
+      })
+      // "Success response is an empty object {}".
+      return ok({})
+    }),
 
-      route("GET", `${client}/customers/lookup`, (ctx) => {
-        const caller = authorize(core, ctx, MERCHANT_ONLY)
-        const query = validate(customerLookupQuerySchema, queryObject(ctx.query))
-        const account = [...core.state.accountsOf(caller.token.client_id).values()].find(
-          (a) =>
-            (query.account_number === undefined || a.account_number === query.account_number) &&
-            (query.vcc_number === undefined || a.vcc_number === query.vcc_number) &&
-            (query.customer_id === undefined || a.customer_id === query.customer_id)
-        )
-        if (!account) throw new HttpError(404, "not_found", "Customer account not found")
-        return ok(accountView(account))
-      }),
+    route("GET", `${client25}/customers/lookup`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const query = listQuery(ctx, CUSTOMER_LOOKUP_QUERY)
+      const accountNumber = numberAt(query, "account_number")
+      const account = [...core.state.accountsOf(caller.token.client_id).values()].find(
+        (a) =>
+          (accountNumber === undefined || a.account_number === accountNumber) &&
+          (query.vcc_number === undefined || a.vcc_number === query.vcc_number) &&
+          (query.customer_id === undefined || a.customer_id === query.customer_id)
+      )
+      if (!account) throw documented("not_found", "Customer account not found")
+      return ok(accountView(account))
+    }),
 
-      route("POST", `${client}/accounts/:account_number/calculate-interest`, (ctx) => {
-        const caller = authorize(core, ctx, ANY_SCOPE)
-        const body = validate(calculateInterestRequestSchema, jsonBody(ctx))
-        const account = requireAccount(core, caller.token.client_id, pathNumber(ctx, "account_number", "Customer account"))
-        const amountCents = dollarsToCents(body.amount)
-        return ok(
-          conform(calculateInterestResponseSchema, {
-            account_number: account.account_number,
-            account_type: account.account_type,
-            amount: body.amount,
-            customer: {
-              air: REGULAR_PURCHASE_AIR,
-              available_credit: centsToDollars(account.available_credit_cents),
-              first_name: account.first_name,
-              last_name: account.last_name,
-              category_type: "standard",
-            },
-            regular_purchase: {
-              term_amount: centsToDollars(regularMinimumPaymentCents(amountCents)),
-              air: REGULAR_PURCHASE_AIR,
-              verify: false,
-              fees: [],
-            },
-            promotional_purchase: OFFERED_PLANS.map((plan) => ({
-              plan_id: plan.plan_id,
-              plan_name: planName(plan.plan_id, caller.lang),
-              terms: plan.terms.map((term) => ({
-                term,
-                term_amount: centsToDollars(termAmountCents(amountCents, plan.annual_rate_bp, term)),
-                fees: [],
-              })),
-            })),
-          })
-        )
-      }),
+    route("GET", `${client25}/customers/search`, (ctx) => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const query = listQuery(ctx, CUSTOMER_SEARCH_QUERY)
+      // The sandbox's accounts carry no date of birth: names decide (docs silent on matching).
+      const same = (a: string, b: unknown) => a.toLowerCase() === String(b).toLowerCase()
+      const found = [...core.state.accountsOf(caller.token.client_id).values()].filter(
+        (a) => same(a.first_name, query.first_name) && same(a.last_name, query.last_name)
+      )
+      return ok({ customers: found.map(accountView) })
+    }),
 
-      route("GET", `${client}/i18n`, (ctx) => {
-        const caller = authorize(core, ctx, ANY_SCOPE)
-        return ok(conform(i18nResponseSchema, I18N_LABELS[caller.lang]))
-      }),
-    ]
-  })
+    route("POST", `${client251}/accounts/:account_number/calculate-interest`, (ctx) => {
+      const caller = authorize(core, ctx, ANY_SCOPE)
+      const body = validBody(ctx, CALCULATE_INTEREST_REQUEST)
+      const account = requireAccount(core, caller.token.client_id, pathNumber(ctx, "account_number", "Customer account"))
+      const amount = amountOf(body) as number
+      const amountCents = dollarsToCents(amount)
+      return ok({
+        account_number: account.account_number,
+        account_type: account.account_type,
+        amount,
+        customer: {
+          air: REGULAR_PURCHASE_AIR,
+          available_credit: centsToDollars(account.available_credit_cents),
+          first_name: account.first_name,
+          last_name: account.last_name,
+          category_type: "standard",
+        },
+        regular_purchase: {
+          term_amount: centsToDollars(regularMinimumPaymentCents(amountCents)),
+          air: REGULAR_PURCHASE_AIR,
+          verify: false,
+          fees: [],
+        },
+        promotional_purchase: OFFERED_PLANS.map((plan) => ({
+          plan_id: plan.plan_id,
+          plan_name: planName(plan.plan_id, caller.lang),
+          terms: plan.terms.map((term) => ({
+            term,
+            term_amount: centsToDollars(termAmountCents(amountCents, plan.annual_rate_bp, term)),
+            fees: [],
+          })),
+        })),
+      })
+    }),
+
+    route("GET", `${client25}/i18n`, (ctx) => {
+      const caller = authorize(core, ctx, ANY_SCOPE)
+      return ok(I18N_LABELS[caller.lang])
+    }),
+  ]
 }

@@ -1,7 +1,7 @@
-import { FlexitiLang, langSchema, TokenScope } from "../flexiti/schemas"
 import { SandboxCore } from "./core"
 import { HttpError, RequestContext, wrongInputs } from "./http-utils"
 import { IssuedToken } from "./token-store"
+import { Lang, LANGS, TokenScope } from "./types"
 
 export const ANY_SCOPE: readonly TokenScope[] = ["merchant", "customer"]
 export const MERCHANT_ONLY: readonly TokenScope[] = ["merchant"]
@@ -9,13 +9,15 @@ export const MERCHANT_ONLY: readonly TokenScope[] = ["merchant"]
 export interface Caller {
   token: IssuedToken
   referenceId: string
-  lang: FlexitiLang
+  lang: Lang
 }
 
 /**
  * Checks shared by every resource call, in this order: bearer token (401 invalid_token),
- * client id of the path (403), scope (403 insufficient_scope, flexiti-api.md §3.5),
- * x-reference-id present (409; any length is accepted, §0.1 item 5), lang en|fr.
+ * client id of the path (403), scope (403 insufficient_scope: "other endpoints will consider
+ * this token invalid", Authentication Endpoints), x-reference-id present (409 wrong_inputs: the
+ * docs call it required and describe it as "ASCII string (32) GUID"; other lengths are accepted
+ * because the docs do not say they are refused), lang en|fr.
  */
 export function authorize(core: SandboxCore, ctx: RequestContext, scopes: readonly TokenScope[]): Caller {
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.headers.authorization ?? "")
@@ -35,10 +37,9 @@ export function authorize(core: SandboxCore, ctx: RequestContext, scopes: readon
   if (typeof referenceId !== "string" || referenceId.trim() === "") {
     throw wrongInputs([{ param: "x-reference-id", msg: "required" }])
   }
-  const rawLang = ctx.query.get("lang")
-  const lang = langSchema.safeParse(rawLang ?? "en")
-  if (!lang.success) throw wrongInputs([{ param: "lang", msg: "lang must be en or fr", value: rawLang }])
-  return { token, referenceId, lang: lang.data }
+  const rawLang = ctx.query.get("lang") ?? "en"
+  if (!(LANGS as readonly string[]).includes(rawLang)) throw wrongInputs([{ param: "lang", msg: "lang must be en or fr", value: rawLang }])
+  return { token, referenceId, lang: rawLang as Lang }
 }
 
 /** Path ids are numbers; anything else cannot name an existing object. */

@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from "node:http
 import { ONLINE_API_PATH, POS_API_PATH } from "../flexiti/environments"
 import { CONTROL_PREFIX, controlRoutes } from "./control-routes"
 import { SandboxCore } from "./core"
+import { documented } from "./docs/errors"
 import { HttpError, matchRoute, readBody, Reply, RequestContext, Route } from "./http-utils"
 import { onlineRoutes } from "./online-routes"
 import { onlinePageHtml } from "./pages/online-page"
@@ -18,16 +19,28 @@ function areaOf(path: string): Area | "page" {
 }
 
 /**
- * Error bodies per area: POS {url, message, error, field_errors} (flexiti-api.md §8); Online API
- * {code, error, error_description} (§4.1); control {error, message, field_errors}.
+ * Error bodies per area: POS {url, message, error, field_errors} (Error Overview's input error
+ * example); Online API {code, error, error_description} (systems/init failure example); token
+ * endpoints OAuth-style {error, error_description}; control {error, message, field_errors}.
  */
 function errorReply(area: Area, path: string, error: HttpError): Reply {
   const fieldErrors = error.fieldErrors ? { field_errors: error.fieldErrors } : {}
+  if (area !== "control" && path.endsWith("/oauth/token")) {
+    return { status: error.status, json: { error: error.code, error_description: error.message, ...fieldErrors } }
+  }
   if (area === "pos") return { status: error.status, json: { url: path, message: error.message, error: error.code, ...fieldErrors } }
   if (area === "online") {
     return { status: error.status, json: { code: error.status, error: error.code, error_description: error.message, ...fieldErrors } }
   }
   return { status: error.status, json: { error: error.code, message: error.message, ...fieldErrors } }
+}
+
+const SCRIPT = /<\s*script/i
+
+/** 465 "malicious payload": script markup in a body, form or query is what a firewall blocks. */
+function looksMalicious(rawBody: string, url: URL): boolean {
+  const formValues = [...new URLSearchParams(rawBody).values()]
+  return SCRIPT.test(rawBody) || [...formValues, ...url.searchParams.values()].some((v) => SCRIPT.test(v))
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -80,7 +93,10 @@ export function createSandboxServer(core: SandboxCore): Server {
       }
       core.state.countCall(`${method} ${found.route.pattern}`)
       const isTokenCall = path.endsWith("/oauth/token")
+      // 465 "malicious payload": markup in a request is what a web application firewall blocks.
+      if (looksMalicious(ctx.rawBody, url)) throw documented("malicious_payload")
       const decision = await core.faults.before(method, path, isTokenCall)
+      if (decision.kind === "error") throw decision.error
       if (decision.kind === "reset") {
         core.log(`${method} ${path} -> socket reset (fault)`)
         req.socket.destroy()

@@ -1,12 +1,28 @@
 import { dollarsToCents } from "../flexiti/amount"
-import { FlexitiLang, Notification, TransactionType } from "../flexiti/schemas"
+import { Lang, SandboxNotification, TransactionType } from "./types"
 import { SANDBOX_TEST_ACCOUNTS } from "./test-accounts"
+
+/**
+ * How Flexiti set up a merchant. The defaults are a merchant that can do everything the plugin
+ * needs; tests switch a setting off to meet the documented refusal.
+ */
+export interface MerchantSetup {
+  /** false: POST authorization with auto_capture=false answers auth_not_allowed */
+  preauthorization?: boolean
+  /** "standard account" enabled: test applicants A-RR_XX and A-RR_XXX are approved */
+  standard_account?: boolean
+  /** false (default): non-prime customers get merchant_not_support_nonprime_regularpurchase on regular purchases */
+  nonprime_regular_purchase?: boolean
+  /** APIs the developer account has a role for; a token request on another API answers invalid_role */
+  apis?: ("pos" | "online")[]
+}
 
 export interface SandboxClientConfig {
   client_id: string
   client_secret: string
   success_url?: string
   error_url?: string
+  merchant?: MerchantSetup
 }
 
 /** All money in the sandbox state is integer cents; dollars exist only at the API edge. */
@@ -19,6 +35,8 @@ export interface AccountState {
   account_type: "consumer" | "business"
   account_status: string
   account_status_reason_code: string
+  /** L, M, H, XH, XXH, XXXH (Customers Endpoints); XH and worse count as non-prime here */
+  risk_rating: string
   credit_limit_cents: number
   available_credit_cents: number
   preferred_language: "en-CA" | "fr-CA"
@@ -76,9 +94,9 @@ export interface WidgetSession {
   /** opaque token put in the redirection URL instead of the access token */
   widget_token: string
   flow: "purchase" | "apply"
-  lang: FlexitiLang
+  lang: Lang
   x_reference_id: string
-  status: "pending" | "approved" | "declined"
+  status: "pending" | "approved" | "declined" | "in_review"
   /** prefilled from customer_identification, replaced by the account that approved */
   account_number: number
   created_at: number
@@ -89,11 +107,28 @@ export interface OnlineOrder {
   client_id: string
   merchant_orderid?: string
   amount_cents: number
+  /** lower case: buy, apply or apply/buy */
   flow: string
-  lang: FlexitiLang
-  status: "pending" | "approved" | "declined" | "cancelled"
+  /** started on the path without /v2: the hosted page opens on the application */
+  apply_only: boolean
+  lang: Lang
+  /** in_review: a test applicant's application is pending at Flexiti */
+  status: "pending" | "approved" | "declined" | "cancelled" | "in_review"
   created_at: number
-  notification?: Notification
+  notification?: SandboxNotification
+}
+
+/** An application made with one of Flexiti's test applicants (the middle name decides). */
+export interface Application {
+  application_id: number
+  client_id: string
+  applicant: string
+  decision: "approved" | "declined" | "pending"
+  /** the account opened when approved */
+  account_number?: number
+  widget_session_id?: string
+  online_order_id?: number
+  created_at: number
 }
 
 export interface Counters {
@@ -128,6 +163,9 @@ const ID_STARTS = {
   refund: 400001,
   online_order: 500001,
   transaction: 600001,
+  application: 700001,
+  /** accounts opened for approved test applicants */
+  account: 30000000000001,
 } as const
 type IdKind = keyof typeof ID_STARTS
 
@@ -141,7 +179,7 @@ export function seededAccounts(): AccountState[] {
 
 /**
  * Everything the sandbox remembers. Records carry their client_id and every lookup filters by
- * it: each client id is one isolated Flexiti environment (flexiti-api.md §0.1 item 7).
+ * it: each client id is one isolated Flexiti environment ("objects … created in one environment do not exist in the other").
  */
 export class SandboxState {
   readonly clients = new Map<string, SandboxClientConfig>()
@@ -149,6 +187,7 @@ export class SandboxState {
   readonly authorizations = new Map<number, AuthorizationState>()
   readonly widgetSessions = new Map<string, WidgetSession>()
   readonly onlineOrders = new Map<number, OnlineOrder>()
+  readonly applications = new Map<number, Application>()
   counters: Counters = emptyCounters()
   private nextIds: Record<IdKind, number> = { ...ID_STARTS }
 
@@ -162,6 +201,7 @@ export class SandboxState {
     this.authorizations.clear()
     this.widgetSessions.clear()
     this.onlineOrders.clear()
+    this.applications.clear()
     this.counters = emptyCounters()
     this.nextIds = { ...ID_STARTS }
     for (const client of this.initialClients) this.upsertClient(client)

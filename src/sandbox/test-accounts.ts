@@ -9,9 +9,11 @@ export interface SandboxTestAccount {
   first_name: string
   last_name: string
   account_type: "consumer" | "business"
-  /** N is the only status that allows purchases (flexiti-api.md §5.2). */
+  /** N is the only status that allows purchases (Customers Endpoints). */
   account_status: string
   account_status_reason_code: string
+  /** L, M, H, XH, XXH, XXXH; XH and worse are non-prime in the sandbox */
+  risk_rating: string
   credit_limit: number
   available_credit: number
   preferred_language: "en-CA" | "fr-CA"
@@ -28,6 +30,7 @@ export const SANDBOX_TEST_ACCOUNTS = {
     account_type: "consumer",
     account_status: "N",
     account_status_reason_code: "NNOR",
+    risk_rating: "L",
     credit_limit: 10000,
     available_credit: 10000,
     preferred_language: "en-CA",
@@ -42,6 +45,7 @@ export const SANDBOX_TEST_ACCOUNTS = {
     account_type: "consumer",
     account_status: "N",
     account_status_reason_code: "NNOR",
+    risk_rating: "L",
     credit_limit: 1000,
     available_credit: 50,
     preferred_language: "en-CA",
@@ -56,9 +60,70 @@ export const SANDBOX_TEST_ACCOUNTS = {
     account_type: "consumer",
     account_status: "A",
     account_status_reason_code: "AUTH",
+    risk_rating: "L",
     credit_limit: 5000,
     available_credit: 5000,
     preferred_language: "fr-CA",
     description: "Status A (authorizations prohibited): purchases get user_not_able_to_purchase",
+  },
+  noCredit: {
+    account_number: 10000000000004,
+    customer_id: "1000001-00004",
+    vcc_number: "5000000000000004",
+    first_name: "No",
+    last_name: "Credit",
+    account_type: "consumer",
+    account_status: "N",
+    account_status_reason_code: "NNOR",
+    risk_rating: "M",
+    credit_limit: 2000,
+    available_credit: 0,
+    preferred_language: "en-CA",
+    description: "No credit left at all: purchases get not_enough_credit",
+  },
+  closed: {
+    account_number: 10000000000005,
+    customer_id: "1000001-00005",
+    vcc_number: "5000000000000005",
+    first_name: "Closed",
+    last_name: "Account",
+    account_type: "consumer",
+    account_status: "C",
+    account_status_reason_code: "CLSD",
+    risk_rating: "L",
+    credit_limit: 5000,
+    available_credit: 5000,
+    preferred_language: "en-CA",
+    description: "Status C (closed): purchases get user_not_active",
+  },
+  nonPrime: {
+    account_number: 10000000000006,
+    customer_id: "1000001-00006",
+    vcc_number: "5000000000000006",
+    first_name: "Non",
+    last_name: "Prime",
+    account_type: "consumer",
+    account_status: "N",
+    account_status_reason_code: "NNOR",
+    risk_rating: "XH",
+    credit_limit: 5000,
+    available_credit: 5000,
+    preferred_language: "en-CA",
+    description: "Risk rating XH: regular purchases get merchant_not_support_nonprime_regularpurchase unless the merchant accepts non-prime",
+  },
+  highLimit: {
+    account_number: 10000000000007,
+    customer_id: "1000001-00007",
+    vcc_number: "5000000000000007",
+    first_name: "High",
+    last_name: "Limit",
+    account_type: "consumer",
+    account_status: "N",
+    account_status_reason_code: "NNOR",
+    risk_rating: "L",
+    credit_limit: 30000,
+    available_credit: 30000,
+    preferred_language: "en-CA",
+    description: "30,000.00 of credit: more than 10,000.00 within 24 hours gets limit_payment_amount_24",
   },
 } as const satisfies Record<string, SandboxTestAccount>

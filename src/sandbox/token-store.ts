@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto"
-import { TokenScope } from "../flexiti/schemas"
 import { SandboxClock } from "./clock"
+import { TokenScope } from "./types"
 
 export interface IssuedToken {
   access_token: string
@@ -9,7 +9,7 @@ export interface IssuedToken {
   scope: TokenScope
   /**
    * Tokens obtained by refreshing share the lineage of the token they replace. Flexiti "takes the
-   * access_token as a referential value for the entire flow" (flexiti-api.md §3.4): widget/init
+   * access_token as a referential value for the entire flow" (Authentication Endpoints, widget steps): widget/init
    * and the following authorization must come from the same lineage.
    */
   lineage_id: string
@@ -45,7 +45,7 @@ export class TokenStore {
     return token
   }
 
-  /** "It cannot be refreshed after it is expired" (§3.4): refresh works only while its access token lives. */
+  /** "It cannot be refreshed after it is expired" (Authentication Endpoints): refresh works only while its access token lives. */
   refresh(clientId: string, refreshToken: string): IssuedToken | "unknown" | "expired" {
     const previous = this.byRefresh.get(refreshToken)
     if (!previous || previous.client_id !== clientId) return "unknown"

@@ -123,10 +123,10 @@ describe("Flexiti client calls against the sandbox", () => {
     const init = await client.systemsInit({
       merchant_orderid: "payses_hosted",
       lang: "en",
-      flow: "buy",
+      flow: "apply/buy",
       amount_requested: 300,
-      billing_information: { first_name: "A", last_name: "B", address_1: "1 King St", city: "Toronto", province: "ON", postal_code: "M5V 2T6" },
-      shipping_information: { first_name: "A", last_name: "B", address_1: "1 King St", city: "Toronto", province: "ON", postal_code: "M5V 2T6" },
+      billing_information: { first_name: "A", last_name: "B", address_1: "1 King St", address_2: "", city: "Toronto", province: "ON", postal_code: "M5V 2T6" },
+      shipping_information: { first_name: "A", last_name: "B", address_1: "1 King St", address_2: "Unit 4", city: "Toronto", province: "ON", postal_code: "M5V 2T6" },
     })
     const pending = await client.notificationByMerchantOrderId("payses_hosted").catch((e) => e)
     expect(pending).toBeInstanceOf(FlexitiError)

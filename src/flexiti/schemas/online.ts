@@ -1,20 +1,21 @@
 import { z } from "zod"
 import { langSchema, positiveDollarAmount, provinceCode } from "./common"
 
-/* ----------------------------- systems/init (§4.1) ----------------------------- */
+/* ----------------------------- systems/init ----------------------------- */
 
 export const addressInformationSchema = z.object({
   first_name: z.string().min(1),
   last_name: z.string().min(1),
   address_1: z.string().min(1),
-  address_2: z.string().optional(),
+  // "Yes if Flow is Buy or Apply/Buy" like the other parts: sent empty when there is none.
+  address_2: z.string(),
   city: z.string().min(1),
   province: provinceCode,
   postal_code: z.string().min(3).max(10),
 })
 export type AddressInformation = z.infer<typeof addressInformationSchema>
 
-/** Exact flow strings are OPEN (flexiti-api.md §9.7); ours live in assumptions.ts ONLINE_FLOW_VALUES. */
+/** Exact flow strings are OPEN (the docs print "Apply", "Buy", "Apply/Buy"); ours live in assumptions.ts ONLINE_FLOW_VALUES. */
 export const onlineFlowSchema = z.enum(["buy", "apply", "apply/buy"])
 
 export const systemsInitRequestSchema = z
@@ -46,6 +47,11 @@ export const systemsInitRequestSchema = z
     message: "billing_information and shipping_information are required for the buy flows",
     path: ["billing_information"],
   })
+  // customer_id: "Required for Buy Flow if VCC is not provided" (and vcc the other way round).
+  .refine((r) => r.flow !== "buy" || !!r.customer_id || !!r.vcc, {
+    message: "the Buy flow needs the shopper's Flexiti customer_id or vcc; use apply/buy otherwise",
+    path: ["customer_id"],
+  })
 export type SystemsInitRequest = z.infer<typeof systemsInitRequestSchema>
 
 export const systemsInitResponseSchema = z.object({
@@ -54,7 +60,7 @@ export const systemsInitResponseSchema = z.object({
 })
 export type SystemsInitResponse = z.infer<typeof systemsInitResponseSchema>
 
-/* ----------------------------- notifications (§4.3) ----------------------------- */
+/* ----------------------------- notifications ----------------------------- */
 
 /**
  * FACT: transaction_id, flow, callback_url, apply{customer_id, apply_status}, date.
@@ -81,7 +87,7 @@ export const notificationSchema = z.looseObject({
 })
 export type Notification = z.infer<typeof notificationSchema>
 
-/* ----------------------------- payment-calculator (§4.2) ----------------------------- */
+/* ----------------------------- payment-calculator ----------------------------- */
 
 export const paymentCalculatorQuerySchema = z.object({
   price: z.coerce.number().positive(),

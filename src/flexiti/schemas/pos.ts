@@ -1,7 +1,7 @@
 import { z } from "zod"
 import { dollarAmount, langSchema, numericId, positiveDollarAmount, provinceCode, skuDataSchema } from "./common"
 
-/* ----------------------------- widget/init (§5.3) ----------------------------- */
+/* ----------------------------- widget/init ----------------------------- */
 
 export const personalInformationSchema = z.object({
   first_name: z.string().min(1).max(80),
@@ -42,7 +42,7 @@ export type WidgetInitRequest = z.infer<typeof widgetInitRequestSchema>
 export const widgetInitResponseSchema = z.object({ redirection_url: z.string().url() })
 export type WidgetInitResponse = z.infer<typeof widgetInitResponseSchema>
 
-/* ----------------------------- widget events (§7.1) ----------------------------- */
+/* ----------------------------- widget events ----------------------------- */
 
 export const widgetSuccessEventDataSchema = z.object({
   accountNumber: z.number().int().positive().nullable(),
@@ -65,7 +65,7 @@ export const widgetMessageSchema = z.discriminatedUnion("eventType", [
 ])
 export type WidgetMessage = z.infer<typeof widgetMessageSchema>
 
-/* ----------------------------- authorization (§5.4) ----------------------------- */
+/* ----------------------------- authorization ----------------------------- */
 
 export const transactionTypeSchema = z.enum(["promotional_purchase", "regular_purchase"])
 export type TransactionType = z.infer<typeof transactionTypeSchema>
@@ -180,7 +180,7 @@ export const returnRequestSchema = z.object({
 })
 export type ReturnRequest = z.infer<typeof returnRequestSchema>
 
-/** FACT (flexiti-api.md §5.4). */
+/** The return response fields listed on the Transactions Endpoints page. */
 export const returnResponseSchema = z.looseObject({
   return_id: z.number().int().positive(),
   reference: z.string().nullable().optional(),
@@ -204,7 +204,7 @@ export type AccountRefundRequest = z.infer<typeof accountRefundRequestSchema>
 /** FACT: the success body is an empty object. */
 export const accountRefundResponseSchema = z.looseObject({})
 
-/* ----------------------------- customers (§5.2) ----------------------------- */
+/* ----------------------------- customers ----------------------------- */
 
 export const customerLookupQuerySchema = z
   .object({
@@ -277,7 +277,7 @@ export const calculateInterestResponseSchema = z.looseObject({
 })
 export type CalculateInterestResponse = z.infer<typeof calculateInterestResponseSchema>
 
-/* ----------------------------- i18n (§5.1) ----------------------------- */
+/* ----------------------------- i18n ----------------------------- */
 
 /** Label maps keyed by code. The exact envelope is INFERENCE (assumptions.ts I18N_SHAPE). */
 const labelMap = z.record(z.string(), z.string())

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-/** POST oauth/token, form-encoded only (flexiti-api.md §3.2). */
+/** POST oauth/token, form-encoded only (Authentication Endpoints). */
 export const tokenScopeSchema = z.enum(["merchant", "customer"])
 export type TokenScope = z.infer<typeof tokenScopeSchema>
 

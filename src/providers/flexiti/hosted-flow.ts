@@ -20,7 +20,8 @@ function completeAddress(address: Partial<AddressInformation> | undefined): Addr
     first_name: address.first_name,
     last_name: address.last_name,
     address_1: address.address_1,
-    address_2: address.address_2 || undefined,
+    // Required for Buy and Apply/Buy like the rest of the address: empty when the cart has none.
+    address_2: address.address_2 ?? "",
     city: address.city,
     province: address.province,
     postal_code: address.postal_code,
@@ -49,7 +50,9 @@ export async function initiateHosted(args: {
       merchant_orderid: sessionId,
       is_guest: context.is_guest,
       lang: context.lang,
-      flow: context.flow === "apply" ? ASSUMPTIONS.ONLINE_FLOW_VALUES.applyBuy : ASSUMPTIONS.ONLINE_FLOW_VALUES.buy,
+      // "buy" needs the shopper's Flexiti customer_id or vcc, which a cart does not carry: every
+      // hosted checkout opens as Apply/Buy, where an existing customer can still sign in and buy.
+      flow: ASSUMPTIONS.ONLINE_FLOW_VALUES.applyBuy,
       amount_requested: toFlexitiAmount(args.amount),
       email: context.email,
       billing_information: billing,

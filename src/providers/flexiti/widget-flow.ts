@@ -25,6 +25,15 @@ export async function initiateWidget(args: {
   // The checkout owns this lineage from widget/init to authorization (§0.1 item 1, §3.4).
   const lineage = config.client.newCustomerLineage()
   const billing = context.billing ?? context.shipping
+  const identified = !!(billing?.first_name && billing.last_name && billing.postal_code)
+  // A purchase widget needs customer_identification (SDK Init Method); from a cart that is the
+  // shopper's name and postal code. Say what is missing instead of sending a request Flexiti refuses.
+  if (context.flow === "purchase" && !identified) {
+    throw new FlexitiError({
+      kind: "invalid_request",
+      message: "Flexiti needs the shopper's first name, last name and postal code (billing or shipping address) on the cart",
+    })
+  }
   const session = await config.client.widgetInit(
     {
       flow: context.flow,

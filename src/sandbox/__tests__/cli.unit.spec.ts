@@ -21,7 +21,7 @@ describe("flexiti-sandbox CLI", () => {
       const res = await axios.post(
         `${sandbox.url}/flexiti/online-api/oauth/token`,
         new URLSearchParams({ client_id: "cli-id", client_secret: "cli-secret" }).toString(),
-        { headers: { "content-type": "application/x-www-form-urlencoded" } }
+        { headers: { "content-type": "application/x-www-form-urlencoded", "x-reference-id": "0123456789abcdef0123456789abcdef" } }
       )
       expect(res.data.expires_in).toBe(30)
     } finally {

@@ -15,6 +15,33 @@ describe("sandbox fault injection and counters", () => {
   const authorize = () => kit.call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant, promotional(100))
   const listAll = async () => (await kit.http.get("/__sandbox/authorizations")).data.authorizations
 
+  it("error_next and failNextWith answer documented errors once, in the shape of the API called", async () => {
+    await faults({ error_next: [{ code: "not_permitted", path_contains: "/release" }, { code: "invalid_role", path_contains: "oauth/token" }] })
+    const { data } = await authorize()
+    const refused = await kit.call("POST", `${POS()}/authorization/${data.authorization_id}/release`, merchant, {})
+    expect(refused.status).toBe(409)
+    expect(refused.data).toMatchObject({ error: "not_permitted", url: expect.stringContaining("/release"), message: expect.any(String) })
+    await expect(kit.token("merchant")).rejects.toThrow(/409.*invalid_role/)
+    kit.sandbox.failNextWith("geo_blocked", "/release")
+    expect((await kit.call("POST", `${POS()}/authorization/${data.authorization_id}/release`, merchant, {})).status).toBe(467)
+    expect((await kit.call("POST", `${POS()}/authorization/${data.authorization_id}/release`, merchant, {})).status).toBe(200)
+    expect((await faults({ error_next: [{ code: "made_up" }] })).status).toBe(400)
+  })
+
+  it("serves GET captures (v2.5.1) and customers/search (v2.5) to merchant tokens only", async () => {
+    const { data } = await authorize()
+    await kit.call("POST", `${POS()}/authorization/${data.authorization_id}/capture`, merchant, { amount: 30 })
+    const captures = await kit.call("GET", `${POS(undefined, "v2.5.1")}/captures?authorization_id=${data.authorization_id}`, merchant)
+    expect(captures.data.captures).toMatchObject([{ amount: 30, authorization_id: data.authorization_id }])
+    const search = await kit.call("GET", `${POS()}/customers/search?first_name=test&last_name=SHOPPER&dob=1980-01-01`, merchant)
+    expect(search.data.customers.map((c: { account_number: number }) => c.account_number)).toContain(10000000000001)
+    const noDob = await kit.call("GET", `${POS()}/customers/search?first_name=Test&last_name=Shopper`, merchant)
+    expect(noDob.data.field_errors).toEqual([{ param: "dob", msg: "required" }])
+    const customer = (await kit.token("customer")).access_token
+    expect((await kit.call("GET", `${POS(undefined, "v2.5.1")}/captures`, customer)).status).toBe(403)
+    expect((await kit.call("GET", `${POS()}/customers/search?first_name=Test&last_name=Shopper&dob=1980-01-01`, customer)).status).toBe(403)
+  })
+
   it("reset_next destroys the socket before the call is applied", async () => {
     await faults({ reset_next: 1 })
     await expect(authorize()).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|socket hang up/i) })
@@ -74,7 +101,7 @@ describe("sandbox fault injection and counters", () => {
         grant_type: "refresh_token",
         refresh_token: customer.refresh_token,
       }).toString(),
-      { headers: { "content-type": "application/x-www-form-urlencoded" } }
+      { headers: { "content-type": "application/x-www-form-urlencoded", "x-reference-id": "0123456789abcdef0123456789abcdef" } }
     )
     expect(refresh.data.error).toBe("invalid_grant")
     merchant = (await kit.token("merchant")).access_token

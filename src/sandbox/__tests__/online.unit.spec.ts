@@ -3,7 +3,7 @@ import { SANDBOX_TEST_ACCOUNTS } from "../index"
 import { Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
 
 const SHOP = { client_id: "shop", client_secret: "shop-secret", success_url: "https://shop.example/ok?x=1", error_url: "https://shop.example/cart" }
-const address = { first_name: "Test", last_name: "Shopper", address_1: "1 King St", city: "Toronto", province: "ON", postal_code: "M5V 2T6" }
+const address = { first_name: "Test", last_name: "Shopper", address_1: "1 King St", address_2: "", city: "Toronto", province: "ON", postal_code: "M5V 2T6" }
 
 describe("sandbox Online API hosted flow", () => {
   let kit: Kit
@@ -21,7 +21,7 @@ describe("sandbox Online API hosted flow", () => {
     const res = await kit.call("POST", `${ONLINE}/${path}/client-id/shop/systems/init`, merchant, {
       merchant_orderid: merchantOrderId,
       lang: "en",
-      flow: "buy",
+      flow: "apply/buy",
       amount_requested: amount,
       billing_information: address,
       shipping_information: address,
@@ -45,7 +45,7 @@ describe("sandbox Online API hosted flow", () => {
     const byMerchantOrder = await notification("cart_1", "merchant-order-id")
     const note = notificationSchema.parse(byMerchantOrder.data)
     expect(note).toMatchObject({
-      flow: "buy",
+      flow: "apply/buy",
       callback_url: "",
       merchant_orderid: "cart_1",
       purchase: { status: "SUCCESS", account_number: SANDBOX_TEST_ACCOUNTS.approved.account_number, amount: 250.5 },
@@ -92,7 +92,7 @@ describe("sandbox Online API hosted flow", () => {
     const invalid = await kit.call("POST", `${ONLINE}/online/v2/client-id/shop/systems/init`, merchant, { lang: "en", flow: "buy", amount_requested: 5 })
     expect(invalid.status).toBe(409)
     expect(invalid.data).toMatchObject({ code: 409, error: "wrong_inputs" })
-    expect(invalid.data.field_errors[0].param).toBe("billing_information")
+    expect(invalid.data.field_errors[0].param).toBe("billing_information.first_name")
   })
 
   it("computes the payment calculator in cents, with no plan below the minimum", async () => {

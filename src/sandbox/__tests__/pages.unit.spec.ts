@@ -1,6 +1,6 @@
 import { runInNewContext } from "node:vm"
 import { widgetMessageSchema } from "../../flexiti/schemas"
-import { Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
+import { ACCOUNT, Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
 
 interface FakeElement {
   textContent: string
@@ -49,7 +49,11 @@ describe("sandbox hosted pages (script behaviour)", () => {
 
   it("widget page: Approve marks the session approved and posts a valid flx-success", async () => {
     const customer = (await kit.token("customer")).access_token
-    const init = await kit.call("POST", `${POS()}/widget/init`, customer, { flow: "purchase", lang: "fr" })
+    const init = await kit.call("POST", `${POS()}/widget/init`, customer, {
+      flow: "purchase",
+      lang: "fr",
+      customer_identification: { account_number: ACCOUNT },
+    })
     const url = new URL(init.data.redirection_url)
     const page = runPage((await kit.http.get("/")).data, kit.sandbox.url, url.hash)
     await settle()
@@ -66,6 +70,49 @@ describe("sandbox hosted pages (script behaviour)", () => {
     page.element("flx-fail").onclick?.()
     expect(widgetMessageSchema.parse(page.posted[1]).eventType).toBe("flx-cancel")
     expect(widgetMessageSchema.parse(page.posted[2]).eventType).toBe("flx-failure")
+  })
+
+  it("widget page: Apply as a test applicant posts the decision of its middle name", async () => {
+    const customer = (await kit.token("customer")).access_token
+    const start = async () => {
+      const init = await kit.call("POST", `${POS()}/widget/init`, customer, { flow: "purchase", customer_identification: { account_number: ACCOUNT } })
+      const page = runPage((await kit.http.get("/")).data, kit.sandbox.url, new URL(init.data.redirection_url).hash)
+      await settle()
+      return page
+    }
+    const declined = await start()
+    expect(declined.element("flx-apply").textContent).toBe("Apply")
+    declined.element("flx-applicant").value = "D-NO_HIT"
+    declined.element("flx-apply").onclick?.()
+    await settle()
+    expect(declined.posted).toEqual([{ eventType: "flx-failure", eventData: { error: 409, message: "application_declined" } }])
+
+    const approved = await start()
+    approved.element("flx-applicant").value = "A-RR_H"
+    approved.element("flx-apply").onclick?.()
+    await settle()
+    expect(widgetMessageSchema.parse(approved.posted[0])).toMatchObject({ eventType: "flx-success", eventData: { verified: true } })
+  })
+
+  it("online page: Apply as a pending test applicant lands on the success URL with a PENDING notification", async () => {
+    const merchant = (await kit.token("merchant")).access_token
+    const address = { first_name: "A", last_name: "B", address_1: "1 King St", address_2: "", city: "Toronto", province: "ON", postal_code: "M5V 2T6" }
+    const init = await kit.call("POST", `${ONLINE}/online/v2/client-id/sandbox-client/systems/init`, merchant, {
+      lang: "en",
+      flow: "apply/buy",
+      amount_requested: 120,
+      merchant_orderid: "cart_10",
+      billing_information: address,
+      shipping_information: address,
+    })
+    const page = runPage((await kit.http.get("/online/")).data, kit.sandbox.url, new URL(init.data.redirection_url).hash)
+    await settle()
+    page.element("flx-applicant").value = "P-CREDIT"
+    page.element("flx-apply").onclick?.()
+    await settle()
+    expect(page.top.location.href).toBe(`https://shop.example/ok?orderId=${init.data.online_order_id}&merchant_orderid=cart_10`)
+    const order = await kit.http.get(`/__sandbox/online-orders/${init.data.online_order_id}`)
+    expect(order.data.notification.purchase.status).toBe("PENDING")
   })
 
   it("online page: Approve completes the order and navigates the top window to the success URL", async () => {

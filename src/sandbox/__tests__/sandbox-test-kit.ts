@@ -24,7 +24,7 @@ export async function startKit(options: SandboxOptions = {}): Promise<Kit> {
       const res = await http.post(
         "/flexiti/pos-api/v2.5/oauth/token",
         new URLSearchParams({ client_id: client.client_id, client_secret: client.client_secret, scope }).toString(),
-        { headers: { "content-type": "application/x-www-form-urlencoded" } }
+        { headers: { "content-type": "application/x-www-form-urlencoded", "x-reference-id": "0123456789abcdef0123456789abcdef" } }
       )
       if (res.status !== 200) throw new Error(`token failed: ${res.status} ${JSON.stringify(res.data)}`)
       return res.data

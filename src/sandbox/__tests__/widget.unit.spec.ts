@@ -2,7 +2,7 @@ import { widgetInitResponseSchema, widgetMessageSchema } from "../../flexiti/sch
 import { SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS } from "../index"
 import { ACCOUNT, Kit, POS, promotional, startKit } from "./sandbox-test-kit"
 
-const FORM = { "content-type": "application/x-www-form-urlencoded" }
+const FORM = { "content-type": "application/x-www-form-urlencoded", "x-reference-id": "0123456789abcdef0123456789abcdef" }
 
 describe("sandbox widget flow", () => {
   let kit: Kit
@@ -67,7 +67,8 @@ describe("sandbox widget flow", () => {
     const refreshed = await kit.http.post(
       "/flexiti/pos-api/v2.5/oauth/token",
       new URLSearchParams({
-        ...SANDBOX_DEFAULT_CLIENT,
+        client_id: SANDBOX_DEFAULT_CLIENT.client_id,
+        client_secret: SANDBOX_DEFAULT_CLIENT.client_secret,
         grant_type: "refresh_token",
         refresh_token: customer.refresh_token,
       } as Record<string, string>).toString(),

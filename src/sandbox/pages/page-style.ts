@@ -11,3 +11,7 @@ export const PAGE_STYLE = `
   #flx-approve { background: #0b57d0; color: #fff; border-color: #0b57d0; }
   #flx-status { margin-top: 16px; font-size: 14px; white-space: pre-wrap; }
 `
+export const PICKER_STYLE = `
+  fieldset { margin-top: 20px; border: 1px solid #ddd; border-radius: 8px; padding: 8px 12px 12px; }
+  legend { font-size: 14px; padding: 0 4px; } select { width: 100%; padding: 8px; font-size: 15px; }
+`

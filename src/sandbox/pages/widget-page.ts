@@ -1,5 +1,6 @@
 import { SANDBOX_TEST_ACCOUNTS } from "../test-accounts"
-import { PAGE_STYLE } from "./page-style"
+import { APPLICANT_LABELS, applicantPickerHtml } from "./applicant-picker"
+import { PAGE_STYLE, PICKER_STYLE } from "./page-style"
 
 /**
  * The hosted widget, reached through widget/init's redirection_url
@@ -9,11 +10,13 @@ import { PAGE_STYLE } from "./page-style"
  * - #flx-decline: marks it declined and posts flx-success verified:false action:purchase ("purchase failed")
  * - #flx-fail: posts flx-failure {error: 409, message} (a widget error; the session stays pending)
  * - #flx-cancel: posts flx-cancel
+ * - #flx-apply: applies as the test applicant chosen in #flx-applicant and posts what the sandbox
+ *   answers (flx-success for an approval or a retry, flx-failure for a decline or a pending review)
  */
 export function widgetPageHtml(): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Flexiti sandbox widget</title><style>${PAGE_STYLE}</style></head>
+<title>Flexiti sandbox widget</title><style>${PAGE_STYLE}${PICKER_STYLE}</style></head>
 <body><main>
   <div class="badge" id="flx-badge">SANDBOX</div>
   <h1 id="flx-title">Flexiti</h1>
@@ -26,10 +29,12 @@ export function widgetPageHtml(): string {
     <button id="flx-fail" type="button">Widget error</button>
     <button id="flx-cancel" type="button">Cancel</button>
   </div>
+  ${applicantPickerHtml()}
   <div id="flx-status" role="status"></div>
 </main>
 <script>
 (function () {
+  var PICKER = ${JSON.stringify(APPLICANT_LABELS)};
   var LABELS = {
     en: { title: "Pay with Flexiti", account: "Account number", approve: "Approve", decline: "Decline", fail: "Widget error",
           cancel: "Cancel", session: "Session", status: "Status", flow: "Flow", sent: "Sent to the store: ", invalid: "No widget session in this URL." },
@@ -43,7 +48,11 @@ export function widgetPageHtml(): string {
   var sessionId = params.get("widget_session_id");
   var $ = function (id) { return document.getElementById(id); };
   document.documentElement.lang = lang;
+  var p = PICKER[lang];
   $("flx-title").textContent = t.title;
+  $("flx-applicant-legend").textContent = p.applyLegend;
+  $("flx-applicant-label").textContent = p.middleName;
+  $("flx-apply").textContent = p.apply;
   $("flx-account-label").textContent = t.account;
   ["approve", "decline", "fail", "cancel"].forEach(function (k) { $("flx-" + k).textContent = t[k]; });
 
@@ -83,6 +92,10 @@ export function widgetPageHtml(): string {
     post({ eventType: "flx-failure", eventData: { error: 409, message: "The purchase could not be completed (sandbox)" } });
   };
   $("flx-cancel").onclick = function () { post({ eventType: "flx-cancel" }); };
+  $("flx-apply").onclick = function () {
+    control("apply", { applicant: $("flx-applicant").value })
+      .then(function (r) { show(r); post(r.event); }, function (e) { status(e.message); });
+  };
 })();
 </script></body></html>`
 }

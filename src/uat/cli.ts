@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+import { mkdir, writeFile } from "node:fs/promises"
+import { join, resolve } from "node:path"
+import { parseArgs } from "node:util"
+import { FLEXITI_ENVIRONMENTS, FlexitiEnvironment } from "../flexiti/environments"
+import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, startSandbox } from "../sandbox"
+import { redact, renderHtml, renderMarkdown } from "./report"
+import { runUat, UatReport, UatTarget } from "./runner"
+
+export const USAGE = `flexiti-uat --sandbox [--out DIR]
+flexiti-uat --env merchant_integration --client-id ID --client-secret-env VAR --account N [--pos-url URL] [--online-url URL] [--wait-for-expiry] [--out DIR]
+
+Runs the cases of Flexiti's "Test Plan – Online Channel" that a program can check and writes
+flexiti-uat-report.md and flexiti-uat-report.html (default folder: ./flexiti-uat). The client
+secret is read from the environment variable named by --client-secret-env, never from the
+command line. Exit code 1 when an automated case fails.`
+
+export interface UatCliResult {
+  report: UatReport
+  files: { markdown: string; html: string }
+}
+
+/** Runs the UAT from command-line arguments (without the node and script entries). */
+export async function runUatCli(
+  argv: string[],
+  io: { log?: (line: string) => void; env?: NodeJS.ProcessEnv } = {}
+): Promise<UatCliResult> {
+  const log = io.log ?? ((line: string) => console.log(line))
+  const env = io.env ?? process.env
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sandbox: { type: "boolean", default: false },
+      env: { type: "string" },
+      "client-id": { type: "string" },
+      "client-secret-env": { type: "string" },
+      account: { type: "string" },
+      "pos-url": { type: "string" },
+      "online-url": { type: "string" },
+      "wait-for-expiry": { type: "boolean", default: false },
+      out: { type: "string", default: "flexiti-uat" },
+    },
+    strict: true,
+  })
+
+  let sandbox: RunningSandbox | undefined
+  let target: UatTarget
+  if (values.sandbox) {
+    sandbox = await startSandbox({ port: 0, quiet: true })
+    const running = sandbox
+    target = {
+      environment: "sandbox",
+      clientId: SANDBOX_DEFAULT_CLIENT.client_id,
+      clientSecret: SANDBOX_DEFAULT_CLIENT.client_secret,
+      posOrigin: running.url,
+      accountNumber: SANDBOX_TEST_ACCOUNTS.approved.account_number,
+      advanceClock: async (seconds) => running.advanceClock(seconds),
+    }
+  } else {
+    const environment = values.env as FlexitiEnvironment | undefined
+    if (!environment || !FLEXITI_ENVIRONMENTS.includes(environment)) {
+      throw new Error(`--env must be one of ${FLEXITI_ENVIRONMENTS.join(", ")} (or use --sandbox)\n\n${USAGE}`)
+    }
+    const clientId = values["client-id"]
+    const secretVar = values["client-secret-env"]
+    if (!clientId || !secretVar) throw new Error(`--client-id and --client-secret-env are required\n\n${USAGE}`)
+    const clientSecret = env[secretVar]
+    if (!clientSecret) throw new Error(`The environment variable ${secretVar} is empty: export the client secret there`)
+    const account = values.account === undefined ? undefined : Number(values.account)
+    if (account !== undefined && !(Number.isInteger(account) && account > 0)) throw new Error("--account must be an account number")
+    target = {
+      environment,
+      clientId,
+      clientSecret,
+      posOrigin: values["pos-url"],
+      onlineOrigin: values["online-url"],
+      accountNumber: account,
+      waitForExpiry: values["wait-for-expiry"],
+    }
+  }
+
+  try {
+    log(`Flexiti UAT against ${target.environment} (client ${target.clientId})`)
+    const report = await runUat(target, { log })
+    const secrets = [target.clientSecret]
+    const dir = resolve(values.out as string)
+    await mkdir(dir, { recursive: true })
+    const files = { markdown: join(dir, "flexiti-uat-report.md"), html: join(dir, "flexiti-uat-report.html") }
+    await writeFile(files.markdown, redact(renderMarkdown(report), secrets))
+    await writeFile(files.html, redact(renderHtml(report), secrets))
+    log(`${report.ok ? "All automated cases passed" : "Some automated cases FAILED"}; report: ${files.markdown}, ${files.html}`)
+    return { report, files }
+  } finally {
+    await sandbox?.close()
+  }
+}
+
+if (require.main === module) {
+  runUatCli(process.argv.slice(2)).then(
+    ({ report }) => process.exit(report.ok ? 0 : 1),
+    (error: Error) => {
+      console.error(error.message)
+      process.exit(2)
+    }
+  )
+}
