@@ -45,10 +45,9 @@ module.exports = defineConfig({
           {
             resolve: "./src/providers/flexiti",
             id: "flexiti",
+            // FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET are read by the provider itself (README).
             options: {
               environment: process.env.FLEXITI_ENVIRONMENT,
-              client_id: process.env.FLEXITI_CLIENT_ID,
-              client_secret: process.env.FLEXITI_CLIENT_SECRET,
               pos_base_url: process.env.FLEXITI_POS_BASE_URL,
               online_base_url: process.env.FLEXITI_ONLINE_BASE_URL,
             },

@@ -54,6 +54,18 @@ export const ASSUMPTIONS = {
   TOKEN_WRONG_ENCODING_ERROR: { status: 400, error: "invalid_request" },
   /** Widget Communication Events: widget messages come from the origin of the redirection_url. */
   WIDGET_MESSAGE_ORIGIN: "origin of redirection_url",
+  /**
+   * Not public: an authorization's `reference` is the merchant's reference it was created with:
+   * the body `reference` of POST authorization, and the `merchant_orderid` of a hosted purchase.
+   * The plugin sends the payment session id in both, and uses an authorization only when its
+   * reference is that session's id.
+   */
+  AUTHORIZATION_REFERENCE: "merchant reference the authorization was created with",
+  /**
+   * Not public: each capture in GET authorization reports `returned_amount`, so a return whose
+   * answer was lost can be recognised. An account refund answers `{}` and cannot be read back.
+   */
+  CAPTURE_RETURNED_AMOUNT: "captures[].returned_amount",
 } as const
 
 export function isAuthorizationOpen(status: string): boolean {

@@ -207,7 +207,7 @@ export async function releaseOnFlexiti(ctx: MoneyContext, referenceKey: string):
 
 /**
  * A refund piece whose answer was lost stays `pending`. For a return, Flexiti's returned amount
- * on the capture says whether it went through. An account refund answers `{}` and cannot be read
+ * on the capture says whether it went through (ASSUMPTIONS.CAPTURE_RETURNED_AMOUNT). An account refund answers `{}` and cannot be read
  * back, so a pending one stops further refunds until an admin confirms it in Flexiti's portal.
  */
 async function settlePendingRefunds(ctx: MoneyContext, authorization: Authorization): Promise<FlexitiMovement[]> {

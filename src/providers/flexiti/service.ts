@@ -48,6 +48,7 @@ import { captureOnFlexiti, MoneyContext, refundOnFlexiti, releaseOnFlexiti } fro
 import { isPositive, lte, sameToTheCent, toDollars } from "./money"
 import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "./options"
 import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "./runtime-config"
+import { shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
 import { FlexitiSessionData, SESSION_DATA_KEYS } from "./types"
 import { authorizeWidget, initiateWidget, isDecline } from "./widget-flow"
 
@@ -323,9 +324,11 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         message: (error as Error).message,
       })
       if (isDecline(error)) {
-        // A decline (credit_exceeded, customer_identity_not_found, …): this session is spent,
-        // the storefront starts a new one.
-        return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(checkout), authorization_error: error.code ?? error.kind } }
+        // A refusal (credit_exceeded, customer_identity_not_found, …): the shopper is told what
+        // it means in their language; one about the merchant's setup goes to the store admin.
+        const configuration = STORE_CONFIGURATION_CODES[error.code ?? ""]
+        if (configuration) this.logger_?.error(`Flexiti: ${configuration} [session ${checkout.payment_session_id}]`)
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage(error, input.data?.lang === "fr" ? "fr" : "en"))
       }
       throw this.toMedusaError("authorize the payment", error)
     }
@@ -344,6 +347,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
   ): Promise<AuthorizePaymentOutput> {
     const sessionId = checkout.payment_session_id
     let authorization: Authorization = fresh ?? (await config.client.getAuthorization(authorizationId))
+    // The reference is the session id it was created for (ASSUMPTIONS.AUTHORIZATION_REFERENCE).
     if (authorization.reference !== sessionId) {
       this.logger_?.warn(`Flexiti: authorization ${authorizationId} is not session ${sessionId}'s (reference differs); not used.`)
       return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(checkout), authorization_error: "authorization_not_this_session" } }

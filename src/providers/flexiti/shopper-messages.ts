@@ -1,0 +1,65 @@
+import { FlexitiError } from "../../flexiti/errors"
+
+type Lang = "en" | "fr"
+type Message = Record<Lang, string>
+
+/**
+ * What a shopper is told when Flexiti refuses to authorize a purchase, by Flexiti's error code
+ * (the authorization errors of Flexiti's "Error Overview" pages). Medusa passes the provider's
+ * message through to the storefront when the cart cannot be completed.
+ */
+const MESSAGES: Record<string, Message> = {
+  credit_exceeded: {
+    en: "Your Flexiti account does not have enough available credit for this order. Choose another payment method or a smaller order.",
+    fr: "Votre compte Flexiti n'a pas assez de crédit disponible pour cette commande. Choisissez un autre mode de paiement ou une commande plus petite.",
+  },
+  user_not_able_to_purchase: {
+    en: "Your Flexiti account cannot be used for purchases right now. Contact Flexiti or choose another payment method.",
+    fr: "Votre compte Flexiti ne peut pas servir à des achats pour le moment. Communiquez avec Flexiti ou choisissez un autre mode de paiement.",
+  },
+  customer_identity_not_found: {
+    en: "Flexiti could not confirm your identity for this purchase. Start the Flexiti checkout again.",
+    fr: "Flexiti n'a pas pu confirmer votre identité pour cet achat. Recommencez le paiement avec Flexiti.",
+  },
+  limit_payment_amount_24: {
+    en: "This purchase goes over Flexiti's daily limit of $10,000. Try a smaller amount or another payment method.",
+    fr: "Cet achat dépasse la limite quotidienne de 10 000 $ de Flexiti. Essayez un montant plus petit ou un autre mode de paiement.",
+  },
+  merchant_not_support_nonprime_regularpurchase: {
+    en: "Flexiti cannot finance this purchase at this store. Choose another payment method.",
+    fr: "Flexiti ne peut pas financer cet achat chez ce marchand. Choisissez un autre mode de paiement.",
+  },
+  store_configuration: {
+    en: "Flexiti financing is temporarily unavailable at this store. Choose another payment method.",
+    fr: "Le financement Flexiti n'est pas disponible pour le moment chez ce marchand. Choisissez un autre mode de paiement.",
+  },
+  declined: {
+    en: "Flexiti did not approve this purchase. Choose another payment method or try Flexiti again.",
+    fr: "Flexiti n'a pas approuvé cet achat. Choisissez un autre mode de paiement ou réessayez avec Flexiti.",
+  },
+}
+
+const SAME_AS: Record<string, string> = {
+  not_enough_credit: "credit_exceeded",
+  user_not_active: "user_not_able_to_purchase",
+}
+
+/**
+ * Refusals that are about the merchant's Flexiti setup, not the shopper: the shopper sees a
+ * neutral message and the store admin is told what to fix.
+ */
+export const STORE_CONFIGURATION_CODES: Record<string, string> = {
+  auth_not_allowed:
+    "Flexiti refused the pre-authorization: this merchant account is not set up for it (auth_not_allowed). Ask Flexiti to enable pre-authorization, or turn on auto capture in Settings → Flexiti.",
+  invalid_role: "Flexiti refused the call for this merchant account's role (invalid_role). Check the API credentials with Flexiti.",
+  not_permitted: "Flexiti refused the call as not permitted for this merchant account (not_permitted). Check the account's permissions with Flexiti.",
+  plan_term_not_set: "Flexiti refused the financing plan (plan_term_not_set). Check the store's default plan and term, then sync plans in Settings → Flexiti.",
+  plan_term_not_available: "Flexiti refused the financing plan (plan_term_not_available). Sync plans in Settings → Flexiti and check the store's default plan.",
+}
+
+/** The shopper's message for a refused authorization, in their language. */
+export function shopperMessage(error: FlexitiError, lang: Lang = "en"): string {
+  const code = error.code ?? ""
+  if (code in STORE_CONFIGURATION_CODES) return MESSAGES.store_configuration[lang]
+  return (MESSAGES[SAME_AS[code] ?? code] ?? MESSAGES.declined)[lang]
+}
