@@ -86,7 +86,7 @@ medusaIntegrationTestRunner({
 
       await api.post("/hooks/payment/flexiti_flexiti", { session_id: approved.id })
       await api.post("/hooks/payment/flexiti_flexiti", { session_id: pending.id })
-      // Medusa delays webhook processing by about 5 s (medusa-notes §1.5).
+      // Medusa processes payment webhooks through its event bus with a delay of about 5 s.
       for (let i = 0; i < 20 && !(await cartCompleted(approvedCart)); i++) await sleep(1000)
       expect(await cartCompleted(approvedCart)).toBe(true)
       expect(await cartCompleted(pendingCart)).toBe(false)

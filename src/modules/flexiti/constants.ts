@@ -151,7 +151,7 @@ export const FLEXITI_SCHEMA = {
       message: "message",
     },
   },
-  /** Flexiti's i18n labels of one environment in one language (issue 4: i18n sync). */
+  /** Flexiti's i18n labels of one environment in one language (the i18n sync, see the README's "Admin"). */
   i18n: {
     table: "flexiti_i18n",
     entity: "FlexitiI18n",
@@ -301,7 +301,7 @@ export interface FlexitiCallLogRow extends Required<FlexitiCallLogEntry> {
   updated_at: Date
 }
 
-/** Label maps keyed by code, as Flexiti's i18n answers them (assumption 10). */
+/** Label maps keyed by code, as Flexiti's i18n answers them (README, "Assumptions about the Flexiti API"). */
 export type FlexitiLabelMap = Record<string, string>
 
 export const FLEXITI_I18N_SECTIONS = ["plan_ids", "provinces", "transaction_types", "disclosures"] as const

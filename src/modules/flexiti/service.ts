@@ -1,4 +1,5 @@
 import { ContainerRegistrationKeys, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { ONLINE_API_ORIGINS } from "../../flexiti/environments"
 import { readCheckout, writeCheckout } from "./checkout-store"
 import type { KnexLike } from "./settings-reader"
 import { z } from "zod"
@@ -173,6 +174,18 @@ export default class FlexitiModuleService extends MedusaService({
         MedusaError.Types.INVALID_DATA,
         `Invalid Flexiti settings: min_amount (${min}) must not exceed max_amount (${max})`
       )
+    }
+    const flow = data.flow ?? current.flow
+    const environment = data.active_environment ?? current.active_environment
+    if (flow === "hosted" && (data.flow || data.active_environment) && !ONLINE_API_ORIGINS[environment]) {
+      // Flexiti publishes no Online API host for this environment: the hosted flow needs one saved.
+      const row = await this.findCredentialRow_(environment)
+      if (!row?.online_base_url) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Invalid Flexiti settings: the hosted flow needs an Online API base URL for ${environment}; save one with that environment's credentials first`
+        )
+      }
     }
     if (data.allowed_provinces && data.allowed_provinces.length === 0) {
       throw new MedusaError(

@@ -10,7 +10,7 @@ import { toFlexitiAmount } from "./money"
 import { RuntimeConfig } from "./runtime-config"
 import { FlexitiSessionData } from "./types"
 
-/** Online API hosted flow (flexiti-api.md §6.2): systems/init at initiate, notifications at authorize. */
+/** Online API hosted flow (README, "How a payment maps onto Flexiti"): systems/init at initiate, notifications at authorize. */
 
 function completeAddress(address: Partial<AddressInformation> | undefined): AddressInformation | undefined {
   if (!address?.first_name || !address.last_name || !address.address_1 || !address.city || !address.province || !address.postal_code) {

@@ -63,7 +63,7 @@ export class MissingCredentialsError extends Error {}
 
 /**
  * Reads the admin-saved settings through the shared pg connection on every call, so a change
- * in the admin applies to the next checkout without a restart (medusa-notes §9).
+ * in the admin applies to the next checkout without a restart.
  */
 export async function loadRuntimeConfig(
   options: ParsedProviderOptions,

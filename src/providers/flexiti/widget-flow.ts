@@ -11,7 +11,7 @@ import { toFlexitiAmount } from "./money"
 import { RuntimeConfig } from "./runtime-config"
 import { FlexitiSessionData } from "./types"
 
-/** POS widget flow (flexiti-api.md §6.1): widget/init at initiate, POST authorization at authorize. */
+/** POS widget flow (README, "How a payment maps onto Flexiti"): widget/init at initiate, POST authorization at authorize. */
 
 export async function initiateWidget(args: {
   config: RuntimeConfig
@@ -22,7 +22,8 @@ export async function initiateWidget(args: {
 }): Promise<{ id: string; data: FlexitiSessionData }> {
   const { config, knex, sessionId, context } = args
   const referenceId = referenceIdFor(sessionId)
-  // The checkout owns this lineage from widget/init to authorization (§0.1 item 1, §3.4).
+  // The checkout owns this customer-scope lineage from widget/init to the authorization, which
+  // Flexiti's Authentication Endpoints page lists among the customer-scope calls.
   const lineage = config.client.newCustomerLineage()
   const billing = context.billing ?? context.shipping
   const identified = !!(billing?.first_name && billing.last_name && billing.postal_code)

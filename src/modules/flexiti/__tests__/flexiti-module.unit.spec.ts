@@ -109,6 +109,12 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
       })
     })
 
+    it("refuses the hosted flow for an environment with no Online API host saved", async () => {
+      await expect(service.updateSettings({ active_environment: "merchant_integration", flow: "hosted" })).rejects.toThrow(/Online API base URL/)
+      await service.setCredentials({ environment: "merchant_integration", client_id: "c", online_base_url: "https://onlineapi-mi.flexiti.fi" })
+      await expect(service.updateSettings({ active_environment: "merchant_integration", flow: "hosted" })).resolves.toMatchObject({ flow: "hosted" })
+    })
+
     describe("credentials", () => {
       it("stores the secret encrypted and never returns it in the status", async () => {
         const status = await service.setCredentials({

@@ -20,7 +20,7 @@ export interface TrustUrlsAnswer {
 }
 
 /**
- * A Trust URL as Flexiti registers it (flexiti-api.md §2.3): an https origin, no trailing
+ * A Trust URL as Flexiti registers it (Flexiti's developer portal, "Trust URL (or IP)"): an https origin, no trailing
  * slash, no path, no query, no fragment, no credentials. Every failed rule is named.
  */
 export function checkTrustUrl(value: string): TrustUrlCheck {
