@@ -48,6 +48,7 @@ module.exports = defineConfig({
             // FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET are read by the provider itself (README).
             options: {
               environment: process.env.FLEXITI_ENVIRONMENT,
+              pending_orders: process.env.FLEXITI_PENDING_ORDERS,
               pos_base_url: process.env.FLEXITI_POS_BASE_URL,
               online_base_url: process.env.FLEXITI_ONLINE_BASE_URL,
             },

@@ -73,6 +73,7 @@ medusaIntegrationTestRunner({
         lang: "en",
         is_guest: true,
         flow: "purchase",
+        billing: { first_name: "Eve", last_name: "Attacker", postal_code: "M5V 2T6", province: "ON" },
       })
       const forged = await rawSession(collectionId, "pp_flexiti_flexiti", {
         ...signed,

@@ -47,7 +47,7 @@ export const ASSUMPTIONS = {
    * Not public (notifications show the apply flow only): a buy-flow notification carries purchase{status, authorization_id, account_number,
    * amount}; status SUCCESS means an opened POS authorization usable with merchant-scope calls.
    */
-  HOSTED_PURCHASE_NOTIFICATION: { successStatus: "SUCCESS" },
+  HOSTED_PURCHASE_NOTIFICATION: { successStatus: "SUCCESS", pendingStatus: "PENDING" },
   /** POS API i18n: answers label maps keyed by code: provinces, plan_ids, transaction_types, disclosures. */
   I18N_SHAPE: "label maps",
   /** Authentication Endpoints ("or you will receive an error"): a token request that is not form-encoded is refused with 400 invalid_request. */
@@ -74,4 +74,9 @@ export function isAuthorizationOpen(status: string): boolean {
 
 export function isHostedPurchaseSuccessful(status: string | undefined | null): boolean {
   return (status ?? "").toUpperCase() === ASSUMPTIONS.HOSTED_PURCHASE_NOTIFICATION.successStatus
+}
+
+/** A hosted purchase Flexiti is still reviewing (an application marked pending). */
+export function isHostedPurchasePending(status: string | undefined | null): boolean {
+  return (status ?? "").toUpperCase() === ASSUMPTIONS.HOSTED_PURCHASE_NOTIFICATION.pendingStatus
 }

@@ -5,6 +5,8 @@ import { reconcileFlexiti, ReconcileReport } from "./lib/reconciler"
 export interface ReconcileFlexitiInput {
   /** minutes an authorization may wait for an order before it is released (default: provider option, else 60) */
   grace_minutes?: number
+  /** hours an order placed while Flexiti reviews the application may wait (default: provider option, else 72) */
+  pending_deadline_hours?: number
 }
 
 const LOCK_KEY = "flexiti:reconcile"
@@ -18,12 +20,12 @@ export const reconcileFlexitiStep = createStep(
   async (input: ReconcileFlexitiInput, { container }): Promise<StepResponse<ReconcileReport & { skipped: boolean }>> => {
     const locking = container.resolve(Modules.LOCKING)
     try {
-      const report = await locking.execute(LOCK_KEY, () => reconcileFlexiti(container, { graceMinutes: input.grace_minutes }), { timeout: 1 })
+      const report = await locking.execute(LOCK_KEY, () => reconcileFlexiti(container, { graceMinutes: input.grace_minutes, pendingDeadlineHours: input.pending_deadline_hours }), { timeout: 1 })
       return new StepResponse({ ...report, skipped: false })
     } catch (error) {
       if (error instanceof MedusaError) throw error
       if (/timed[- ]?out|lock/i.test((error as Error).message)) {
-        return new StepResponse({ released: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [], skipped: true })
+        return new StepResponse({ reviews: [], released: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [], skipped: true })
       }
       throw error
     }

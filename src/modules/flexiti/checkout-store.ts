@@ -69,12 +69,26 @@ export async function listUnrecordedAttempts(
     .select("*")
     .whereNull(C.authorization_id)
     .whereNull(C.release_state)
+    .whereNull(C.in_review_since)
     .whereNull(C.deleted_at)
     .where((q) => q.whereNotNull(C.authorization_attempted_at).orWhereNotNull(C.online_order_id))
     .where(C.created_at, "<", args.createdBefore)
     .where(C.created_at, ">=", args.createdAfter)
     .orderBy(C.created_at, "asc")
     .limit(args.limit ?? 200)
+  return rows.map((row: Record<string, unknown>) => rowToState(row))
+}
+
+/** Orders placed while Flexiti reviews the application, still without an authorization. */
+export async function listInReview(knex: KnexLike, limit = 200): Promise<FlexitiCheckoutState[]> {
+  const rows = await knex(CH.table)
+    .select("*")
+    .whereNotNull(C.in_review_since)
+    .whereNull(C.authorization_id)
+    .whereNull(C.release_state)
+    .whereNull(C.deleted_at)
+    .orderBy(C.in_review_since, "asc")
+    .limit(limit)
   return rows.map((row: Record<string, unknown>) => rowToState(row))
 }
 

@@ -71,6 +71,7 @@ export function checkoutRowToState(row: Row, key?: Buffer | string): FlexitiChec
     release_state: (row.release_state as FlexitiCheckoutState["release_state"]) ?? null,
     release_error: (row.release_error as string | null) ?? null,
     authorization_attempted_at: row.authorization_attempted_at ? toDate(row.authorization_attempted_at) : null,
+    in_review_since: row.in_review_since ? toDate(row.in_review_since) : null,
     created_at: toDate(row.created_at),
     updated_at: toDate(row.updated_at),
   }
@@ -103,6 +104,7 @@ export function checkoutWriteToColumns(
     "release_state",
     "release_error",
     "authorization_attempted_at",
+    "in_review_since",
   ] as const
   for (const name of copy) {
     if (write[name] !== undefined) {

@@ -111,6 +111,7 @@ export const FLEXITI_SCHEMA = {
       release_state: "release_state",
       release_error: "release_error",
       authorization_attempted_at: "authorization_attempted_at",
+      in_review_since: "in_review_since",
     },
   },
   /**
@@ -251,6 +252,8 @@ export interface FlexitiCheckoutState {
   release_error: string | null
   /** set before the first POST authorization: a later attempt looks for what it may have created */
   authorization_attempted_at: Date | null
+  /** set when an order was placed while Flexiti reviews the application */
+  in_review_since: Date | null
   created_at: Date
   updated_at: Date
 }
@@ -276,6 +279,7 @@ export interface FlexitiCheckoutWrite {
   release_state?: FlexitiReleaseState | null
   release_error?: string | null
   authorization_attempted_at?: Date | null
+  in_review_since?: Date | null
 }
 
 /** One audit row of a Flexiti call. Never put secrets or tokens in `message`. */

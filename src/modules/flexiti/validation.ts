@@ -163,6 +163,7 @@ export const checkoutWriteSchema = z
     release_state: z.enum(FLEXITI_RELEASE_STATES).nullable().optional(),
     release_error: z.string().transform((s) => s.slice(0, 500)).nullable().optional(),
     authorization_attempted_at: z.date().nullable().optional(),
+    in_review_since: z.date().nullable().optional(),
   })
   .strict()
 

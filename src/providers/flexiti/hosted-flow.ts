@@ -1,5 +1,5 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
-import { ASSUMPTIONS, isHostedPurchaseSuccessful } from "../../flexiti/assumptions"
+import { ASSUMPTIONS, isHostedPurchasePending, isHostedPurchaseSuccessful } from "../../flexiti/assumptions"
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { AddressInformation } from "../../flexiti/schemas"
@@ -87,6 +87,8 @@ export async function initiateHosted(args: {
 
 export type HostedOutcome =
   | { kind: "authorization"; authorizationId: number }
+  /** Flexiti is reviewing the shopper's application: not a decline */
+  | { kind: "in_review" }
   | { kind: "not_ready"; status: PaymentSessionStatus; reason: string }
 
 /** Reads the outcome from Flexiti (never from the redirect the browser followed). */
@@ -104,6 +106,9 @@ export async function readHostedOutcome(args: { config: RuntimeConfig; knex: Kne
   const purchase = notification.purchase
   if (!purchase) {
     return { kind: "not_ready", status: PaymentSessionStatus.REQUIRES_MORE, reason: "no_purchase_in_notification" }
+  }
+  if (isHostedPurchasePending(purchase.status)) {
+    return { kind: "in_review" }
   }
   if (!isHostedPurchaseSuccessful(purchase.status) || !purchase.authorization_id) {
     const cancelled = purchase.status.toUpperCase().startsWith("CANCEL")

@@ -34,6 +34,13 @@ export const providerOptionsSchema = z
     /** preferred financing when the shopper did not choose: promotional plan and term */
     default_plan_id: integerOption.optional(),
     default_term: integerOption.optional(),
+    /**
+     * place the order while Flexiti reviews the shopper's application (Medusa's
+     * pending_authorization); the reconciler authorizes it once Flexiti approves
+     */
+    pending_orders: booleanOption.optional(),
+    /** a pending order Flexiti has not approved after this many hours is cancelled */
+    pending_order_deadline_hours: integerOption.optional(),
     /** the reconciler releases an authorization no order took after this many minutes */
     release_unpaid_after_minutes: integerOption.optional(),
     /** HTTP timeout per Flexiti call */

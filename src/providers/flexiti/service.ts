@@ -48,7 +48,7 @@ import { captureOnFlexiti, MoneyContext, refundOnFlexiti, releaseOnFlexiti } fro
 import { isPositive, lte, sameToTheCent, toDollars } from "./money"
 import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "./options"
 import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "./runtime-config"
-import { shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
+import { inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
 import { FlexitiSessionData, SESSION_DATA_KEYS } from "./types"
 import { authorizeWidget, initiateWidget, isDecline } from "./widget-flow"
 
@@ -301,6 +301,16 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
           : await authorizeWidget({ config, knex: this.knex(), checkout })
       if (outcome.kind === "not_ready") {
         return { status: outcome.status, data: { ...sessionDataOf(checkout), authorization_error: outcome.reason } }
+      }
+      if (outcome.kind === "in_review") {
+        // Pending is not a decline: the order waits for Flexiti where the store allows it.
+        if (!this.options_.pending_orders) {
+          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, inReviewMessage(input.data?.lang === "fr" ? "fr" : "en"))
+        }
+        if (!checkout.in_review_since) {
+          await writeCheckout(this.knex(), { payment_session_id: checkout.payment_session_id, in_review_since: new Date() })
+        }
+        return { status: PaymentSessionStatus.PENDING_AUTHORIZATION, data: { ...sessionDataOf(checkout), flexiti_review: "pending" } }
       }
       await this.audit({
         payment_session_id: checkout.payment_session_id,

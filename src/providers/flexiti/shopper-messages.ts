@@ -33,6 +33,10 @@ const MESSAGES: Record<string, Message> = {
     en: "Flexiti financing is temporarily unavailable at this store. Choose another payment method.",
     fr: "Le financement Flexiti n'est pas disponible pour le moment chez ce marchand. Choisissez un autre mode de paiement.",
   },
+  in_review: {
+    en: "Flexiti is reviewing your application and will contact you. Choose another payment method to order now, or try Flexiti again once it is approved.",
+    fr: "Flexiti examine votre demande et communiquera avec vous. Choisissez un autre mode de paiement pour commander maintenant, ou réessayez avec Flexiti une fois la demande approuvée.",
+  },
   declined: {
     en: "Flexiti did not approve this purchase. Choose another payment method or try Flexiti again.",
     fr: "Flexiti n'a pas approuvé cet achat. Choisissez un autre mode de paiement ou réessayez avec Flexiti.",
@@ -62,4 +66,9 @@ export function shopperMessage(error: FlexitiError, lang: Lang = "en"): string {
   const code = error.code ?? ""
   if (code in STORE_CONFIGURATION_CODES) return MESSAGES.store_configuration[lang]
   return (MESSAGES[SAME_AS[code] ?? code] ?? MESSAGES.declined)[lang]
+}
+
+/** What a shopper reads while Flexiti reviews their application and the store does not take pending orders. */
+export function inReviewMessage(lang: Lang = "en"): string {
+  return MESSAGES.in_review[lang]
 }

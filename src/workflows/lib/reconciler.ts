@@ -1,6 +1,8 @@
 /**
  * The reconciler: nothing lost at Flexiti, nothing left open that no order holds.
  *
+ * - authorizes orders placed while Flexiti reviewed the shopper's application once Flexiti
+ *   approves, and cancels them past a deadline;
  * - retries releases Flexiti did not confirm (an order cancelled while Flexiti was unreachable);
  * - releases authorizations Flexiti holds for payment sessions that never became a Medusa
  *   payment, once a grace period has passed (the shopper left, or the order failed after
@@ -12,9 +14,10 @@
  */
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { authorizePaymentSessionForOrderWorkflow, cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { isAuthorizationOpen } from "../../flexiti/assumptions"
 import { newReferenceId } from "../../flexiti/reference-id"
-import { listAuthorizedCheckouts, listPendingReleases, listUnrecordedAttempts, writeCheckout } from "../../modules/flexiti/checkout-store"
+import { listAuthorizedCheckouts, listInReview, listPendingReleases, listUnrecordedAttempts, writeCheckout } from "../../modules/flexiti/checkout-store"
 import { FlexitiCheckoutState } from "../../modules/flexiti/constants"
 import { appendCallLog, KnexLike } from "../../modules/flexiti/settings-reader"
 import { declaredProviderOptions } from "../../providers/flexiti/declared-options"
@@ -26,10 +29,13 @@ import { loadRuntimeConfig, RuntimeConfig } from "../../providers/flexiti/runtim
 import { findAuthorizationByReference } from "../../providers/flexiti/widget-flow"
 
 export const DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = 60
+export const DEFAULT_PENDING_ORDER_DEADLINE_HOURS = 72
 /** how far back the reconciler looks for checkouts to settle or check */
 const LOOKBACK_DAYS = 7
 
 export interface ReconcileReport {
+  /** orders placed while Flexiti reviewed the application: authorized now, still waiting, or cancelled */
+  reviews: { payment_session_id: string; outcome: "authorized" | "waiting" | "order_cancelled" }[]
   released: { payment_session_id: string; authorization_id: string; amount: string }[]
   pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
   recovered: { payment_session_id: string; authorization_id: string }[]
@@ -41,7 +47,7 @@ type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
 
 export async function reconcileFlexiti(
   container: MedusaContainer,
-  args: { graceMinutes?: number; now?: Date } = {}
+  args: { graceMinutes?: number; pendingDeadlineHours?: number; now?: Date } = {}
 ): Promise<ReconcileReport> {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as KnexLike
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
@@ -50,7 +56,8 @@ export async function reconcileFlexiti(
   const grace = args.graceMinutes ?? options.release_unpaid_after_minutes ?? DEFAULT_RELEASE_UNPAID_AFTER_MINUTES
   const graceEdge = new Date(now.getTime() - grace * 60_000)
   const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000)
-  const report: ReconcileReport = { released: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [] }
+  const deadlineHours = args.pendingDeadlineHours ?? options.pending_order_deadline_hours ?? DEFAULT_PENDING_ORDER_DEADLINE_HOURS
+  const report: ReconcileReport = { reviews: [], released: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [] }
 
   const configs = new Map<string, Promise<RuntimeConfig>>()
   const configFor = (environment: FlexitiCheckoutState["environment"]) => {
@@ -83,6 +90,28 @@ export async function reconcileFlexiti(
       const message = (error as Error).message
       await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "pending", release_error: message })
       return { ok: false as const, message }
+    }
+  }
+
+  // 0. Orders waiting for Flexiti's review: Medusa authorizes the session again through the provider.
+  for (const checkout of await listInReview(knex)) {
+    const sessionId = checkout.payment_session_id
+    try {
+      const { result: payment } = await authorizePaymentSessionForOrderWorkflow(container).run({ input: { payment_session_id: sessionId } })
+      if (payment) {
+        report.reviews.push({ payment_session_id: sessionId, outcome: "authorized" })
+        await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
+        await audit(sessionId, "reconcile_review", "Flexiti approved the application: the order's payment is authorized")
+      } else if (now.getTime() - checkout.in_review_since!.getTime() >= deadlineHours * 3_600_000) {
+        await cancelOrderOfSession(container, sessionId)
+        await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
+        report.reviews.push({ payment_session_id: sessionId, outcome: "order_cancelled" })
+        await audit(sessionId, "reconcile_review", `Flexiti did not approve within ${deadlineHours} hours: the order was cancelled`)
+      } else {
+        report.reviews.push({ payment_session_id: sessionId, outcome: "waiting" })
+      }
+    } catch (error) {
+      report.errors.push({ payment_session_id: sessionId, message: (error as Error).message })
     }
   }
 
@@ -155,4 +184,14 @@ export async function reconcileFlexiti(
     }
   }
   return report
+}
+
+/** Cancels the order whose payment collection holds this payment session. */
+async function cancelOrderOfSession(container: MedusaContainer, paymentSessionId: string): Promise<void> {
+  const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+  const session = await payments.retrievePaymentSession(paymentSessionId, { select: ["id", "payment_collection_id"] })
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "payment_collection", fields: ["id", "order.id"], filters: { id: session.payment_collection_id } })
+  const orderId = (data[0] as { order?: { id: string } } | undefined)?.order?.id
+  if (orderId) await cancelOrderWorkflow(container).run({ input: { order_id: orderId } })
 }

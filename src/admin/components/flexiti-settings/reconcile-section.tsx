@@ -28,7 +28,7 @@ export function ReconcileSection() {
                 <Badge size="2xsmall" color={report.flagged.length || report.errors.length ? "orange" : "green"}>
                   Done
                 </Badge>{" "}
-                released {report.released.length}, pending releases retried {report.pending_releases_retried.length}, recovered{" "}
+                orders awaiting Flexiti {report.reviews.length}, released {report.released.length}, pending releases retried {report.pending_releases_retried.length}, recovered{" "}
                 {report.recovered.length}, flagged {report.flagged.length}, errors {report.errors.length}
               </>
             )}

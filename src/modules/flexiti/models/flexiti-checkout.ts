@@ -30,6 +30,7 @@ const FlexitiCheckout = model
       [C.release_state]: model.enum([...FLEXITI_RELEASE_STATES]).nullable(),
       [C.release_error]: model.text().nullable(),
       [C.authorization_attempted_at]: model.dateTime().nullable(),
+      [C.in_review_since]: model.dateTime().nullable(),
     }
   )
   .indexes([

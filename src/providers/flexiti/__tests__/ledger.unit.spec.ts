@@ -56,6 +56,7 @@ const checkout: FlexitiCheckoutState = {
   release_state: null,
   release_error: null,
   authorization_attempted_at: null,
+  in_review_since: null,
   created_at: new Date("2026-11-25T12:00:00Z"),
   updated_at: new Date("2026-11-25T12:00:00Z"),
 }

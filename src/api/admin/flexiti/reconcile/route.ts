@@ -4,7 +4,10 @@ import { reconcileFlexitiWorkflow } from "../../../../workflows/reconcile-flexit
 import { parseBody } from "../../../validation"
 
 export const reconcileBody = z
-  .object({ grace_minutes: z.number().int().min(0).max(7 * 24 * 60).optional() })
+  .object({
+    grace_minutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+    pending_deadline_hours: z.number().int().min(0).max(30 * 24).optional(),
+  })
   .strict()
 
 /** "Reconcile now" in Settings → Flexiti: runs the scheduled reconciliation at once and reports it. */
