@@ -5,7 +5,7 @@ import { flexitiSdk, isFlexiti } from "@lib/flexiti"
 import { HttpTypes } from "@medusajs/types"
 import ErrorMessage from "@modules/checkout/components/error-message"
 import { Button } from "__BUTTON_MODULE__"
-import { FlexitiPaymentSession, useFlexitiCheckout } from "medusa-payment-flexiti/storefront/react"
+import { FlexitiPaymentSession, useFlexitiCheckout } from "medusa-payment-flexiti-storefront/react"
 
 // Added by `npx flexiti-nextjs` (medusa-payment-flexiti, README: "Storefront: Medusa's Next.js starter").
 

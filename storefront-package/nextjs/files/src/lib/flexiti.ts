@@ -1,6 +1,6 @@
 import { flexitiStoreRequest } from "@lib/data/flexiti"
-import { startFlexitiSession } from "medusa-payment-flexiti/storefront"
-import type { MedusaSdkLike } from "medusa-payment-flexiti/storefront"
+import { startFlexitiSession } from "medusa-payment-flexiti-storefront"
+import type { MedusaSdkLike } from "medusa-payment-flexiti-storefront"
 
 // Added by `npx flexiti-nextjs` (medusa-payment-flexiti, README: "Storefront: Medusa's Next.js starter").
 
