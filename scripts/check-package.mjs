@@ -5,11 +5,13 @@
  *   medusa-payment-flexiti-storefront  (storefront-package/: the kit and `npx flexiti-nextjs`)
  * Every `exports`, `typesVersions` and `bin` target is inside, the kit's entry points and type
  * declarations are there, the LICENSE is MIT, no test, fixture or development file leaks in, and
- * the storefront package has no dependency besides its optional React peer.
+ * the storefront package has no dependency besides its optional React peer. Then it type-checks
+ * an import of every storefront entry point from the unpacked tarballs under TypeScript's
+ * `moduleResolution` node, node16 and bundler.
  * Run after `npm run build`. `--out=<dir>` keeps the tarballs there (the starter test installs them).
  */
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -68,6 +70,50 @@ if (Object.keys(sf.dependencies ?? {}).length) problems.push(`${sf.name} has dep
 const peers = Object.keys(sf.peerDependencies ?? {})
 if (peers.some((p) => p !== "react") || !sf.peerDependenciesMeta?.react?.optional) problems.push(`${sf.name} peers must be react only, optional (found ${peers})`)
 if (sf.version !== plugin.pkg.version) problems.push(`versions differ: ${plugin.pkg.name} ${plugin.pkg.version}, ${sf.name} ${sf.version}`)
+
+/** The storefront entry points, imported from the unpacked tarballs, under each moduleResolution. */
+function typecheckImports() {
+  const app = mkdtempSync(join(tmpdir(), "flexiti-types-"))
+  try {
+    for (const { pkg, tarball } of [plugin, storefront]) {
+      const dir = join(app, "node_modules", pkg.name)
+      mkdirSync(dir, { recursive: true })
+      execFileSync("tar", ["xzf", tarball, "-C", dir, "--strip-components=1"])
+    }
+    for (const dep of ["react", "@types"]) symlinkSync(join(root, "node_modules", dep), join(app, "node_modules", dep), "dir")
+    writeFileSync(
+      join(app, "index.ts"),
+      [
+        'import { payWithFlexiti } from "medusa-payment-flexiti/storefront"',
+        'import { useFlexitiCheckout } from "medusa-payment-flexiti/storefront/react"',
+        'import { startFlexitiSession, type FlexitiPaymentSession } from "medusa-payment-flexiti-storefront"',
+        'import { FlexitiButton } from "medusa-payment-flexiti-storefront/react"',
+        "export const entries = [payWithFlexiti, useFlexitiCheckout, startFlexitiSession, FlexitiButton]",
+        "export type Session = FlexitiPaymentSession",
+        "// @ts-expect-error a typed option, not any",
+        "payWithFlexiti({ cartId: 1 })",
+        "",
+      ].join("\n")
+    )
+    const tsc = join(root, "node_modules/typescript/bin/tsc")
+    const failed = []
+    for (const [resolution, module] of [["node", "esnext"], ["node16", "node16"], ["bundler", "esnext"]]) {
+      const args = [tsc, "--noEmit", "--strict", "--skipLibCheck", "--lib", "es2020,dom", "--jsx", "react-jsx", "--module", module, "--moduleResolution", resolution, "index.ts"]
+      try {
+        execFileSync(process.execPath, args, { cwd: app, encoding: "utf8" })
+      } catch (e) {
+        failed.push(`moduleResolution ${resolution}: ${e.stdout || e.message}`)
+      }
+    }
+    return failed
+  } finally {
+    rmSync(app, { recursive: true, force: true })
+  }
+}
+if (!problems.length) {
+  problems.push(...typecheckImports())
+  if (!problems.length) console.log("storefront entry points type-check under moduleResolution node, node16 and bundler")
+}
 
 if (problems.length) {
   console.error(problems.map((p) => `  - ${p}`).join("\n"))

@@ -162,10 +162,11 @@ if (!fixturePresent) {
 }
 
 ;(fixturePresent ? describe : describe.skip)("Medusa's dtc-starter with the packed plugin and storefront kit", () => {
-  const work = mkdtempSync(path.join(tmpdir(), "flexiti-starter-"))
-  const starter = path.join(work, "dtc-starter")
-  const backend = path.join(starter, "apps/backend")
-  const storefront = path.join(starter, "apps/storefront")
+  // Set in beforeAll: a describe body runs even when skipped.
+  let work = ""
+  let starter = ""
+  let backend = ""
+  let storefront = ""
   const database = `flexiti_starter_${Date.now()}`
   const backendUrl = `http://localhost:${PORTS.backend}`
   const storefrontUrl = `http://localhost:${PORTS.storefront}`
@@ -179,11 +180,18 @@ if (!fixturePresent) {
   // pnpm through npx, pinned to the starter's own version, without a global install.
   const pnpm = (name: string, args: string[], logStdout = true) => run(name, "npx", ["--yes", PNPM, ...args], starter, cleanEnv(), logStdout)
 
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), "flexiti-starter-"))
+    starter = path.join(work, "dtc-starter")
+    backend = path.join(starter, "apps/backend")
+    storefront = path.join(starter, "apps/storefront")
+  })
+
   afterAll(async () => {
     await browser?.close()
     await stopChildren()
     await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined)
-    if (!process.env.STARTER_KEEP) rmSync(work, { recursive: true, force: true })
+    if (work && !process.env.STARTER_KEEP) rmSync(work, { recursive: true, force: true })
     console.log(`dtc-starter test: ${Math.round((Date.now() - started) / 1000)}s`)
   }, 60_000)
 
