@@ -8,7 +8,8 @@
  *   - edits three starter files: the payment title in src/lib/constants.tsx, the session start in
  *     the payment step and the Flexiti case of the "Place order" button.
  * Running it again changes nothing. When the starter's code has changed so much that an edit
- * has no place to go, it stops and names the file: apply that edit by hand (README).
+ * has no place to go, it stops before writing anything and names the file: apply the edits by
+ * hand (README).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
@@ -42,7 +43,8 @@ const buttonModule = ["index.tsx", "index.ts"].some((f) => existsSync(join(src, 
   ? "@modules/common/components/ui"
   : "@medusajs/ui"
 
-const changed = []
+// Everything is prepared first and written only when every edit found its place.
+const writes = []
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]))
 }
@@ -52,9 +54,7 @@ for (const from of walk(filesDir)) {
   const to = join(storefront, rel)
   const text = readFileSync(from, "utf8").replace(/__BUTTON_MODULE__/g, buttonModule)
   if (existsSync(to) && readFileSync(to, "utf8") === text) continue
-  mkdirSync(dirname(to), { recursive: true })
-  writeFileSync(to, text)
-  changed.push(`${rel} (added)`)
+  writes.push({ file: to, text, note: `${rel} (added)` })
 }
 
 /** Applies `edits` to a starter file unless `marker` shows they are there already. */
@@ -66,8 +66,7 @@ function edit(rel, marker, edits) {
     if (!pattern.test(text)) fail(`${rel}: no place found for ${what}; apply it by hand as the README shows`)
     text = text.replace(pattern, replacement)
   }
-  writeFileSync(file, text)
-  changed.push(`${rel} (edited)`)
+  writes.push({ file, text, note: `${rel} (edited)` })
 }
 
 edit(starterFiles.constants, "pp_flexiti_flexiti", [
@@ -101,4 +100,8 @@ edit(starterFiles.button, "@lib/flexiti", [
   ],
 ])
 
-console.log(changed.length ? `Flexiti added to ${storefront}:\n${changed.map((c) => `  ${c}`).join("\n")}` : `Flexiti is already in ${storefront}; nothing changed`)
+for (const { file, text } of writes) {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, text)
+}
+console.log(writes.length ? `Flexiti added to ${storefront}:\n${writes.map((w) => `  ${w.note}`).join("\n")}` : `Flexiti is already in ${storefront}; nothing changed`)
