@@ -24,9 +24,9 @@ const root = path.resolve(__dirname, "../..")
 const FIXTURE = process.env.STARTER_FIXTURE ?? path.resolve(root, "../shared/fixtures/dtc-starter-9233262.tar.gz")
 const LOGS = path.join(root, "artifacts/starter")
 const PORTS = {
-  backend: Number(process.env.STARTER_BACKEND_PORT ?? 9290),
-  storefront: Number(process.env.STARTER_STOREFRONT_PORT ?? 8290),
-  sandbox: Number(process.env.STARTER_SANDBOX_PORT ?? 4290),
+  backend: Number(process.env.STARTER_BACKEND_PORT ?? 9390),
+  storefront: Number(process.env.STARTER_STOREFRONT_PORT ?? 8390),
+  sandbox: Number(process.env.STARTER_SANDBOX_PORT ?? 4390),
 }
 const MEDUSA_VERSION = "2.21.2"
 const PNPM = "pnpm@10.11.1" // the dtc-starter's packageManager
