@@ -115,9 +115,9 @@ if (!problems.length) {
   if (!problems.length) console.log("storefront entry points type-check under moduleResolution node, node16 and bundler")
 }
 
+if (!outArg) rmSync(out, { recursive: true, force: true })
 if (problems.length) {
   console.error(problems.map((p) => `  - ${p}`).join("\n"))
   process.exit(1)
 }
 if (outArg) console.log(`tarballs: ${plugin.tarball} ${storefront.tarball}`)
-else rmSync(out, { recursive: true, force: true })
