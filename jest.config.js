@@ -1,11 +1,13 @@
 const { loadEnv } = require("@medusajs/utils")
 loadEnv("test", process.cwd())
 
-// One config, three kinds of test chosen by TEST_TYPE (unset = all three).
+// One config, four kinds of test chosen by TEST_TYPE (unset = all four).
 const testMatchByType = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s?(x)"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
+  // Medusa's dtc-starter with the packed packages (README: Install into a Medusa 2.21 store)
+  starter: ["**/integration-tests/starter/**/*.spec.[jt]s"],
 }
 
 module.exports = {
@@ -28,5 +30,6 @@ module.exports = {
     ...testMatchByType.unit,
     ...testMatchByType["integration:http"],
     ...testMatchByType.browser,
+    ...testMatchByType.starter,
   ],
 }

@@ -5,11 +5,13 @@
  *   react.js (CJS) + react.mjs (ESM)      React layer ("use client"; react external) → …/storefront/react
  *   launcher.global.js (IIFE, minified)   window.FlexitiKit for plain pages and the demo
  *   *.d.ts                                 from src/storefront/tsconfig.json (DOM lib)
+ * and copies the same files to storefront-package/dist, the storefront-only package
+ * (medusa-payment-flexiti-storefront: no Medusa backend packages in a storefront's install).
  * Run after `medusa plugin:build` (it empties .medusa/server). Flags: --no-types.
  */
 import { build } from "esbuild"
 import { execFileSync } from "node:child_process"
-import { mkdirSync } from "node:fs"
+import { copyFileSync, cpSync, mkdirSync, rmSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -45,4 +47,8 @@ if (!process.argv.includes("--no-types")) {
   const tsc = join(root, "node_modules/typescript/bin/tsc")
   execFileSync(process.execPath, [tsc, "-p", join(src, "tsconfig.json"), "--emitDeclarationOnly", "--outDir", out], { stdio: "inherit" })
 }
-console.log(`storefront kit built in ${out}`)
+const pkg = join(root, "storefront-package")
+rmSync(join(pkg, "dist"), { recursive: true, force: true })
+cpSync(out, join(pkg, "dist"), { recursive: true })
+copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"))
+console.log(`storefront kit built in ${out} and ${join(pkg, "dist")}`)

@@ -12,8 +12,9 @@ export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 # A throwaway key for the tests only; a store sets its own (see README).
 export FLEXITI_ENCRYPTION_KEY="${FLEXITI_ENCRYPTION_KEY:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
 
-# Browser tests run the demo, which serves the built plugin (.medusa/server) and storefront kit.
-if [ ! -f .medusa/server/src/storefront/launcher.global.js ] || [ ! -f .medusa/server/src/sandbox/index.js ]; then
+# Browser tests run the demo, which serves the built plugin (.medusa/server) and storefront kit;
+# the starter test packs both packages (storefront-package/dist is built with the kit).
+if [ ! -f .medusa/server/src/storefront/launcher.global.js ] || [ ! -f .medusa/server/src/sandbox/index.js ] || [ ! -f storefront-package/dist/index.js ]; then
   echo "building the plugin first (npm run build)"
   npm run build --silent
 fi

@@ -1,6 +1,6 @@
 import axios from "axios"
 import type { Browser, Frame, Page } from "playwright-core"
-import { launchChromium, screenshot } from "../fixtures/browser"
+import { clickInFrame, launchChromium, screenshot } from "../fixtures/browser"
 import { DemoStack, startDemoStack } from "../fixtures/demo-stack"
 
 jest.setTimeout(420 * 1000)
@@ -45,20 +45,7 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     return page
   }
 
-  /**
-   * A real mouse click on a button of the Flexiti page inside the modal. Playwright's frame
-   * click never sees the cross-origin iframe as "stable" under jest's VM (it does under plain
-   * node), so the button's position is computed and clicked with the page's mouse.
-   */
-  async function clickInWidget(page: Page, frame: Frame, selector: string) {
-    const iframe = (await page.$('[data-testid="flexiti-iframe"]'))!
-    const outer = (await iframe.boundingBox())!
-    const inner = await frame.$eval(selector, (el) => {
-      const r = el.getBoundingClientRect()
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
-    })
-    await page.mouse.click(outer.x + inner.x, outer.y + inner.y)
-  }
+  const clickInWidget = (page: Page, frame: Frame, selector: string) => clickInFrame(page, '[data-testid="flexiti-iframe"]', frame, selector)
 
   async function openModal(page: Page): Promise<Frame> {
     await page.click('[data-testid="pay-flexiti"]')

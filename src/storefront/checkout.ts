@@ -31,7 +31,13 @@ export interface PayWithFlexitiOptions
   lang?: FlexitiLang
   /** "apply" lets a shopper without an account apply first; default "purchase" */
   flow?: "purchase" | "apply"
-  /** called with the new session, before the modal opens */
+  /**
+   * A Flexiti session already started for this cart (e.g. by the checkout's payment step), used
+   * instead of starting another one: each session is a Flexiti widget session. Ignored unless it
+   * carries a `redirection_url`.
+   */
+  session?: FlexitiPaymentSession | null
+  /** called with the session, before the modal opens */
   onSession?: (session: FlexitiPaymentSession) => void
   /**
    * Completes the cart instead of `POST /store/carts/:id/complete`, e.g. the Next.js starter's
@@ -127,10 +133,14 @@ export async function settleFlexitiOutcome(
 export async function payWithFlexiti(options: PayWithFlexitiOptions): Promise<PayWithFlexitiResult> {
   const { cartId, lang } = options
   let session: FlexitiPaymentSession
-  try {
-    session = await startFlexitiSession(options)
-  } catch (e) {
-    return { type: "failure", message: errorMessage(e, lang) }
+  if (options.session?.data?.redirection_url) {
+    session = options.session
+  } else {
+    try {
+      session = await startFlexitiSession(options)
+    } catch (e) {
+      return { type: "failure", message: errorMessage(e, lang) }
+    }
   }
   options.onSession?.(session)
   const hosted = session.data.flow === "hosted"

@@ -4,9 +4,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react"
 import type { CSSProperties, ReactNode } from "react"
-import { FlexitiOrder, payWithFlexiti, PayWithFlexitiOptions, PayWithFlexitiResult } from "./checkout"
+import { FlexitiOrder, FlexitiPaymentSession, payWithFlexiti, PayWithFlexitiOptions, PayWithFlexitiResult } from "./checkout"
 import { flexitiText, FlexitiLang } from "./i18n"
 import { asLowAsText, fetchCalculator, FlexitiStoreOptions } from "./store-api"
+
+export type { FlexitiOrder, FlexitiPaymentSession, PayWithFlexitiResult } from "./checkout"
+export type { FlexitiLang } from "./i18n"
+export type { FlexitiStoreOptions, MedusaSdkLike } from "./store-api"
 
 export type UseFlexitiCheckoutOptions = Omit<PayWithFlexitiOptions, "cartId"> & { lang?: FlexitiLang }
 
@@ -24,6 +28,9 @@ export function useFlexitiCheckout(options: UseFlexitiCheckoutOptions): FlexitiC
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const running = useRef<Promise<PayWithFlexitiResult> | null>(null)
+  // A session is used for one attempt only: after a cancel or a failure the next attempt starts a
+  // new one, even while the page still shows the old session.
+  const usedSessions = useRef(new Set<string>())
   const latest = useRef(options)
   latest.current = options
   const mounted = useRef(true)
@@ -38,7 +45,16 @@ export function useFlexitiCheckout(options: UseFlexitiCheckoutOptions): FlexitiC
     if (running.current) return running.current
     setPending(true)
     setError(null)
-    const run = payWithFlexiti({ ...latest.current, cartId })
+    const { session, onSession } = latest.current
+    const run = payWithFlexiti({
+      ...latest.current,
+      cartId,
+      session: session && !usedSessions.current.has(session.id) ? session : undefined,
+      onSession: (s: FlexitiPaymentSession) => {
+        usedSessions.current.add(s.id)
+        onSession?.(s)
+      },
+    })
       .catch((e: Error): PayWithFlexitiResult => ({ type: "failure", message: e?.message || flexitiText(latest.current.lang, "network") }))
       .then((result) => {
         running.current = null
