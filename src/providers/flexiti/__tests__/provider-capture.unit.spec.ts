@@ -1,0 +1,107 @@
+import { listMovements } from "../../../modules/flexiti/movement-store"
+import { providerHarness } from "./provider-harness"
+
+jest.setTimeout(30_000)
+
+const h = providerHarness()
+
+/** Flexiti's captures of a session as [reference, amount] pairs. */
+async function flexitiCaptures(sessionId: string) {
+  const [auth] = await h.ledger(sessionId)
+  return { auth, captures: auth.captures.map((c) => [c.reference, c.amount]) }
+}
+
+/** Makes Flexiti apply the next capture and drop its answer, and (optionally) the re-read after it fail. */
+async function loseCaptureAnswer(authorizationId: number, opts: { failReread: boolean }) {
+  await h.faults({
+    lose_answer_next: [{ path_contains: h.paths.capture(authorizationId), method: "POST" }],
+    ...(opts.failReread
+      ? // GET authorization is read once before the capture and retried 3 times after a failure.
+        { fail_next: [{ path_contains: h.paths.authorization(authorizationId), method: "GET", status: 503, skip: 1, times: 3 }] }
+      : {}),
+  })
+}
+
+describe("FlexitiProviderService: capture", () => {
+  it("captures the amount of each Medusa capture under its id, and a repeated call captures nothing more", async () => {
+    const provider = h.provider()
+    const payment = await h.authorizedPayment(provider, 500)
+    const first = await h.capture(provider, payment, 200)
+    const second = await h.capture(provider, payment, 300)
+    const { auth, captures } = await flexitiCaptures(payment.sessionId)
+    expect(captures).toEqual([
+      [first.captureId, 200],
+      [second.captureId, 300],
+    ])
+    expect(auth).toMatchObject({ captured_amount: 500, status: "closed" })
+    expect(second.result.data).toMatchObject({
+      captures: [
+        { medusa_capture_id: first.captureId, amount: "200.00" },
+        { medusa_capture_id: second.captureId, amount: "300.00" },
+      ],
+    })
+    // Medusa retries a capture with the same id after a crash: nothing is captured twice.
+    await h.capture(provider, payment, 200, first.captureId)
+    expect((await flexitiCaptures(payment.sessionId)).captures).toHaveLength(2)
+  })
+
+  it("recognises a capture whose answer was lost by reading Flexiti's capture list", async () => {
+    const provider = h.provider()
+    const payment = await h.authorizedPayment(provider, 400)
+    await loseCaptureAnswer(payment.authorized.data!.authorization_id as number, { failReread: false })
+    const { captureId, result } = await h.capture(provider, payment, 150)
+    expect(result.data).toMatchObject({ captures: [{ medusa_capture_id: captureId, amount: "150.00" }] })
+    expect((await flexitiCaptures(payment.sessionId)).captures).toEqual([[captureId, 150]])
+    expect(await listMovements(h.knex, payment.sessionId)).toMatchObject([{ kind: "capture", state: "done", medusa_id: captureId }])
+  })
+
+  it("adopts, on Medusa's retry under a new capture id, a capture whose answer and re-read were both lost", async () => {
+    const provider = h.provider()
+    const payment = await h.authorizedPayment(provider, 400)
+    await loseCaptureAnswer(payment.authorized.data!.authorization_id as number, { failReread: true })
+    const firstId = await h.captureRow(payment.paymentId, 250)
+    await expect(h.capture(provider, payment, 250, firstId)).rejects.toThrow()
+    await h.dropRow("capture", firstId)
+    expect((await flexitiCaptures(payment.sessionId)).captures).toEqual([[firstId, 250]])
+
+    const retry = await h.capture(provider, payment, 250)
+    const { auth, captures } = await flexitiCaptures(payment.sessionId)
+    expect(captures).toEqual([[firstId, 250]])
+    expect(auth.captured_amount).toBe(250)
+    expect(retry.result.data).toMatchObject({ captures: [{ medusa_capture_id: retry.captureId, amount: "250.00" }] })
+  })
+
+  it("refuses a capture of another amount while Flexiti holds a capture no Medusa capture accounts for", async () => {
+    const provider = h.provider()
+    const payment = await h.authorizedPayment(provider, 400)
+    await loseCaptureAnswer(payment.authorized.data!.authorization_id as number, { failReread: true })
+    const firstId = await h.captureRow(payment.paymentId, 250)
+    await expect(h.capture(provider, payment, 250, firstId)).rejects.toThrow()
+    await h.dropRow("capture", firstId)
+
+    await expect(h.capture(provider, payment, 100)).rejects.toThrow(/no Medusa capture accounts for/)
+    const { auth, captures } = await flexitiCaptures(payment.sessionId)
+    expect(captures).toEqual([[firstId, 250]])
+    expect(auth.captured_amount).toBe(250)
+  })
+
+  it("refuses a capture Medusa has no capture row for", async () => {
+    const provider = h.provider()
+    const payment = await h.authorizedPayment(provider, 300)
+    await expect(provider.capturePayment({ data: payment.data, context: {} })).rejects.toThrow(/gave no capture/)
+    await expect(provider.capturePayment({ data: payment.data, context: { idempotency_key: "capt_DOESNOTEXIST" } })).rejects.toThrow(
+      /gave no capture/
+    )
+    expect((await flexitiCaptures(payment.sessionId)).captures).toEqual([])
+  })
+
+  it("refuses to capture a session the plugin holds no authorization for", async () => {
+    const provider = h.provider()
+    const checkout = await h.approvedCheckout(provider, 300)
+    const captureId = await h.captureRow("pay_UNAUTHORIZED", 300)
+    await expect(provider.capturePayment({ data: { session_id: checkout.sessionId }, context: { idempotency_key: captureId } })).rejects.toThrow(
+      /no Flexiti authorization to capture/
+    )
+    expect(await h.ledger(checkout.sessionId)).toEqual([])
+  })
+})
