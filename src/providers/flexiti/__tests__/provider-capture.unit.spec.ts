@@ -45,6 +45,17 @@ describe("FlexitiProviderService: capture", () => {
     expect((await flexitiCaptures(payment.sessionId)).captures).toHaveLength(2)
   })
 
+  it("concurrent captures never take more than was authorized", async () => {
+    const provider = h.provider()
+    const payment = await h.authorizedPayment(provider, 300)
+    const outcomes = await Promise.allSettled([200, 200].map((amount) => h.capture(provider, payment, amount)))
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"])
+    const { auth, captures } = await flexitiCaptures(payment.sessionId)
+    expect(captures.map(([, amount]) => amount)).toEqual([200])
+    expect(auth.remaining_authorization_amount).toBe(100)
+    expect(await listMovements(h.knex, payment.sessionId)).toMatchObject([{ kind: "capture", state: "done" }])
+  })
+
   it("recognises a capture whose answer was lost by reading Flexiti's capture list", async () => {
     const provider = h.provider()
     const payment = await h.authorizedPayment(provider, 400)
@@ -83,6 +94,27 @@ describe("FlexitiProviderService: capture", () => {
     const { auth, captures } = await flexitiCaptures(payment.sessionId)
     expect(captures).toEqual([[firstId, 250]])
     expect(auth.captured_amount).toBe(250)
+  })
+
+  it("sends a capture again on Medusa's retry when the failed one never reached Flexiti", async () => {
+    const provider = h.provider()
+    const payment = await h.authorizedPayment(provider, 400)
+    const authorizationId = payment.authorized.data!.authorization_id as number
+    // A 503 leaves the outcome unknown to the plugin, and the re-read that would settle it fails too.
+    await h.faults({
+      fail_next: [
+        { path_contains: h.paths.capture(authorizationId), method: "POST", status: 503 },
+        { path_contains: h.paths.authorization(authorizationId), method: "GET", status: 503, skip: 1, times: 3 },
+      ],
+    })
+    const firstId = await h.captureRow(payment.paymentId, 180)
+    await expect(h.capture(provider, payment, 180, firstId)).rejects.toThrow()
+    await h.dropRow("capture", firstId)
+    expect(await listMovements(h.knex, payment.sessionId)).toMatchObject([{ kind: "capture", state: "pending" }])
+
+    const retry = await h.capture(provider, payment, 180)
+    expect((await flexitiCaptures(payment.sessionId)).captures).toEqual([[retry.captureId, 180]])
+    expect(await listMovements(h.knex, payment.sessionId)).toMatchObject([{ kind: "capture", state: "done", medusa_id: retry.captureId }])
   })
 
   it("refuses a capture Medusa has no capture row for", async () => {

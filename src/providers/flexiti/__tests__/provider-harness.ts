@@ -53,7 +53,8 @@ async function migrationSql(): Promise<string[]> {
   return sql
 }
 
-const id = (prefix: string) => `${prefix}_${randomBytes(8).toString("hex").toUpperCase()}`
+/** Ids shaped like Medusa's (prefix + 26 characters), so Flexiti's 40-character references are exercised for real. */
+const id = (prefix: string) => `${prefix}_${randomBytes(13).toString("hex").toUpperCase()}`
 
 export type Ledger = {
   authorization_id: number
