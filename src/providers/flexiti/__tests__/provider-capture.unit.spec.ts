@@ -16,10 +16,18 @@ async function loseCaptureAnswer(authorizationId: number, opts: { failReread: bo
   await h.faults({
     lose_answer_next: [{ path_contains: h.paths.capture(authorizationId), method: "POST" }],
     ...(opts.failReread
-      ? // GET authorization is read once before the capture and retried 3 times after a failure.
-        { fail_next: [{ path_contains: h.paths.authorization(authorizationId), method: "GET", status: 503, skip: 1, times: 3 }] }
+      ? { fail_next: [h.failedReread(authorizationId)] }
       : {}),
   })
+}
+
+/** A capture Flexiti applied while its answer and the re-read were lost; the provider threw and Medusa dropped the row. */
+async function appliedButUnanswered(amount: number) {
+  const provider = h.provider()
+  const payment = await h.authorizedPayment(provider, 400)
+  await loseCaptureAnswer(payment.authorized.data!.authorization_id as number, { failReread: true })
+  const firstId = await h.failedAttempt("capture", provider, payment, amount)
+  return { provider, payment, firstId }
 }
 
 describe("FlexitiProviderService: capture", () => {
@@ -67,12 +75,7 @@ describe("FlexitiProviderService: capture", () => {
   })
 
   it("adopts, on Medusa's retry under a new capture id, a capture whose answer and re-read were both lost", async () => {
-    const provider = h.provider()
-    const payment = await h.authorizedPayment(provider, 400)
-    await loseCaptureAnswer(payment.authorized.data!.authorization_id as number, { failReread: true })
-    const firstId = await h.captureRow(payment.paymentId, 250)
-    await expect(h.capture(provider, payment, 250, firstId)).rejects.toThrow()
-    await h.dropRow("capture", firstId)
+    const { provider, payment, firstId } = await appliedButUnanswered(250)
     expect((await flexitiCaptures(payment.sessionId)).captures).toEqual([[firstId, 250]])
 
     const retry = await h.capture(provider, payment, 250)
@@ -83,12 +86,7 @@ describe("FlexitiProviderService: capture", () => {
   })
 
   it("refuses a capture of another amount while Flexiti holds a capture no Medusa capture accounts for", async () => {
-    const provider = h.provider()
-    const payment = await h.authorizedPayment(provider, 400)
-    await loseCaptureAnswer(payment.authorized.data!.authorization_id as number, { failReread: true })
-    const firstId = await h.captureRow(payment.paymentId, 250)
-    await expect(h.capture(provider, payment, 250, firstId)).rejects.toThrow()
-    await h.dropRow("capture", firstId)
+    const { provider, payment, firstId } = await appliedButUnanswered(250)
 
     await expect(h.capture(provider, payment, 100)).rejects.toThrow(/no Medusa capture accounts for/)
     const { auth, captures } = await flexitiCaptures(payment.sessionId)
@@ -104,12 +102,10 @@ describe("FlexitiProviderService: capture", () => {
     await h.faults({
       fail_next: [
         { path_contains: h.paths.capture(authorizationId), method: "POST", status: 503 },
-        { path_contains: h.paths.authorization(authorizationId), method: "GET", status: 503, skip: 1, times: 3 },
+        h.failedReread(authorizationId),
       ],
     })
-    const firstId = await h.captureRow(payment.paymentId, 180)
-    await expect(h.capture(provider, payment, 180, firstId)).rejects.toThrow()
-    await h.dropRow("capture", firstId)
+    await h.failedAttempt("capture", provider, payment, 180)
     expect(await listMovements(h.knex, payment.sessionId)).toMatchObject([{ kind: "capture", state: "pending" }])
 
     const retry = await h.capture(provider, payment, 180)

@@ -224,12 +224,31 @@ export function providerHarness() {
       return { refundId: key, result: await provider.refundPayment({ amount, data: payment.data, context: { idempotency_key: key } }) }
     },
 
+    /** A capture or refund the provider throws on; Medusa then deletes its row and may retry under a new id. */
+    async failedAttempt(kind: "capture" | "refund", provider: FlexitiProviderService, payment: { paymentId: string; data: Record<string, unknown> }, amount: number) {
+      const rowId = kind === "capture" ? await h.captureRow(payment.paymentId, amount) : await h.refundRow(payment.paymentId, amount)
+      await expect(h[kind](provider, payment, amount, rowId)).rejects.toThrow()
+      await h.dropRow(kind, rowId)
+      return rowId
+    },
+
     /** Flexiti paths the faults target. */
     paths: {
       capture: (authorizationId: number) => `/authorization/${authorizationId}/capture`,
       release: (authorizationId: number) => `/authorization/${authorizationId}/release`,
       authorization: (authorizationId: number) => `/authorization/${authorizationId}`,
     },
+    /**
+     * A fail_next rule: the money movement's first GET authorization passes, the re-read after
+     * it fails (with the client's retries of a read: 3 attempts).
+     */
+    failedReread: (authorizationId: number) => ({
+      path_contains: `/authorization/${authorizationId}`,
+      method: "GET",
+      status: 503,
+      skip: 1,
+      times: 3,
+    }),
   }
   return h
 }
