@@ -21,6 +21,18 @@ describe("FlexitiProviderService: cancel and delete", () => {
     expect((await h.ledger(payment.sessionId))[0].releases).toHaveLength(1)
   })
 
+  it("cancel recognises a release whose answer was lost", async () => {
+    const provider = h.provider()
+    const payment = await h.authorizedPayment(provider, 260)
+    await h.faults({ lose_answer_next: [{ path_contains: h.paths.release(payment.authorized.data!.authorization_id as number), method: "POST" }] })
+    const cancelled = await provider.cancelPayment({ data: payment.data, context: {} })
+    expect(cancelled.data).not.toHaveProperty("release_pending")
+    expect((await readCheckout(h.knex, payment.sessionId))?.release_state).toBe("released")
+    const [auth] = await h.ledger(payment.sessionId)
+    expect(auth).toMatchObject({ released_amount: 260, remaining_authorization_amount: 0 })
+    expect(auth.releases).toHaveLength(1)
+  })
+
   it("cancel when Flexiti cannot be reached records the release as pending and does not throw", async () => {
     const provider = h.provider()
     const payment = await h.authorizedPayment(provider, 350)

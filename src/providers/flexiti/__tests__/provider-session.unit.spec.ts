@@ -71,6 +71,19 @@ describe("FlexitiProviderService: authorize", () => {
     expect(await h.ledger(payment.sessionId)).toHaveLength(1)
   })
 
+  it("finds an authorization whose answer was lost instead of creating a second one", async () => {
+    const provider = h.provider()
+    const checkout = await h.approvedCheckout(provider, 380)
+    await h.faults({ lose_answer_next: [{ path_contains: "/authorization", method: "POST" }] })
+    const input = { data: { session_id: checkout.sessionId }, context: { idempotency_key: checkout.sessionId } }
+    await expect(provider.authorizePayment(input)).rejects.toThrow()
+    const again = await provider.authorizePayment(input)
+    expect(again.status).toBe(PaymentSessionStatus.AUTHORIZED)
+    const ledger = await h.ledger(checkout.sessionId)
+    expect(ledger).toHaveLength(1)
+    expect(again.data).toMatchObject({ authorization_id: ledger[0].authorization_id, authorized_amount: "380.00" })
+  })
+
   it("ignores an authorization_id the storefront put in the session data", async () => {
     const provider = h.provider()
     const victim = await h.authorizedPayment(provider, 300)
