@@ -255,12 +255,23 @@ export async function refundOnFlexiti(
   // Pieces applied for a refund Medusa no longer has (it threw after Flexiti took some):
   // they belong to this retry as far as its amount goes.
   const live = new Set(args.liveMedusaRefundIds)
+  const unaccounted: FlexitiMovement[] = []
   for (const orphan of refundMovements().filter((m) => !m.medusa_id || !live.has(m.medusa_id))) {
-    if (!lte(orphan.amount, left)) continue
+    if (!lte(orphan.amount, left)) {
+      unaccounted.push(orphan)
+      continue
+    }
     await assignMovement(knex, orphan.content_key, medusaRefundId)
     left = subDollars(left, orphan.amount)
   }
   if (!isPositive(left)) return
+  if (unaccounted.length) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Flexiti holds ${unaccounted.length} refund(s) (${unaccounted.map((m) => `$${m.amount}`).join(", ")}) that no Medusa refund accounts for; ` +
+        `not refunding $${amount} on top. Refund at least that amount to record it, or run Reconcile in Settings → Flexiti.`
+    )
+  }
   movements = await listMovements(knex, sessionId)
 
   const data = paymentDataOf(checkout, authorization, movements)
