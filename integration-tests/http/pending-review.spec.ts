@@ -71,6 +71,14 @@ medusaIntegrationTestRunner({
       expect((await reconcile()).reviews).toEqual([])
     })
 
+    it("cancels the order when Flexiti declines the application after its review", async () => {
+      const { session, order, applicationId } = await orderInReview()
+      await flexiti.control().post(`/applications/${applicationId}/decision`, { decision: "declined" })
+      expect(await reconcile()).toMatchObject({ errors: [], reviews: [{ payment_session_id: session.id, outcome: "declined" }] })
+      expect((await orderPayments(order.id)).order.status).toBe("canceled")
+      expect(await flexiti.authorizationsFor(session.id)).toEqual([])
+    })
+
     it("cancels the order when Flexiti has not approved by the deadline", async () => {
       const { session, order } = await orderInReview()
       expect((await reconcile({ pending_deadline_hours: 0 })).reviews).toEqual([{ payment_session_id: session.id, outcome: "order_cancelled" }])

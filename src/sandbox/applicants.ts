@@ -67,7 +67,9 @@ function openAccount(core: SandboxCore, clientId: string, key: TestApplicantKey)
   const applicant: TestApplicant = TEST_APPLICANTS[key]
   const accountNumber = core.state.nextId("account")
   const suffix = String(accountNumber).slice(-5)
-  const creditCents = dollarsToCents(applicant.credit_limit ?? 1000)
+  // Flexiti's Test data page gives no credit limits: a pending application approved later gets
+  // 5,000.00 here (our invention), enough for a typical financed basket.
+  const creditCents = dollarsToCents(applicant.credit_limit ?? 5000)
   const account: AccountState = {
     account_number: accountNumber,
     customer_id: `3000000-${suffix}`,

@@ -135,7 +135,7 @@ export const flexitiApi = {
 /** What one reconciliation did (see the README's "Reconciliation"). */
 export interface ReconcileReport {
   skipped: boolean
-  reviews: { payment_session_id: string; outcome: "authorized" | "waiting" | "order_cancelled" }[]
+  reviews: { payment_session_id: string; outcome: "authorized" | "waiting" | "declined" | "order_cancelled" }[]
   released: { payment_session_id: string; authorization_id: string; amount: string }[]
   pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
   recovered: { payment_session_id: string; authorization_id: string }[]

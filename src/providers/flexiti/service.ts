@@ -300,6 +300,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
           ? await readHostedOutcome({ config, knex: this.knex(), sessionId: checkout.payment_session_id })
           : await authorizeWidget({ config, knex: this.knex(), checkout })
       if (outcome.kind === "not_ready") {
+        this.logger_?.info(`Flexiti: session ${checkout.payment_session_id} not authorized: ${outcome.reason}`)
         return { status: outcome.status, data: { ...sessionDataOf(checkout), authorization_error: outcome.reason } }
       }
       if (outcome.kind === "in_review") {

@@ -35,7 +35,7 @@ const LOOKBACK_DAYS = 7
 
 export interface ReconcileReport {
   /** orders placed while Flexiti reviewed the application: authorized now, still waiting, or cancelled */
-  reviews: { payment_session_id: string; outcome: "authorized" | "waiting" | "order_cancelled" }[]
+  reviews: { payment_session_id: string; outcome: "authorized" | "waiting" | "declined" | "order_cancelled" }[]
   released: { payment_session_id: string; authorization_id: string; amount: string }[]
   pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
   recovered: { payment_session_id: string; authorization_id: string }[]
@@ -97,11 +97,19 @@ export async function reconcileFlexiti(
   for (const checkout of await listInReview(knex)) {
     const sessionId = checkout.payment_session_id
     try {
-      const { result: payment } = await authorizePaymentSessionForOrderWorkflow(container).run({ input: { payment_session_id: sessionId } })
-      if (payment) {
+      const outcome = await readHostedOutcome({ config: await configFor(checkout.environment), knex, sessionId })
+      if (outcome.kind === "authorization") {
+        // Medusa asks the provider again, which checks the authorization as at checkout.
+        await authorizePaymentSessionForOrderWorkflow(container).run({ input: { payment_session_id: sessionId } })
         report.reviews.push({ payment_session_id: sessionId, outcome: "authorized" })
         await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
         await audit(sessionId, "reconcile_review", "Flexiti approved the application: the order's payment is authorized")
+      } else if (outcome.kind === "not_ready") {
+        // Declined, failed or cancelled after the review: the order cannot be paid with Flexiti.
+        await cancelOrderOfSession(container, sessionId)
+        await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
+        report.reviews.push({ payment_session_id: sessionId, outcome: "declined" })
+        await audit(sessionId, "reconcile_review", `Flexiti did not approve (${outcome.reason}): the order was cancelled`)
       } else if (now.getTime() - checkout.in_review_since!.getTime() >= deadlineHours * 3_600_000) {
         await cancelOrderOfSession(container, sessionId)
         await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
