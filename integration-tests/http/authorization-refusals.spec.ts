@@ -2,8 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FLEXITI_MODULE } from "../../src/modules/flexiti/constants"
 import type FlexitiModuleService from "../../src/modules/flexiti/service"
 import { SANDBOX_TEST_ACCOUNTS } from "../../src/sandbox"
-import { checkoutDriver } from "../fixtures/checkout"
-import { SeededStore, seedStore } from "../fixtures/store"
+import { freshCheckoutDriver } from "../fixtures/checkout"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
 
 jest.setTimeout(180 * 1000)
@@ -15,13 +14,8 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let store: SeededStore
-    const shop = checkoutDriver({ api, getContainer, flexiti, store: () => store })
+    const { shop } = freshCheckoutDriver({ api, getContainer, flexiti })
 
-    beforeEach(async () => {
-      store = await seedStore(getContainer())
-      await flexiti.control().post("/reset")
-    })
 
     async function refusedWith(account: number, lang?: "en" | "fr") {
       const cartId = await shop.cartReadyToPay()

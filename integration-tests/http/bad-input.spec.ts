@@ -3,8 +3,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FLEXITI_MODULE } from "../../src/modules/flexiti/constants"
 import type FlexitiModuleService from "../../src/modules/flexiti/service"
 import { SANDBOX_TEST_ACCOUNTS } from "../../src/sandbox"
-import { checkoutDriver } from "../fixtures/checkout"
-import { adminHeaders, SeededStore, seedStore } from "../fixtures/store"
+import { freshCheckoutDriver } from "../fixtures/checkout"
+import { adminHeaders } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
 
 jest.setTimeout(240 * 1000)
@@ -19,14 +19,9 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let store: SeededStore
-    const shop = checkoutDriver({ api, getContainer, flexiti, store: () => store })
+    const { shop } = freshCheckoutDriver({ api, getContainer, flexiti })
     const answer = (e: AxiosError) => e.response as AxiosResponse
 
-    beforeEach(async () => {
-      store = await seedStore(getContainer())
-      await flexiti.control().post("/reset")
-    })
 
     function expectClear4xx(res: AxiosResponse, label: string) {
       if (res.status < 400 || res.status >= 500) throw new Error(`${label}: expected a 4xx, got ${res.status} ${JSON.stringify(res.data)}`)

@@ -1,8 +1,8 @@
 import type { AxiosError } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signCheckoutContext } from "../../src/providers/flexiti/checkout-context"
-import { checkoutDriver } from "../fixtures/checkout"
-import { adminHeaders, SeededStore, seedStore } from "../fixtures/store"
+import { freshCheckoutDriver } from "../fixtures/checkout"
+import { adminHeaders } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
 
 jest.setTimeout(240 * 1000)
@@ -17,16 +17,9 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let store: SeededStore
-    const shop = checkoutDriver({ api, getContainer, flexiti, store: () => store })
+    const { shop, store } = freshCheckoutDriver({ api, getContainer, flexiti })
     const fail = (e: AxiosError) => e.response!
 
-    beforeEach(async () => {
-      store = await seedStore(getContainer())
-      // A fresh Flexiti each time: every test places orders on the same approved test account,
-      // whose credit runs out (credit_exceeded) after a handful of open authorizations.
-      await flexiti.control().post("/reset")
-    })
 
     async function cartOf(cartId: string) {
       return (await api.get(`/store/carts/${cartId}?fields=*payment_collection,*payment_collection.payment_sessions`, shop.storeHeaders())).data.cart
@@ -41,9 +34,9 @@ medusaIntegrationTestRunner({
 
     async function enablePaymentProvider(providerId: string) {
       const admin = await adminHeaders(getContainer())
-      const region = (await api.get(`/admin/regions/${store.cadRegionId}?fields=*payment_providers`, admin)).data.region
+      const region = (await api.get(`/admin/regions/${store().cadRegionId}?fields=*payment_providers`, admin)).data.region
       const ids = new Set<string>([...region.payment_providers.map((p: { id: string }) => p.id), providerId])
-      await api.post(`/admin/regions/${store.cadRegionId}`, { payment_providers: [...ids] }, admin)
+      await api.post(`/admin/regions/${store().cadRegionId}`, { payment_providers: [...ids] }, admin)
     }
 
     it("keeps storefront keys and the shopper's personal data out of session data", async () => {

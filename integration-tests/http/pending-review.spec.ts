@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FLEXITI_MODULE } from "../../src/modules/flexiti/constants"
 import type FlexitiModuleService from "../../src/modules/flexiti/service"
-import { checkoutDriver } from "../fixtures/checkout"
-import { adminHeaders, SeededStore, seedStore } from "../fixtures/store"
+import { freshCheckoutDriver } from "../fixtures/checkout"
+import { adminHeaders } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
 
 jest.setTimeout(180 * 1000)
@@ -25,17 +25,12 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let store: SeededStore
-    const shop = checkoutDriver({ api, getContainer, flexiti, store: () => store })
+    const { shop, reconcile } = freshCheckoutDriver({ api, getContainer, flexiti })
 
     beforeEach(async () => {
-      store = await seedStore(getContainer())
-      await flexiti.control().post("/reset")
       await getContainer().resolve<FlexitiModuleService>(FLEXITI_MODULE).updateSettings({ flow: "hosted" })
     })
 
-    const reconcile = async (body: Record<string, unknown> = {}) =>
-      (await api.post("/admin/flexiti/reconcile", body, await adminHeaders(getContainer()))).data.reconcile
 
     async function orderInReview() {
       const cartId = await shop.cartReadyToPay()

@@ -1,8 +1,8 @@
 import type { AxiosError } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FlexitiClient } from "../../src/flexiti/client"
-import { checkoutDriver } from "../fixtures/checkout"
-import { adminHeaders, SeededStore, seedStore } from "../fixtures/store"
+import { freshCheckoutDriver } from "../fixtures/checkout"
+import { adminHeaders } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
 
 jest.setTimeout(240 * 1000)
@@ -14,17 +14,10 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let store: SeededStore
-    const shop = checkoutDriver({ api, getContainer, flexiti, store: () => store })
+    const { shop, reconcile } = freshCheckoutDriver({ api, getContainer, flexiti })
     const fail = (e: AxiosError) => e.response!
 
-    beforeEach(async () => {
-      store = await seedStore(getContainer())
-      await flexiti.control().post("/reset")
-    })
 
-    const reconcile = async (body: Record<string, unknown> = { grace_minutes: 0 }) =>
-      (await api.post("/admin/flexiti/reconcile", body, await adminHeaders(getContainer()))).data.reconcile
 
     /** A shopper approved in Flexiti, then complete lost Flexiti's answer to POST authorization. */
     async function abandonedAfterLostAuthorization() {
