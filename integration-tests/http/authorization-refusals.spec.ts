@@ -16,7 +16,6 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const { shop } = freshCheckoutDriver({ api, getContainer, flexiti })
 
-
     async function refusedWith(account: number, lang?: "en" | "fr") {
       const cartId = await shop.cartReadyToPay()
       const session = await shop.startFlexiti(cartId, lang)

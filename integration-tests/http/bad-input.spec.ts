@@ -22,7 +22,6 @@ medusaIntegrationTestRunner({
     const { shop } = freshCheckoutDriver({ api, getContainer, flexiti })
     const answer = (e: AxiosError) => e.response as AxiosResponse
 
-
     function expectClear4xx(res: AxiosResponse, label: string) {
       if (res.status < 400 || res.status >= 500) throw new Error(`${label}: expected a 4xx, got ${res.status} ${JSON.stringify(res.data)}`)
       expect(typeof res.data?.message).toBe("string")

@@ -20,7 +20,6 @@ medusaIntegrationTestRunner({
     const { shop, store } = freshCheckoutDriver({ api, getContainer, flexiti })
     const fail = (e: AxiosError) => e.response!
 
-
     async function cartOf(cartId: string) {
       return (await api.get(`/store/carts/${cartId}?fields=*payment_collection,*payment_collection.payment_sessions`, shop.storeHeaders())).data.cart
     }

@@ -31,7 +31,6 @@ medusaIntegrationTestRunner({
       await getContainer().resolve<FlexitiModuleService>(FLEXITI_MODULE).updateSettings({ flow: "hosted" })
     })
 
-
     async function orderInReview() {
       const cartId = await shop.cartReadyToPay()
       const session = await shop.startFlexiti(cartId)

@@ -17,8 +17,6 @@ medusaIntegrationTestRunner({
     const { shop, reconcile } = freshCheckoutDriver({ api, getContainer, flexiti })
     const fail = (e: AxiosError) => e.response!
 
-
-
     /** A shopper approved in Flexiti, then complete lost Flexiti's answer to POST authorization. */
     async function abandonedAfterLostAuthorization() {
       const cartId = await shop.cartReadyToPay()
