@@ -1,6 +1,8 @@
 import type { AxiosError } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { checkoutDriver } from "../fixtures/checkout"
+import { captureProcessOutput } from "../fixtures/log-capture"
 import { SeededStore, seedStore } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
 
@@ -120,6 +122,28 @@ medusaIntegrationTestRunner({
         .catch((e: AxiosError) => e.response!)
       expect(forged.status).toBe(400)
       expect(forged.data.message).toMatch(/another checkout/)
+    })
+
+    it("a logged-in customer's checkout gets an account holder, with no warning from Medusa", async () => {
+      const logs = captureProcessOutput()
+      const email = `buyer-${Date.now()}@example.ca`
+      const password = "flexiti-buyer-pass"
+      const registered = await api.post("/auth/customer/emailpass/register", { email, password })
+      const asNew = { headers: { ...shop.storeHeaders().headers, authorization: `Bearer ${registered.data.token}` } }
+      await api.post("/store/customers", { email }, asNew)
+      const login = await api.post("/auth/customer/emailpass", { email, password })
+      const asCustomer = { headers: { ...shop.storeHeaders().headers, authorization: `Bearer ${login.data.token}` } }
+
+      const cartId = await shop.cartReadyToPay()
+      await api.post(`/store/carts/${cartId}/customer`, {}, asCustomer)
+      const session = await shop.startFlexiti(cartId)
+      await shop.widgetOutcome(cartId, session, "approve")
+      expect((await shop.complete(cartId)).data.type).toBe("order")
+
+      expect(logs.text()).not.toMatch(/does not support (creating|updating|deleting) account holders/)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "customer", fields: ["id", "account_holders.provider_id"], filters: { email } })
+      expect(data[0].account_holders.map((h: { provider_id: string }) => h.provider_id)).toEqual(["pp_flexiti_flexiti"])
     })
   },
 })

@@ -5,6 +5,10 @@ import {
   CancelPaymentOutput,
   CapturePaymentInput,
   CapturePaymentOutput,
+  CreateAccountHolderInput,
+  CreateAccountHolderOutput,
+  DeleteAccountHolderInput,
+  DeleteAccountHolderOutput,
   DeletePaymentInput,
   DeletePaymentOutput,
   GetPaymentStatusInput,
@@ -17,6 +21,8 @@ import {
   RefundPaymentOutput,
   RetrievePaymentInput,
   RetrievePaymentOutput,
+  UpdateAccountHolderInput,
+  UpdateAccountHolderOutput,
   UpdatePaymentInput,
   UpdatePaymentOutput,
   WebhookActionResult,
@@ -444,6 +450,25 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     } catch (error) {
       throw this.toMedusaError("refund the payment", error)
     }
+  }
+
+  /* ------------------------------ account holders ------------------------------ */
+
+  /**
+   * Medusa asks for an account holder when a logged-in customer starts a session. Flexiti
+   * identifies the shopper in its own widget or hosted page, so the Medusa customer stands as the
+   * account holder; nothing about them is sent to Flexiti or kept here.
+   */
+  async createAccountHolder(input: CreateAccountHolderInput): Promise<CreateAccountHolderOutput> {
+    return { id: input.context.customer.id, data: {} }
+  }
+
+  async updateAccountHolder(_input: UpdateAccountHolderInput): Promise<UpdateAccountHolderOutput> {
+    return { data: {} }
+  }
+
+  async deleteAccountHolder(_input: DeleteAccountHolderInput): Promise<DeleteAccountHolderOutput> {
+    return { data: {} }
   }
 
   /* ------------------------------ reads ------------------------------ */
