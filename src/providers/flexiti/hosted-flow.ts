@@ -92,8 +92,8 @@ export type HostedOutcome =
   | { kind: "not_ready"; status: PaymentSessionStatus; reason: string }
 
 /** Reads the outcome from Flexiti (never from the redirect the browser followed). */
-export async function readHostedOutcome(args: { config: RuntimeConfig; knex: KnexLike; sessionId: string }): Promise<HostedOutcome> {
-  const { config, knex, sessionId } = args
+export async function readHostedOutcome(args: { config: RuntimeConfig; sessionId: string }): Promise<HostedOutcome> {
+  const { config, sessionId } = args
   let notification
   try {
     notification = await config.client.notificationByMerchantOrderId(sessionId, { referenceId: referenceIdFor(sessionId) })

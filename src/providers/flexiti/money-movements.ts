@@ -32,7 +32,8 @@ export function bodyReference(key: string): string {
   return key.length <= 40 ? key : referenceIdFor(key)
 }
 
-function failure(operation: string, referenceId: string, error: unknown, amount?: string): FlexitiCallLogEntry {
+/** A failed Flexiti call as a call-log entry: Flexiti's status and code, never a secret. */
+export function failureEntry(operation: string, referenceId: string, error: unknown, amount?: string | null): FlexitiCallLogEntry {
   return {
     operation,
     reference_id: referenceId,
@@ -157,7 +158,7 @@ export async function captureOnFlexiti(
       }
       if (after) await releaseClaim(knex, key)
     }
-    await audit(failure("capture", referenceId, error, amount))
+    await audit(failureEntry("capture", referenceId, error, amount))
     throw error
   }
 }
@@ -197,7 +198,7 @@ export async function releaseOnFlexiti(ctx: MoneyContext, referenceKey: string):
       await audit({ operation: "release", reference_id: referenceId, outcome: "success", amount: "0.00", flexiti_id: String(authorizationId), message: "authorization already closed" })
       return after
     }
-    await audit(failure("release", referenceId, error, remaining))
+    await audit(failureEntry("release", referenceId, error, remaining))
     throw error
   }
   return config.client.getAuthorization(authorizationId)
@@ -338,7 +339,7 @@ async function sendRefundPiece(
           await audit({ operation: "return", reference_id: referenceId, outcome: "success", amount, message: "answer lost; Flexiti shows the return" })
           return
         }
-        await audit(failure("return", referenceId, error, amount))
+        await audit(failureEntry("return", referenceId, error, amount))
         throw error
       }
       // Past the return window or not a promotional purchase: an account refund instead.
@@ -356,7 +357,7 @@ async function sendRefundPiece(
   } catch (error) {
     // Only a refusal frees the claim: an unanswered account refund cannot be read back.
     if (certainlyRefused(error)) await releaseClaim(knex, claimKey)
-    await audit(failure("account_refund", referenceId, error, amount))
+    await audit(failureEntry("account_refund", referenceId, error, amount))
     throw error
   }
 }

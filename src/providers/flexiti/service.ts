@@ -36,13 +36,11 @@ import {
   PaymentSessionStatus,
 } from "@medusajs/framework/utils"
 import { isHostedPurchaseSuccessful } from "../../flexiti/assumptions"
-import { FlexitiEnvironment, ONLINE_API_ORIGINS } from "../../flexiti/environments"
-import { FlexitiError } from "../../flexiti/errors"
+import { FlexitiEnvironment } from "../../flexiti/environments"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
 import { readCheckout, writeCheckout } from "../../modules/flexiti/checkout-store"
 import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import { loadEncryptionKey } from "../../modules/flexiti/crypto"
 import { listMovements } from "../../modules/flexiti/movement-store"
 import { appendCallLog, KnexLike } from "../../modules/flexiti/settings-reader"
 import { paymentDataOf, remainingToCapture, statusOfAuthorization } from "./authorization-ledger"
@@ -50,18 +48,19 @@ import { verifyCheckoutContext } from "./checkout-context"
 import { initiateHosted, readHostedOutcome } from "./hosted-flow"
 import { capturesOfPayment, captureRow, cartOfPaymentSession, paymentOfSession, refundsOfPayment } from "./medusa-records"
 import { withMoneyLock } from "./money-lock"
-import { captureOnFlexiti, MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
+import { captureOnFlexiti, failureEntry, MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
 import { isPositive, lte, sameToTheCent, toDollars } from "./money"
 import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "./options"
 import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "./runtime-config"
 import { inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
-import { FlexitiSessionData, SESSION_DATA_KEYS } from "./types"
+import { checkBootConfiguration } from "./boot-checks"
+import { asMedusaError } from "./medusa-errors"
+import { checkoutOfSession, publicSessionData, SESSION_ID, sessionDataOf } from "./session-data"
 import { authorizeWidget, initiateWidget, isDecline } from "./widget-flow"
 
 type Cradle = { logger?: Logger } & Record<string, unknown>
 type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
 
-const SESSION_ID = /^payses_[A-Za-z0-9]+$/
 
 /**
  * Medusa payment provider for Flexiti financing (id pp_flexiti_flexiti).
@@ -80,22 +79,9 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
 
   /** Runs when Medusa loads the provider: a store that cannot keep Flexiti's secrets safe does not start. */
   static validateOptions(options: Record<string, unknown>): void {
-    const parsed = parseProviderOptions(options)
-    let key: Buffer | undefined
-    try {
-      key = loadEncryptionKey()
-    } catch (error) {
-      throw new Error(`Flexiti: FLEXITI_ENCRYPTION_KEY is malformed: ${(error as Error).message}`)
-    }
-    if (!key) {
-      throw new Error(
-        "Flexiti: set FLEXITI_ENCRYPTION_KEY (32 bytes as 64 hex characters) before starting Medusa; it encrypts Flexiti secrets, tokens and account numbers at rest."
-      )
-    }
-    if (parsed.flow === "hosted" && parsed.environment && !parsed.online_base_url && !ONLINE_API_ORIGINS[parsed.environment]) {
-      throw new Error(`Flexiti: the hosted flow needs online_base_url for the ${parsed.environment} environment (Flexiti publishes no Online API host for it).`)
-    }
+    checkBootConfiguration(parseProviderOptions(options))
   }
+
 
   constructor(cradle: Cradle, options: FlexitiProviderOptions) {
     super(cradle, options)
@@ -135,22 +121,10 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     }
   }
 
-  /** A Flexiti failure as a Medusa error with Flexiti's code and reference id, never a secret. */
-  protected toMedusaError(action: string, error: unknown): Error {
-    if (error instanceof MedusaError) return error
-    if (error instanceof FlexitiError) {
-      const type =
-        error.kind === "business" || error.kind === "invalid_request" || error.kind === "not_found"
-          ? MedusaError.Types.NOT_ALLOWED
-          : MedusaError.Types.UNEXPECTED_STATE
-      return new MedusaError(type, `Flexiti could not ${action}: ${error.message}`)
-    }
-    return error instanceof Error ? error : new Error(String(error))
-  }
 
   /** The checkout of a session the plugin started, with the authorization it holds. */
   protected async authorizedCheckout(sessionId: unknown, action: string): Promise<AuthorizedCheckout> {
-    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    const checkout = await checkoutOfSession(this.knex(), sessionId)
     if (!checkout?.authorization_id) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Flexiti: this payment has no Flexiti authorization to ${action}`)
     }
@@ -207,16 +181,8 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
       await this.audit({ payment_session_id: sessionId, operation, reference_id: started.data.reference_id, outcome: "success", amount, flexiti_id: started.id })
       return { id: started.id, data: publicSessionData(started.data, input.data) }
     } catch (error) {
-      await this.audit({
-        payment_session_id: sessionId,
-        operation,
-        reference_id: referenceIdFor(sessionId),
-        outcome: "failure",
-        http_status: error instanceof FlexitiError ? error.status ?? null : null,
-        error_code: error instanceof FlexitiError ? error.code ?? null : null,
-        message: (error as Error).message,
-      })
-      throw this.toMedusaError("start the checkout", error)
+      await this.audit({ ...failureEntry(operation, referenceIdFor(sessionId), error), payment_session_id: sessionId })
+      throw asMedusaError("start the checkout", error)
     }
   }
 
@@ -240,7 +206,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
 
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     const sessionId = input.data?.session_id
-    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    const checkout = await checkoutOfSession(this.knex(), sessionId)
     if (checkout?.amount && sameToTheCent(input.amount, checkout.amount)) {
       return { data: input.data }
     }
@@ -256,14 +222,13 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
    */
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
     const sessionId = input.data?.session_id
-    if (typeof sessionId !== "string" || !SESSION_ID.test(sessionId)) return { data: input.data }
-    const checkout = await readCheckout(this.knex(), sessionId)
+    const checkout = await checkoutOfSession(this.knex(), sessionId)
     if (!checkout?.authorization_id) return { data: input.data }
-    if (await paymentOfSession(this.knex(), sessionId)) {
+    if (await paymentOfSession(this.knex(), checkout.payment_session_id)) {
       this.logger_?.info(`Flexiti: session ${sessionId} belongs to a placed order's payment; its authorization stays.`)
       return { data: input.data }
     }
-    await this.releaseOrMarkPending(checkout as AuthorizedCheckout, `${sessionId}-delete`)
+    await this.releaseOrMarkPending(checkout as AuthorizedCheckout, `${checkout.payment_session_id}-delete`)
     return { data: input.data }
   }
 
@@ -292,7 +257,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     // Medusa passes the session's own id as the idempotency key.
     const sessionId = input.context?.idempotency_key ?? input.data?.session_id
-    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    const checkout = await checkoutOfSession(this.knex(), sessionId)
     if (!checkout || !checkout.amount) {
       return { status: PaymentSessionStatus.ERROR, data: { authorization_error: "not_a_flexiti_session" } }
     }
@@ -303,7 +268,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     try {
       const outcome =
         checkout.flow === "hosted"
-          ? await readHostedOutcome({ config, knex: this.knex(), sessionId: checkout.payment_session_id })
+          ? await readHostedOutcome({ config, sessionId: checkout.payment_session_id })
           : await authorizeWidget({ config, knex: this.knex(), checkout })
       if (outcome.kind === "not_ready") {
         this.logger_?.info(`Flexiti: session ${checkout.payment_session_id} not authorized: ${outcome.reason}`)
@@ -330,16 +295,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
       const fresh = "authorization" in outcome ? (outcome.authorization as Authorization | undefined) : undefined
       return this.authorizationResult(config, checkout, outcome.authorizationId, fresh)
     } catch (error) {
-      await this.audit({
-        payment_session_id: checkout.payment_session_id,
-        operation: "authorize",
-        reference_id: checkout.reference_id,
-        outcome: "failure",
-        http_status: error instanceof FlexitiError ? error.status ?? null : null,
-        error_code: error instanceof FlexitiError ? error.code ?? null : null,
-        amount: checkout.amount,
-        message: (error as Error).message,
-      })
+      await this.audit({ ...failureEntry("authorize", checkout.reference_id, error, checkout.amount), payment_session_id: checkout.payment_session_id })
       if (isDecline(error)) {
         // A refusal (credit_exceeded, customer_identity_not_found, …): the shopper is told what
         // it means in their language; one about the merchant's setup goes to the store admin.
@@ -347,7 +303,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         if (configuration) this.logger_?.error(`Flexiti: ${configuration} [session ${checkout.payment_session_id}]`)
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage(error, input.data?.lang === "fr" ? "fr" : "en"))
       }
-      throw this.toMedusaError("authorize the payment", error)
+      throw asMedusaError("authorize the payment", error)
     }
   }
 
@@ -412,14 +368,14 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         return { data: await this.paymentData(checkout, await ctx.config.client.getAuthorization(Number(checkout.authorization_id))) }
       })
     } catch (error) {
-      throw this.toMedusaError("capture the payment", error)
+      throw asMedusaError("capture the payment", error)
     }
   }
 
   /** Medusa cancels a payment (order cancelled, or an order that failed after authorization): release what remains. */
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const sessionId = input.data?.session_id
-    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    const checkout = await checkoutOfSession(this.knex(), sessionId)
     if (!checkout?.authorization_id) {
       return { data: input.data } // nothing was authorized at Flexiti
     }
@@ -448,7 +404,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         return { data: await this.paymentData(checkout, await ctx.config.client.getAuthorization(Number(checkout.authorization_id))) }
       })
     } catch (error) {
-      throw this.toMedusaError("refund the payment", error)
+      throw asMedusaError("refund the payment", error)
     }
   }
 
@@ -475,7 +431,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
 
   async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
     const sessionId = input.data?.session_id
-    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    const checkout = await checkoutOfSession(this.knex(), sessionId)
     if (!checkout?.authorization_id) return { data: input.data }
     const config = await this.runtime(checkout.environment)
     return { data: await this.paymentData(checkout, await config.client.getAuthorization(Number(checkout.authorization_id))) }
@@ -483,7 +439,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
 
   async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
     const sessionId = input.data?.session_id
-    const checkout = typeof sessionId === "string" && SESSION_ID.test(sessionId) ? await readCheckout(this.knex(), sessionId) : undefined
+    const checkout = await checkoutOfSession(this.knex(), sessionId)
     if (!checkout?.authorization_id) {
       return { status: PaymentSessionStatus.PENDING, data: input.data }
     }
@@ -501,9 +457,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
   async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
     const body = (payload?.data ?? {}) as Record<string, unknown>
     const sessionId = typeof body.session_id === "string" ? body.session_id : undefined
-    if (!sessionId || !SESSION_ID.test(sessionId)) {
-      return { action: PaymentActions.NOT_SUPPORTED }
-    }
+    if (!sessionId || !SESSION_ID.test(sessionId)) return { action: PaymentActions.NOT_SUPPORTED }
     try {
       const checkout = await readCheckout(this.knex(), sessionId)
       if (!checkout?.amount || checkout.flow !== "hosted") return { action: PaymentActions.NOT_SUPPORTED }
@@ -518,28 +472,6 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     }
     return { action: PaymentActions.NOT_SUPPORTED }
   }
-}
-
-/** The public session fields of a checkout (for answers given before an authorization exists). */
-function sessionDataOf(checkout: FlexitiCheckoutState): Record<string, unknown> {
-  return {
-    session_id: checkout.payment_session_id,
-    flow: checkout.flow,
-    reference_id: checkout.reference_id,
-    amount: checkout.amount,
-    widget_session_id: checkout.widget_session_id ?? undefined,
-    online_order_id: checkout.online_order_id ? Number(checkout.online_order_id) : undefined,
-  }
-}
-
-/**
- * Medusa stores a session as `{ ...what the storefront sent, ...what the provider returns }`:
- * every storefront key the provider does not own is returned as null, so nothing a shopper
- * sends (an authorization id, a ledger, the signed cart facts with their personal data) stays.
- */
-export function publicSessionData(own: FlexitiSessionData, sent: Record<string, unknown> | undefined): Record<string, unknown> {
-  const cleared = Object.fromEntries(Object.keys(sent ?? {}).filter((k) => !SESSION_DATA_KEYS.includes(k as never)).map((k) => [k, null]))
-  return { ...cleared, ...own }
 }
 
 export default FlexitiProviderService

@@ -97,7 +97,7 @@ export async function reconcileFlexiti(
   for (const checkout of await listInReview(knex)) {
     const sessionId = checkout.payment_session_id
     try {
-      const outcome = await readHostedOutcome({ config: await configFor(checkout.environment), knex, sessionId })
+      const outcome = await readHostedOutcome({ config: await configFor(checkout.environment), sessionId })
       if (outcome.kind === "authorization") {
         // Medusa asks the provider again, which checks the authorization as at checkout.
         await authorizePaymentSessionForOrderWorkflow(container).run({ input: { payment_session_id: sessionId } })
@@ -139,7 +139,7 @@ export async function reconcileFlexiti(
       if (checkout.flow === "widget" && checkout.account_number) {
         authorizationId = (await findAuthorizationByReference(config, Number(checkout.account_number), checkout.payment_session_id))?.authorization_id
       } else if (checkout.flow === "hosted") {
-        const outcome = await readHostedOutcome({ config, knex, sessionId: checkout.payment_session_id })
+        const outcome = await readHostedOutcome({ config, sessionId: checkout.payment_session_id })
         if (outcome.kind === "authorization") {
           const authorization = await config.client.getAuthorization(outcome.authorizationId)
           if (authorization.reference === checkout.payment_session_id) authorizationId = authorization.authorization_id
