@@ -66,6 +66,8 @@ const counts = {
   done: { orders: 0, captures: 0, refunds: 0, releases: 0, cancels: 0, checkouts_without_order: 0 },
 }
 const timings = {}
+/** a completed cart completed again must answer the same order, never a 5xx */
+const completedAgain = []
 
 async function http(base, method, url, body, headers = {}) {
   const started = Date.now()
@@ -113,17 +115,15 @@ async function attempt(kind, action, succeeded = (res) => res.status >= 200 && r
 
 /* ------------------------------------------------------------------ the stack */
 
-function pgConfig(database) {
-  return {
-    host: process.env.DB_HOST ?? "localhost",
-    port: Number(process.env.DB_PORT ?? 5432),
-    user: process.env.DB_USERNAME ?? "postgres",
-    password: process.env.DB_PASSWORD || undefined,
-    database,
-  }
+/** the PostgreSQL the soak's database is created on (the same variables as `npm test`) */
+const DB = {
+  host: process.env.DB_HOST ?? "localhost",
+  port: Number(process.env.DB_PORT ?? 5432),
+  user: process.env.DB_USERNAME ?? "postgres",
+  password: process.env.DB_PASSWORD || undefined,
 }
 async function adminSql(sql) {
-  const client = new pg.Client(pgConfig("postgres"))
+  const client = new pg.Client({ ...DB, database: "postgres" })
   await client.connect()
   try {
     await client.query(sql)
@@ -135,7 +135,6 @@ async function adminSql(sql) {
 async function startStack() {
   const database = `flexiti_soak_${Date.now()}`
   await adminSql(`CREATE DATABASE "${database}"`)
-  const c = pgConfig(database)
   const dataDir = mkdtempSync(path.join(tmpdir(), "flexiti-soak-"))
   mkdirSync(path.join(root, "artifacts"), { recursive: true })
   const logFile = path.join(root, "artifacts", "soak-stack.log")
@@ -145,7 +144,7 @@ async function startStack() {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
-      DATABASE_URL: `postgres://${c.user}${c.password ? `:${encodeURIComponent(c.password)}` : ""}@${c.host}:${c.port}/${database}`,
+      DATABASE_URL: `postgres://${DB.user}${DB.password ? `:${encodeURIComponent(DB.password)}` : ""}@${DB.host}:${DB.port}/${database}`,
       DEMO_SKIP_BUILD: "1",
       DEMO_DATA_DIR: dataDir,
       MEDUSA_PORT: String(PORTS.medusa),
@@ -321,7 +320,16 @@ async function shop(api, shelf, i, sessions) {
   )
   if (!completed.ok) return { cartId }
   counts.done.orders += 1
-  return { cartId, order: completed.res.data.order }
+  const order = completed.res.data.order
+  if (i % 10 === 9) {
+    // The shopper's browser sends complete again (a double click, or a reload after a lost answer).
+    counts.retries.complete += 1
+    const again = await api.store("POST", `/store/carts/${cartId}/complete`, {})
+    if (again.status >= 500 || (again.data.type === "order" && again.data.order.id !== order.id)) {
+      completedAgain.push(`cart ${cartId}: ${again.status} ${again.data.type === "order" ? `order ${again.data.order.id}, first was ${order.id}` : again.data.message ?? ""}`)
+    }
+  }
+  return { cartId, order }
 }
 
 /**
@@ -451,6 +459,7 @@ async function main() {
       ...result.checks,
       { name: `faults injected >= ${MIN_FAULT_RATE * 100} % of Flexiti calls`, violations: faultRate >= MIN_FAULT_RATE ? [] : [`only ${(faultRate * 100).toFixed(1)} %`] },
       { name: "every authorization belongs to a soak session", violations: strangers.map((a) => `authorization ${a.authorization_id}: reference ${a.reference}`) },
+      { name: "a completed cart completed again gives the same order", violations: completedAgain },
     ]
     timings.total_s = (Date.now() - t0) / 1000
 
