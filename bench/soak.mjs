@@ -61,7 +61,7 @@ const toDollars = (cents) => Number((cents / 100).toFixed(2))
 
 const counts = {
   faults: { server_error: 0, reset_before: 0, answer_lost: 0, tokens_expired: 0, latency_spike: 0 },
-  retries: { session: 0, widget_result: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0, reconcile: 0 },
+  retries: { new_session: 0, session: 0, widget_result: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0, reconcile: 0 },
   gave_up: { session: 0, widget_result: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0 },
   done: { orders: 0, captures: 0, refunds: 0, releases: 0, cancels: 0, checkouts_without_order: 0 },
 }
@@ -99,7 +99,7 @@ async function http(base, method, url, body, headers = {}) {
  * One shopper or admin action, tried again as a person would when it fails: the same request
  * again (Medusa gives every retried capture or refund a new id), up to ATTEMPTS times.
  */
-async function attempt(kind, action, succeeded = (res) => res.status >= 200 && res.status < 300) {
+async function attempt(kind, action, succeeded = (res) => res.status >= 200 && res.status < 300, hopeless = () => false) {
   let last
   for (let i = 0; i < ATTEMPTS; i++) {
     if (i > 0) {
@@ -108,6 +108,7 @@ async function attempt(kind, action, succeeded = (res) => res.status >= 200 && r
     }
     last = await action()
     if (succeeded(last)) return { ok: true, res: last }
+    if (hopeless(last)) break
   }
   counts.gave_up[kind] += 1
   return { ok: false, res: last }
@@ -290,6 +291,29 @@ async function catalogue(api) {
   return { regionId: region.id, variantId: products.data.products[0].variants[0].id }
 }
 
+/** One "Pay with Flexiti": session (clicked again while it fails), widget approval, complete (again while it fails). */
+async function payOnce(api, cartId, accountNumber, sessions) {
+  // The shopper clicks "Pay with Flexiti" again when it fails: each click is a new session.
+  const started = await attempt("session", () => api.store("POST", "/store/flexiti/payment-sessions", { cart_id: cartId }))
+  if (!started.ok) return { ok: false }
+  const session = started.res.data.payment_session
+  sessions.add(session.id)
+  const approval = await api.sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/approve`, { account_number: accountNumber })
+  if (approval.status !== 200) throw new Error(`sandbox approval: ${JSON.stringify(approval.data)}`)
+  const recorded = await attempt("widget_result", () =>
+    api.store("POST", `/store/flexiti/payment-sessions/${session.id}/widget-result`, { cart_id: cartId, event: approval.data.event })
+  )
+  if (!recorded.ok) return { ok: false }
+  const completed = await attempt(
+    "complete",
+    () => api.store("POST", `/store/carts/${cartId}/complete`, {}),
+    (res) => res.status === 200 && res.data.type === "order",
+    // 400: Medusa refused the session (not authorized, or already gone); completing it again cannot help
+    (res) => res.status === 400
+  )
+  return completed
+}
+
 /** A shopper: cart, Flexiti session, approval in the widget, complete (again while it fails). */
 async function shop(api, shelf, i, sessions) {
   // Each shopper has an own Flexiti account, so credit never runs out whatever the count.
@@ -302,22 +326,14 @@ async function shop(api, shelf, i, sessions) {
   const options = await api.store("GET", `/store/shipping-options?cart_id=${cartId}`)
   await api.store("POST", `/store/carts/${cartId}/shipping-methods`, { option_id: options.data.shipping_options[0].id })
 
-  // The shopper clicks "Pay with Flexiti" again when it fails: each click is a new session.
-  const started = await attempt("session", () => api.store("POST", "/store/flexiti/payment-sessions", { cart_id: cartId }))
-  if (!started.ok) return { cartId }
-  const session = started.res.data.payment_session
-  sessions.add(session.id)
-  const approval = await api.sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/approve`, { account_number: accountNumber })
-  if (approval.status !== 200) throw new Error(`sandbox approval: ${JSON.stringify(approval.data)}`)
-  const recorded = await attempt("widget_result", () =>
-    api.store("POST", `/store/flexiti/payment-sessions/${session.id}/widget-result`, { cart_id: cartId, event: approval.data.event })
-  )
-  if (!recorded.ok) return { cartId }
-  const completed = await attempt(
-    "complete",
-    () => api.store("POST", `/store/carts/${cartId}/complete`, {}),
-    (res) => res.status === 200 && res.data.type === "order"
-  )
+  // A refused complete (the session is spent, e.g. Flexiti no longer knows the widget's
+  // customer) leaves the shopper at the payment step; they pay with Flexiti once more, as the
+  // storefront kit allows (README, "Storefront kit"): a new session and a new approval.
+  let completed
+  for (let payment = 0; payment < 2 && !completed?.ok; payment++) {
+    if (payment > 0) counts.retries.new_session += 1
+    completed = await payOnce(api, cartId, accountNumber, sessions)
+  }
   if (!completed.ok) return { cartId }
   counts.done.orders += 1
   const order = completed.res.data.order
