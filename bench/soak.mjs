@@ -1,0 +1,546 @@
+#!/usr/bin/env node
+/**
+ * `npm run soak`: widget checkouts through the real demo stack (demo/run.mjs: the Flexiti sandbox
+ * and Medusa with the built plugin, on a database this script creates and drops), against a
+ * sandbox that keeps injecting faults, then the reconciler; then Flexiti's ledger and Medusa's
+ * are compared (bench/soak-check.js). Prints a table; exits 1 when an invariant fails, 2 when
+ * the stack could not be run. Run `npm run build` first.
+ *
+ *   SOAK_CHECKOUTS (200)    checkouts, each placed, then captured / refunded / released or cancelled
+ *   SOAK_CONCURRENCY (4)    shoppers and admins at once
+ *   SOAK_FAULT_RATE (0.12)  share of Flexiti API calls that get a fault; below 0.10 fails the soak
+ *   SOAK_SEED (1)           seeds the choice of fault kinds
+ *   SOAK_MEDUSA_PORT (9290), SOAK_SANDBOX_PORT (4290), SOAK_STOREFRONT_PORT (8290)
+ *   DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD: the PostgreSQL the database is created on
+ *
+ * Bounded: every retry loop has a fixed number of attempts, every wait a deadline.
+ */
+import { spawn } from "node:child_process"
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import pg from "pg"
+
+const require = createRequire(import.meta.url)
+const { checkLedgers } = require("./soak-check.js")
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+
+const CHECKOUTS = Number(process.env.SOAK_CHECKOUTS ?? 200)
+const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 4)
+const FAULT_RATE = Number(process.env.SOAK_FAULT_RATE ?? 0.12)
+const MIN_FAULT_RATE = 0.1
+const PORTS = {
+  medusa: Number(process.env.SOAK_MEDUSA_PORT ?? 9290),
+  sandbox: Number(process.env.SOAK_SANDBOX_PORT ?? 4290),
+  storefront: Number(process.env.SOAK_STOREFRONT_PORT ?? 8290),
+}
+/** the sandbox client demo/run.mjs registers (README, "The demo") */
+const SANDBOX_CLIENT_ID = "demo-store"
+/** attempts a shopper or an admin makes at one step before giving up */
+const ATTEMPTS = 5
+const STACK_START_TIMEOUT_MS = 8 * 60_000
+const LOAD_TIMEOUT_MS = Number(process.env.SOAK_LOAD_TIMEOUT_MS ?? 45 * 60_000)
+
+/* ------------------------------------------------------------------ small helpers */
+
+let seed = Number(process.env.SOAK_SEED ?? 1) >>> 0 || 1
+/** xorshift32: the same fault sequence for the same seed */
+function random() {
+  seed ^= seed << 13
+  seed >>>= 0
+  seed ^= seed >>> 17
+  seed ^= seed << 5
+  seed >>>= 0
+  return seed / 0x100000000
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+const toCents = (dollars) => Math.round(Number(dollars) * 100)
+const toDollars = (cents) => Number((cents / 100).toFixed(2))
+
+const counts = {
+  faults: { server_error: 0, reset_before: 0, answer_lost: 0, tokens_expired: 0, latency_spike: 0 },
+  retries: { new_session: 0, session: 0, widget_result: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0, reconcile: 0 },
+  gave_up: { session: 0, widget_result: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0 },
+  done: { orders: 0, captures: 0, refunds: 0, releases: 0, cancels: 0, checkouts_without_order: 0 },
+}
+const timings = {}
+/** a completed cart completed again must answer the same order, never a 5xx */
+const completedAgain = []
+
+async function http(base, method, url, body, headers = {}) {
+  const started = Date.now()
+  for (;;) {
+    try {
+      const res = await fetch(`${base}${url}`, {
+        method,
+        headers: { "content-type": "application/json", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(120_000),
+      })
+      const text = await res.text()
+      let data
+      try {
+        data = text ? JSON.parse(text) : {}
+      } catch {
+        data = { message: text.slice(0, 200) }
+      }
+      return { status: res.status, data }
+    } catch (error) {
+      // Medusa and the sandbox are on loopback: a refused connection means they are not up (yet).
+      if (Date.now() - started > 10_000) return { status: 0, data: { message: String(error.cause?.code ?? error.message) } }
+      await sleep(500)
+    }
+  }
+}
+
+/**
+ * One shopper or admin action, tried again as a person would when it fails: the same request
+ * again (Medusa gives every retried capture or refund a new id), up to ATTEMPTS times.
+ */
+async function attempt(kind, action, succeeded = (res) => res.status >= 200 && res.status < 300, hopeless = () => false) {
+  let last
+  for (let i = 0; i < ATTEMPTS; i++) {
+    if (i > 0) {
+      counts.retries[kind] += 1
+      await sleep(150 * i)
+    }
+    last = await action()
+    if (succeeded(last)) return { ok: true, res: last }
+    if (hopeless(last)) break
+  }
+  counts.gave_up[kind] += 1
+  return { ok: false, res: last }
+}
+
+/* ------------------------------------------------------------------ the stack */
+
+/** the PostgreSQL the soak's database is created on (the same variables as `npm test`) */
+const DB = {
+  host: process.env.DB_HOST ?? "localhost",
+  port: Number(process.env.DB_PORT ?? 5432),
+  user: process.env.DB_USERNAME ?? "postgres",
+  password: process.env.DB_PASSWORD || undefined,
+}
+async function adminSql(sql) {
+  const client = new pg.Client({ ...DB, database: "postgres" })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+async function startStack() {
+  const database = `flexiti_soak_${Date.now()}`
+  await adminSql(`CREATE DATABASE "${database}"`)
+  const dataDir = mkdtempSync(path.join(tmpdir(), "flexiti-soak-"))
+  mkdirSync(path.join(root, "artifacts"), { recursive: true })
+  const logFile = path.join(root, "artifacts", "soak-stack.log")
+  const log = createWriteStream(logFile)
+  const child = spawn("node", ["demo/run.mjs"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      DATABASE_URL: `postgres://${DB.user}${DB.password ? `:${encodeURIComponent(DB.password)}` : ""}@${DB.host}:${DB.port}/${database}`,
+      DEMO_SKIP_BUILD: "1",
+      DEMO_DATA_DIR: dataDir,
+      MEDUSA_PORT: String(PORTS.medusa),
+      SANDBOX_PORT: String(PORTS.sandbox),
+      STOREFRONT_PORT: String(PORTS.storefront),
+      // The soak drives the APIs only: no admin UI build to serve.
+      MEDUSA_ADMIN_DISABLE: "true",
+      // Every shopper of the soak comes from this one address: lift the per-address limits.
+      FLEXITI_RATE_LIMIT_MULTIPLIER: "1000",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  let output = ""
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve))
+      child.kill("SIGTERM")
+      if ((await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)])) === false) child.kill("SIGKILL")
+    }
+    log.end()
+    await adminSql(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error) => console.error(`could not drop ${database}: ${error.message}`))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  const ready = new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      log.write(chunk)
+      output += chunk.toString()
+      const line = output.split("\n").find((l) => l.startsWith("DEMO_READY "))
+      if (line) resolve(JSON.parse(line.slice("DEMO_READY ".length)))
+    }
+    child.stdout.on("data", onData)
+    child.stderr.on("data", (chunk) => log.write(chunk))
+    child.once("exit", (code) => reject(new Error(`the demo stack exited with ${code} before it was ready (see ${logFile})`)))
+    setTimeout(() => reject(new Error(`the demo stack was not ready within ${STACK_START_TIMEOUT_MS / 1000} s (see ${logFile})`)), STACK_START_TIMEOUT_MS).unref()
+  })
+  try {
+    return { info: await ready, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+/* ------------------------------------------------------------------ faults */
+
+/**
+ * Keeps the share of faulted Flexiti calls near FAULT_RATE. One fault is armed at a time through
+ * the sandbox's control API and counted once the sandbox has used it up (its rule is gone), so
+ * the counts are exact. Kinds: a 5xx answer, a connection reset before the call is processed, a
+ * mutation applied whose answer is lost, every token expired early, a latency spike.
+ */
+function faultController(sandbox) {
+  const control = (method, url, body) => http(sandbox, method, `/__sandbox${url}`, body)
+  let running = true
+  const state = { flexitiCalls: 0, armed: null }
+  const kinds = [
+    ["server_error", 0.3],
+    ["reset_before", 0.2],
+    ["answer_lost", 0.25],
+    ["tokens_expired", 0.1],
+    ["latency_spike", 0.15],
+  ]
+  const pick = () => {
+    let r = random()
+    for (const [kind, weight] of kinds) if ((r -= weight) < 0) return kind
+    return kinds[0][0]
+  }
+  const injected = () => Object.values(counts.faults).reduce((a, b) => a + b, 0)
+  const callsOf = (counters) => Object.values(counters.calls_by_path ?? {}).reduce((a, b) => a + b, 0)
+  const loop = (async () => {
+    const deadline = Date.now() + LOAD_TIMEOUT_MS
+    while (running && Date.now() < deadline) {
+      const [faults, counters] = await Promise.all([control("GET", "/faults"), control("GET", "/counters")])
+      state.flexitiCalls = callsOf(counters.data)
+      const f = faults.data
+      const idle = !f.reset_next && !f.reset_after_apply_next && !(f.fail_next ?? []).length && !(f.lose_answer_next ?? []).length
+      if (state.armed && idle) {
+        counts.faults[state.armed] += 1
+        state.armed = null
+      }
+      if (!state.armed && injected() < FAULT_RATE * state.flexitiCalls) {
+        const kind = pick()
+        if (kind === "server_error") {
+          const status = [500, 502, 503][Math.floor(random() * 3)]
+          await control("POST", "/faults", { fail_next: [{ path_contains: "/flexiti/", status }] })
+          state.armed = kind
+        } else if (kind === "reset_before") {
+          await control("POST", "/faults", { reset_next: 1 })
+          state.armed = kind
+        } else if (kind === "answer_lost") {
+          // a mutation (POST) that Flexiti applies and whose answer never arrives
+          await control("POST", "/faults", { lose_answer_next: [{ path_contains: "/pos-api/", method: "POST" }] })
+          state.armed = kind
+        } else if (kind === "tokens_expired") {
+          await control("POST", "/faults", { expire_tokens_now: true })
+          counts.faults.tokens_expired += 1
+        } else {
+          await control("POST", "/faults", { latency_ms: 1000 + Math.floor(random() * 2000) })
+          await sleep(300)
+          await control("POST", "/faults", { latency_ms: 0 })
+          counts.faults.latency_spike += 1
+        }
+      }
+      await sleep(20)
+    }
+  })()
+  return {
+    state,
+    async stop() {
+      running = false
+      await loop
+      // A fault still armed was never used: it is not counted, and it must not hit the reconciler.
+      await control("DELETE", "/faults")
+      state.flexitiCalls = callsOf((await control("GET", "/counters")).data)
+    },
+  }
+}
+
+/* ------------------------------------------------------------------ shoppers and admins */
+
+function actors(info) {
+  const storeHeaders = { "x-publishable-api-key": info.publishable_key }
+  const store = (method, url, body) => http(info.backend, method, url, body, storeHeaders)
+  const sandbox = (method, url, body) => http(info.sandbox, method, `/__sandbox${url}`, body)
+  let adminHeaders
+  const admin = (method, url, body) => http(info.backend, method, url, body, adminHeaders)
+  return {
+    store,
+    sandbox,
+    admin,
+    async login() {
+      const res = await http(info.backend, "POST", "/auth/user/emailpass", { email: info.admin_email, password: info.admin_password })
+      if (!res.data.token) throw new Error(`admin login failed: ${res.status}`)
+      adminHeaders = { authorization: `Bearer ${res.data.token}` }
+    },
+  }
+}
+
+const ADDRESS = { first_name: "Soak", last_name: "Shopper", address_1: "100 King St W", city: "Toronto", province: "ON", postal_code: "M5X 1A9", country_code: "ca" }
+
+async function catalogue(api) {
+  const regions = await api.store("GET", "/store/regions")
+  const region = regions.data.regions.find((r) => r.currency_code === "cad")
+  const products = await api.store("GET", "/store/products?handle=sofa")
+  return { regionId: region.id, variantId: products.data.products[0].variants[0].id }
+}
+
+/** One "Pay with Flexiti": session (clicked again while it fails), widget approval, complete (again while it fails). */
+async function payOnce(api, cartId, accountNumber, sessions) {
+  // The shopper clicks "Pay with Flexiti" again when it fails: each click is a new session.
+  const started = await attempt("session", () => api.store("POST", "/store/flexiti/payment-sessions", { cart_id: cartId }))
+  if (!started.ok) return { ok: false }
+  const session = started.res.data.payment_session
+  sessions.add(session.id)
+  const approval = await api.sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/approve`, { account_number: accountNumber })
+  if (approval.status !== 200) throw new Error(`sandbox approval: ${JSON.stringify(approval.data)}`)
+  const recorded = await attempt("widget_result", () =>
+    api.store("POST", `/store/flexiti/payment-sessions/${session.id}/widget-result`, { cart_id: cartId, event: approval.data.event })
+  )
+  if (!recorded.ok) return { ok: false }
+  const completed = await attempt(
+    "complete",
+    () => api.store("POST", `/store/carts/${cartId}/complete`, {}),
+    (res) => res.status === 200 && res.data.type === "order",
+    // 400: Medusa refused the session (not authorized, or already gone); completing it again cannot help
+    (res) => res.status === 400
+  )
+  return completed
+}
+
+/** A shopper: cart, Flexiti session, approval in the widget, complete (again while it fails). */
+async function shop(api, shelf, i, sessions) {
+  // Each shopper has an own Flexiti account, so credit never runs out whatever the count.
+  const accountNumber = 30000000000000 + i
+  const account = await api.sandbox("POST", "/accounts", { client_id: SANDBOX_CLIENT_ID, account_number: accountNumber, credit_limit: 5000 })
+  if (account.status !== 200) throw new Error(`sandbox account: ${JSON.stringify(account.data)}`)
+  const cart = await api.store("POST", "/store/carts", { region_id: shelf.regionId, email: `soak-${i}@example.ca`, items: [{ variant_id: shelf.variantId, quantity: 1 }], shipping_address: ADDRESS, billing_address: ADDRESS })
+  if (cart.status !== 200) throw new Error(`cart: ${cart.status} ${JSON.stringify(cart.data)}`)
+  const cartId = cart.data.cart.id
+  const options = await api.store("GET", `/store/shipping-options?cart_id=${cartId}`)
+  await api.store("POST", `/store/carts/${cartId}/shipping-methods`, { option_id: options.data.shipping_options[0].id })
+
+  // A refused complete (the session is spent, e.g. Flexiti no longer knows the widget's
+  // customer) leaves the shopper at the payment step; they pay with Flexiti once more, as the
+  // storefront kit allows (README, "Storefront kit"): a new session and a new approval.
+  let completed
+  for (let payment = 0; payment < 2 && !completed?.ok; payment++) {
+    if (payment > 0) counts.retries.new_session += 1
+    completed = await payOnce(api, cartId, accountNumber, sessions)
+  }
+  if (!completed.ok) return { cartId }
+  counts.done.orders += 1
+  const order = completed.res.data.order
+  if (i % 10 === 9) {
+    // The shopper's browser sends complete again (a double click, or a reload after a lost answer).
+    counts.retries.complete += 1
+    const again = await api.store("POST", `/store/carts/${cartId}/complete`, {})
+    if (again.status >= 500 || (again.data.type === "order" && again.data.order.id !== order.id)) {
+      completedAgain.push(`cart ${cartId}: ${again.status} ${again.data.type === "order" ? `order ${again.data.order.id}, first was ${order.id}` : again.data.message ?? ""}`)
+    }
+  }
+  return { cartId, order }
+}
+
+/**
+ * The admin: by the checkout's number, cancels the order, or captures in parts, refunds in
+ * several pieces (the later ones spanning two captures) and releases what remains.
+ */
+async function manage(api, order, i) {
+  const found = await api.admin("GET", `/admin/orders/${order.id}?fields=id,*payment_collections,*payment_collections.payments`)
+  const payment = found.data.order?.payment_collections?.[0]?.payments?.[0]
+  if (!payment) throw new Error(`order ${order.id} has no payment: ${JSON.stringify(found.data).slice(0, 300)}`)
+  const amount = toCents(payment.amount)
+  const capture = async (cents) => {
+    const r = await attempt("capture", () => api.admin("POST", `/admin/payments/${payment.id}/capture`, { amount: toDollars(cents) }))
+    if (r.ok) counts.done.captures += 1
+    return r.ok
+  }
+  const refund = async (cents) => {
+    const r = await attempt("refund", () => api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(cents) }))
+    if (r.ok) counts.done.refunds += 1
+    return r.ok
+  }
+  const scenario = i % 10
+  if (scenario < 2) {
+    const r = await attempt("cancel", () => api.admin("POST", `/admin/orders/${order.id}/cancel`, {}))
+    if (r.ok) counts.done.cancels += 1
+    return
+  }
+  if (scenario < 6) {
+    // partial: two captures, two refunds (the second spans both captures), release the rest
+    const first = Math.round(amount * 0.3)
+    const second = Math.round(amount * 0.25)
+    if (!(await capture(first)) || !(await capture(second))) return
+    if (!(await refund(Math.round(amount * 0.1)))) return
+    if (!(await refund(Math.round(amount * 0.3)))) return
+    const r = await attempt("release", () => api.admin("POST", `/admin/flexiti/payments/${payment.id}/release`, {}))
+    if (r.ok) counts.done.releases += 1
+    return
+  }
+  // full, in two captures; three refunds, the second spanning both captures
+  const first = Math.round(amount * 0.5)
+  if (!(await capture(first)) || !(await capture(amount - first))) return
+  if (!(await refund(10_000))) return
+  if (!(await refund(Math.round(amount * 0.45)))) return
+  await refund(2_555)
+}
+
+async function pool(count, concurrency, task) {
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await task(next++)
+    })
+  )
+}
+
+/* ------------------------------------------------------------------ ledgers */
+
+async function medusaPayments(api) {
+  const payments = []
+  for (let offset = 0; offset < 100_000; offset += 100) {
+    const page = await api.admin("GET", `/admin/payments?limit=100&offset=${offset}&fields=id,amount,provider_id,payment_session_id,canceled_at,captured_at,*captures,*refunds`)
+    if (page.status !== 200) throw new Error(`GET /admin/payments: ${page.status} ${JSON.stringify(page.data).slice(0, 300)}`)
+    payments.push(...page.data.payments)
+    if (page.data.payments.length < 100) break
+  }
+  return payments.filter((p) => p.provider_id === undefined || p.provider_id === "pp_flexiti_flexiti")
+}
+
+function printTable(title, rows) {
+  console.log(`\n${title}`)
+  const width = Math.max(...rows.map(([k]) => k.length))
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`)
+}
+
+/* ------------------------------------------------------------------ main */
+
+async function main() {
+  const t0 = Date.now()
+  console.log(`soak: ${CHECKOUTS} checkouts at concurrency ${CONCURRENCY}, fault rate ${FAULT_RATE} (node ${process.version})`)
+  const stack = await startStack()
+  timings.stack_start_s = (Date.now() - t0) / 1000
+  let code = 1
+  try {
+    const api = actors(stack.info)
+    await api.login()
+    const shelf = await catalogue(api)
+    const sessions = new Set()
+
+    const tLoad = Date.now()
+    const faults = faultController(stack.info.sandbox)
+    try {
+      await pool(CHECKOUTS, CONCURRENCY, async (i) => {
+        const { order } = await shop(api, shelf, i, sessions)
+        if (!order) {
+          counts.done.checkouts_without_order += 1
+          return
+        }
+        await manage(api, order, i)
+      })
+    } finally {
+      await faults.stop()
+    }
+    timings.load_s = (Date.now() - tLoad) / 1000
+
+    // As an admin clicks "Reconcile now" (README, "Admin"); again while it reports an error.
+    const tReconcile = Date.now()
+    const reconcile = { released: 0, pending_releases_retried: 0, recovered: 0, flagged: 0, errors: 0, runs: 0 }
+    for (let run = 0; run < 3; run++) {
+      if (run > 0) counts.retries.reconcile += 1
+      const res = await api.admin("POST", "/admin/flexiti/reconcile", { grace_minutes: 0 })
+      if (res.status !== 200) throw new Error(`reconcile: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`)
+      const report = res.data.reconcile
+      reconcile.runs += 1
+      for (const key of ["released", "pending_releases_retried", "recovered", "flagged"]) reconcile[key] += report[key].length
+      reconcile.errors = report.errors.length
+      if (!report.errors.length && report.pending_releases_retried.every((p) => p.released)) break
+    }
+    timings.reconcile_s = (Date.now() - tReconcile) / 1000
+
+    const authorizations = (await api.sandbox("GET", `/authorizations?client_id=${SANDBOX_CLIENT_ID}`)).data.authorizations
+    const payments = await medusaPayments(api)
+    const result = checkLedgers({ authorizations, payments })
+    const strangers = authorizations.filter((a) => !sessions.has(a.reference))
+    const injected = Object.values(counts.faults).reduce((a, b) => a + b, 0)
+    const faultRate = injected / Math.max(1, faults.state.flexitiCalls)
+    const checks = [
+      ...result.checks,
+      { name: `faults injected >= ${MIN_FAULT_RATE * 100} % of Flexiti calls`, violations: faultRate >= MIN_FAULT_RATE ? [] : [`only ${(faultRate * 100).toFixed(1)} %`] },
+      { name: "every authorization belongs to a soak session", violations: strangers.map((a) => `authorization ${a.authorization_id}: reference ${a.reference}`) },
+      { name: "a completed cart completed again gives the same order", violations: completedAgain },
+    ]
+    timings.total_s = (Date.now() - t0) / 1000
+
+    const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0)
+    printTable("Faults injected (each counted once the sandbox used it)", [
+      ...Object.entries(counts.faults),
+      ["total", `${injected} of ${faults.state.flexitiCalls} Flexiti calls (${(faultRate * 100).toFixed(1)} %)`],
+    ])
+    printTable("Retries (each a new Medusa call: a new capture or refund id)", [...Object.entries(counts.retries), ["total", sum(counts.retries)]])
+    printTable("Gave up after retries", Object.entries(counts.gave_up))
+    printTable("Done through Medusa", [["checkouts", CHECKOUTS], ...Object.entries(counts.done), ["payment sessions", sessions.size]])
+    printTable("Reconciler", Object.entries(reconcile))
+    const flexitiReleases = authorizations.reduce((n, a) => n + a.releases.length, 0)
+    printTable("Ledgers", [
+      ["Flexiti authorizations", result.figures.authorizations],
+      ["  linked to a Medusa payment", result.figures.linked],
+      ["  released, no payment", result.figures.released_unpaid],
+      ["  lost", result.figures.lost],
+      ["  duplicates", result.figures.duplicates],
+      ["Flexiti captures", authorizations.reduce((n, a) => n + a.captures.length, 0)],
+      ["Flexiti returns + account refunds", authorizations.reduce((n, a) => n + a.captures.reduce((m, c) => m + c.returns.length + c.refunds.length, 0), 0)],
+      ["Flexiti releases", flexitiReleases],
+      ["Medusa payments", payments.length],
+      ["Medusa captures", payments.reduce((n, p) => n + (p.captures?.length ?? 0), 0)],
+      ["Medusa refunds", payments.reduce((n, p) => n + (p.refunds?.length ?? 0), 0)],
+    ])
+    printTable("Invariants", checks.map((c) => [c.name, c.violations.length ? `FAIL (${c.violations.length})` : "ok"]))
+    for (const c of checks.filter((c) => c.violations.length)) {
+      console.log(`\n${c.name}:`)
+      for (const v of c.violations.slice(0, 20)) console.log(`  - ${v}`)
+      if (c.violations.length > 20) console.log(`  … and ${c.violations.length - 20} more`)
+    }
+    printTable("Time (s)", Object.entries(timings).map(([k, v]) => [k, v.toFixed(1)]))
+    const ok = checks.every((c) => c.violations.length === 0)
+    console.log(
+      `SOAK_RESULT ${JSON.stringify({
+        ok,
+        checkouts: CHECKOUTS,
+        concurrency: CONCURRENCY,
+        faults: counts.faults,
+        flexiti_calls: faults.state.flexitiCalls,
+        fault_rate: Number(faultRate.toFixed(4)),
+        retries: counts.retries,
+        gave_up: counts.gave_up,
+        done: counts.done,
+        reconcile,
+        figures: result.figures,
+        failed_checks: checks.filter((c) => c.violations.length).map((c) => c.name),
+        timings,
+      })}`
+    )
+    console.log(ok ? "soak: every invariant holds" : "soak: INVARIANTS FAILED")
+    code = ok ? 0 : 1
+  } finally {
+    await stack.stop()
+  }
+  return code
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`soak: could not run: ${error.stack ?? error.message}`)
+    process.exit(2)
+  }
+)
