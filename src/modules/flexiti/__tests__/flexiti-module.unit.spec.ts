@@ -60,7 +60,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
 
       it("validates and applies updates", async () => {
         const updated = await service.updateSettings({
-          active_environment: "merchant_integration",
+          active_environment: "production",
           flow: "hosted",
           auto_capture: true,
           default_lang: "fr",
@@ -70,7 +70,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
           storefront_origins: ["https://shop.example.ca/"],
         })
         expect(updated).toMatchObject({
-          active_environment: "merchant_integration",
+          active_environment: "production",
           flow: "hosted",
           auto_capture: true,
           default_lang: "fr",
