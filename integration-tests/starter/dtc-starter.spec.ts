@@ -308,7 +308,14 @@ export default async function seed({ container }: ExecArgs) {
     page.setDefaultTimeout(60_000)
     await page.goto(`${storefrontUrl}/ca/products/flexiti-sofa`)
     await page.click('[data-testid="add-product-button"]')
-    await page.waitForSelector("text=Cart (1)")
+    // The nav's cart count re-renders after the starter's server action revalidates the cart; on a
+    // loaded machine that refresh can be missed, and a reload renders the cart from the cookie.
+    const added = await page.waitForSelector("text=Cart (1)", { timeout: 20_000 }).catch(() => null)
+    if (!added) {
+      await screenshot(page, "starter-added-before-reload")
+      await page.reload()
+      await page.waitForSelector("text=Cart (1)")
+    }
     await page.goto(`${storefrontUrl}/ca/checkout?step=address`)
     await page.fill('[data-testid="shipping-first-name-input"]', ONTARIO.first)
     await page.fill('[data-testid="shipping-last-name-input"]', ONTARIO.last)
