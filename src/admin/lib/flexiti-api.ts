@@ -1,3 +1,4 @@
+import type { ReconcileReport as ServerReconcileReport } from "../../workflows/lib/reconciler"
 import { sdk } from "./sdk"
 
 /** Shapes answered by the plugin's admin routes (src/api/admin/flexiti/**). */
@@ -133,15 +134,7 @@ export const flexitiApi = {
 }
 
 /** What one reconciliation did (see the README's "Reconciliation"). */
-export interface ReconcileReport {
-  skipped: boolean
-  reviews: { payment_session_id: string; outcome: "authorized" | "waiting" | "declined" | "order_cancelled" }[]
-  released: { payment_session_id: string; authorization_id: string; amount: string }[]
-  pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
-  recovered: { payment_session_id: string; authorization_id: string }[]
-  flagged: { payment_session_id: string; payment_id: string; authorization_id: string; reason: string }[]
-  errors: { payment_session_id: string; message: string }[]
-}
+export type ReconcileReport = ServerReconcileReport & { skipped: boolean }
 
 /** A readable message from an SDK error (FetchError carries the route's message). */
 export function errorMessage(error: unknown): string {
