@@ -49,7 +49,7 @@ export function latencySvg({ title, subtitle, series }) {
   const lo = Math.max(1, Math.min(...all) * 0.8)
   const hi = Math.max(...all) * 1.2
   const x = (ms) => left + ((Math.log10(Math.max(ms, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (width - left - right)
-  const ticks = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000].filter((t) => t >= lo && t <= hi)
+  const ticks = [1, 10, 100, 1000, 10000].flatMap((d) => [1, 2, 3, 5, 7].map((m) => m * d)).filter((t) => t >= lo && t <= hi)
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
@@ -66,7 +66,7 @@ export function latencySvg({ title, subtitle, series }) {
     out.push(`<text x="12" y="${y + 4}">${escape(s.label)}</text>`)
     sorted.forEach((ms, k) => {
       const jitter = ((k * 7919) % 13) - 6
-      out.push(`<circle cx="${x(ms).toFixed(1)}" cy="${(y + jitter).toFixed(1)}" r="2" fill="${s.color}" fill-opacity="0.45"/>`)
+      out.push(`<circle cx="${x(ms).toFixed(1)}" cy="${(y + jitter).toFixed(1)}" r="2.5" fill="${s.color}" fill-opacity="0.5"/>`)
     })
     for (const [p, w] of [[50, 3], [90, 1.5]]) {
       const v = percentile(sorted, p)
