@@ -8,10 +8,11 @@
  *
  *   BENCH_N (50)             checkouts of each kind per latency; scales the other phases
  *   BENCH_CONCURRENT (100)   checkouts fired at once, each on its own cart
+ *   BENCH_OUT (bench/)       where results.json and latency.svg are written
  *   BENCH_MEDUSA_PORT (9510), BENCH_SANDBOX_PORT (4510), BENCH_STOREFRONT_PORT (8510)
  *   DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD: the PostgreSQL the database is created on
  */
-import { existsSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { CheckoutError, flexitiCheckout, newCart, systemCheckout, timed } from "./lib/checkouts.mjs"
@@ -27,6 +28,7 @@ const PORTS = {
   sandbox: Number(process.env.BENCH_SANDBOX_PORT ?? 4510),
   storefront: Number(process.env.BENCH_STOREFRONT_PORT ?? 8510),
 }
+const OUT = path.resolve(process.env.BENCH_OUT ?? path.join(root, "bench"))
 /** untimed checkouts of each kind before a latency's samples: the first calls load code and fetch tokens */
 const WARM_UP = 2
 
@@ -181,7 +183,8 @@ async function main() {
     report.total_s = round((Date.now() - startedAt) / 1000)
     report.readme_table = readmeTable(report)
 
-    writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(report, null, 2) + "\n")
+    mkdirSync(OUT, { recursive: true })
+    writeFileSync(path.join(OUT, "results.json"), JSON.stringify(report, null, 2) + "\n")
     const series = []
     for (const latency of LATENCIES_MS) {
       series.push({ label: `Flexiti, ${latency} ms/call`, samples: raw[latency].flexiti, color: "#0a6e4f" })
@@ -189,7 +192,7 @@ async function main() {
     }
     series.push({ label: `Flexiti, ${CONCURRENT} at once`, samples: report.concurrent.samples, color: "#b5542a" })
     writeFileSync(
-      path.join(root, "bench/latency.svg"),
+      path.join(OUT, "latency.svg"),
       latencySvg({
         title: "Whole checkout latency (cart → complete), Flexiti vs Medusa's pp_system_default",
         subtitle: `N=${N} each, sandbox latency per Flexiti call; ${report.machine.cores} cores, load average ${report.machine.loadavg.join(" ")} → ${report.load_end.join(" ")}; ${report.started_at.slice(0, 16)}Z`,
@@ -198,7 +201,7 @@ async function main() {
     )
     delete report.concurrent.samples
     printReport(report)
-    console.log(`\nwrote bench/results.json and bench/latency.svg (${report.total_s} s, stack start ${report.stack_start_s} s)`)
+    console.log(`\nwrote ${path.relative(root, OUT) || "."}/results.json and latency.svg (${report.total_s} s, stack start ${report.stack_start_s} s)`)
 
     const atZero = errors.filter((e) => e.latency_ms === 0)
     const duplicates = report.concurrent.duplicate_authorizations + (report.same_cart.authorizations > 1 ? report.same_cart.authorizations - 1 : 0)
