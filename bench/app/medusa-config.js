@@ -14,20 +14,20 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const plugin = path.resolve(__dirname, "../..")
 const redisUrl = process.env.REDIS_URL
-/** keys of one run apart from another's on a shared Redis */
-const prefix = process.env.REDIS_PREFIX ?? "medusa:"
+/** keeps one run's queues and keys apart from another's on a shared Redis (no ":": BullMQ queue names refuse it) */
+const prefix = process.env.REDIS_PREFIX ?? ""
 
 const redisModules = redisUrl
   ? [
-      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl, queueName: `${prefix}events` } },
-      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl, queueName: `${prefix}workflows`, jobQueueName: `${prefix}workflow-jobs` } } },
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl, queueName: `${prefix}events-queue` } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl, queueName: `${prefix}medusa-workflows`, jobQueueName: `${prefix}medusa-workflows-jobs` } } },
       {
         resolve: "@medusajs/medusa/locking",
-        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl, namespace: `${prefix}lock:` } }] },
+        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl, namespace: `${prefix}medusa_lock:` } }] },
       },
       {
         resolve: "@medusajs/medusa/caching",
-        options: { providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl, prefix: `${prefix}cache:` } }] },
+        options: { providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl, prefix: `${prefix}mc:` } }] },
       },
     ]
   : []

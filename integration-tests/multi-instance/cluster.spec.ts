@@ -157,7 +157,7 @@ describe("several Medusa instances", () => {
   })
 
   it("the Flexiti jobs are scheduled once for the cluster, on the worker", async () => {
-    const keys = await cluster.redis.keys(`*${cluster.redisPrefix}workflow-jobs*`)
+    const keys = await cluster.redis.keys(`*${cluster.redisPrefix}medusa-workflows-jobs*`)
     const schedulers = keys.filter((k) => /repeat|scheduler/i.test(k))
     const named = async (job: string) => {
       let count = 0
