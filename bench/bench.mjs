@@ -127,8 +127,8 @@ function readmeTable(r) {
   for (const l of r.checkout_latency) {
     rows.push([`Flexiti checkout, sandbox ${l.latency_ms} ms/call`, l.flexiti.p50, l.flexiti.p90, `${l.ratio_p50}×`, `${l.ratio_p90}×`])
     rows.push([`pp_system_default checkout, ${l.latency_ms} ms`, l.system.p50, l.system.p90, "", ""])
-    rows.push([`payment steps only (ready cart → order): Flexiti`, l.flexiti_payment.p50, l.flexiti_payment.p90, `${l.payment_ratio_p50}×`, `${l.payment_ratio_p90}×`])
-    rows.push([`payment steps only: pp_system_default`, l.system_payment.p50, l.system_payment.p90, "", ""])
+    rows.push([`payment steps only (ready cart → order), ${l.latency_ms} ms: Flexiti`, l.flexiti_payment.p50, l.flexiti_payment.p90, `${l.payment_ratio_p50}×`, `${l.payment_ratio_p90}×`])
+    rows.push([`payment steps only, ${l.latency_ms} ms: pp_system_default`, l.system_payment.p50, l.system_payment.p90, "", ""])
   }
   return markdownTable(rows)
 }
