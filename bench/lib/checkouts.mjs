@@ -64,8 +64,22 @@ export async function flexitiCheckout(api, cartId, { onStep } = {}) {
       (res) => ok(res) && res.data.approved === true
     )
   )
+  if (result.financing?.options?.length) await step("financing", () => chooseFinancing(api, cartId, session.id, result.financing))
   const order = await step("complete", async () => expect("complete", await api.store("POST", `/store/carts/${cartId}/complete`, {}), isOrder).order)
   return { sessionId: session.id, order, approved: result.approved }
+}
+
+/**
+ * Where the plugin lets the shopper pick a plan among what Flexiti offered (the widget result
+ * carries `financing`), the shopper confirms the preselected one, as the kit's picker does.
+ */
+export async function chooseFinancing(api, cartId, sessionId, offer) {
+  const option = offer.options.find((o) => o.key === offer.preselected) ?? offer.options[0]
+  const plan = option.plan_id ? { plan_id: option.plan_id, term: option.term } : {}
+  return expect(
+    "financing",
+    await api.store("POST", `/store/flexiti/payment-sessions/${sessionId}/financing`, { cart_id: cartId, transaction_type: option.transaction_type, ...plan })
+  )
 }
 
 /** Medusa's pp_system_default: payment collection, session, complete. */
