@@ -1,15 +1,10 @@
 /**
- * zod schemas of the module's inputs (shared by the service and the reader). No Medusa imports.
+ * zod schemas of the module's inputs, used by the service and the stores.
  */
 import { z } from "zod"
-import {
-  CANADIAN_PROVINCES,
-  FLEXITI_CALL_OUTCOMES,
-  FLEXITI_ENVIRONMENTS,
-  FLEXITI_FLOWS,
-  FLEXITI_RELEASE_STATES,
-  FLEXITI_LANGS,
-} from "./constants"
+import { toDollars } from "../../lib/money"
+import { CANADIAN_PROVINCES, FLEXITI_ENVIRONMENTS, FLEXITI_FLOWS, FLEXITI_LANGS } from "../../lib/vocabulary"
+import { FLEXITI_CALL_OUTCOMES, FLEXITI_RELEASE_STATES } from "./schema"
 
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/
 
@@ -20,19 +15,7 @@ export const decimalAmountSchema = z
   .refine((v) => AMOUNT.test(v), {
     message: "must be a non-negative amount in dollars with at most 2 decimals, e.g. \"100.00\"",
   })
-  .transform((v) => formatCents(toCents(v)))
-
-/** "12.5" → 1250 (input already validated by decimalAmountSchema). */
-export function toCents(amount: string): number {
-  const [whole, frac = ""] = amount.split(".")
-  return Number(whole) * 100 + Number((frac + "00").slice(0, 2))
-}
-
-export function formatCents(cents: number): string {
-  const whole = Math.floor(cents / 100)
-  const frac = String(cents % 100).padStart(2, "0")
-  return `${whole}.${frac}`
-}
+  .transform((v) => toDollars(v))
 
 const originSchema = z
   .string()

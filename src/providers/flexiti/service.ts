@@ -39,19 +39,20 @@ import { isHostedPurchaseSuccessful } from "../../flexiti/assumptions"
 import { FlexitiEnvironment } from "../../flexiti/environments"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
-import { readCheckout, writeCheckout } from "../../modules/flexiti/checkout-store"
-import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import { listMovements } from "../../modules/flexiti/movement-store"
-import { appendCallLog, KnexLike } from "../../modules/flexiti/settings-reader"
+import { readCheckout, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/types"
+import { listMovements } from "../../modules/flexiti/stores/movement-store"
+import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
+import { PgConnection } from "../../modules/flexiti/stores/connection"
 import { paymentDataOf, remainingToCapture, statusOfAuthorization } from "./authorization-ledger"
-import { verifyCheckoutContext } from "./checkout-context"
+import { verifyCheckoutContext } from "../../lib/checkout-context"
 import { initiateHosted, readHostedOutcome } from "./hosted-flow"
 import { capturesOfPayment, captureRow, cartOfPaymentSession, paymentOfSession, refundsOfPayment } from "./medusa-records"
 import { withMoneyLock } from "./money-lock"
 import { captureOnFlexiti, failureEntry, MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
-import { isPositive, lte, sameToTheCent, toDollars } from "./money"
-import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "./options"
-import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "./runtime-config"
+import { isPositive, lte, sameToTheCent, toDollars } from "../../lib/money"
+import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "../../lib/config/provider-options"
+import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "../../lib/config/resolver"
 import { inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
 import { checkBootConfiguration } from "./boot-checks"
 import { asMedusaError } from "./medusa-errors"
@@ -93,9 +94,9 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
   /* ------------------------------ plumbing ------------------------------ */
 
   /** The shared pg connection every module container holds: the plugin's tables are read through it. */
-  protected knex(): KnexLike {
+  protected knex(): PgConnection {
     try {
-      return this.cradle_[ContainerRegistrationKeys.PG_CONNECTION] as KnexLike
+      return this.cradle_[ContainerRegistrationKeys.PG_CONNECTION] as PgConnection
     } catch {
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Flexiti provider: no database connection in the payment module")
     }

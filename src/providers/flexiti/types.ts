@@ -1,4 +1,4 @@
-import type { Dollars } from "./money"
+import type { Dollars } from "../../lib/money"
 
 export type FlexitiFlow = "widget" | "hosted"
 

@@ -3,19 +3,19 @@ import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization, CalculateInterestResponse, FinancingOption, widgetSuccessEventDataSchema } from "../../flexiti/schemas"
 import { TokenLineage } from "../../flexiti/token-manager"
-import { FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import { writeCheckout } from "../../modules/flexiti/checkout-store"
-import type { KnexLike } from "../../modules/flexiti/settings-reader"
-import { CheckoutContext } from "./checkout-context"
-import { toFlexitiAmount } from "./money"
-import { RuntimeConfig } from "./runtime-config"
+import { FlexitiCheckoutState } from "../../modules/flexiti/types"
+import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import { CheckoutContext } from "../../lib/checkout-context"
+import { toFlexitiAmount } from "../../lib/money"
+import { RuntimeConfig } from "../../lib/config/resolver"
 import { FlexitiSessionData } from "./types"
 
 /** POS widget flow (README, "How a payment maps onto Flexiti"): widget/init at initiate, POST authorization at authorize. */
 
 export async function initiateWidget(args: {
   config: RuntimeConfig
-  knex: KnexLike
+  knex: PgConnection
   sessionId: string
   amount: string
   context: CheckoutContext
@@ -107,7 +107,7 @@ export function chooseFinancing(plans: CalculateInterestResponse, config: Runtim
  */
 export async function authorizeWidget(args: {
   config: RuntimeConfig
-  knex: KnexLike
+  knex: PgConnection
   checkout: FlexitiCheckoutState
 }): Promise<WidgetAuthorizeOutcome> {
   const { config, knex, checkout } = args

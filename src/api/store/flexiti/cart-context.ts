@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CheckoutContext } from "../../../providers/flexiti/checkout-context"
+import { CheckoutContext } from "../../../lib/checkout-context"
 
 export const FLEXITI_PROVIDER_ID = "pp_flexiti_flexiti"
 

@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
-import { FLEXITI_ENVIRONMENTS, FLEXITI_FLOWS, FLEXITI_RELEASE_STATES, FLEXITI_SCHEMA } from "../constants"
+import { FLEXITI_ENVIRONMENTS, FLEXITI_FLOWS } from "../../../lib/vocabulary"
+import { FLEXITI_RELEASE_STATES, FLEXITI_SCHEMA } from "../schema"
 
 const T = FLEXITI_SCHEMA.checkout
 const C = T.columns

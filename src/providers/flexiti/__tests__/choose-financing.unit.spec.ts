@@ -1,5 +1,5 @@
 import { calculateInterestResponseSchema, CalculateInterestResponse, financingOptionSchema } from "../../../flexiti/schemas"
-import { RuntimeConfig } from "../runtime-config"
+import { RuntimeConfig } from "../../../lib/config/resolver"
 import { chooseFinancing } from "../widget-flow"
 
 function plans(promotional: Array<{ plan_id: number; terms: number[] }> | undefined): CalculateInterestResponse {

@@ -10,8 +10,8 @@ import {
   statusOfAuthorization,
 } from "../authorization-ledger"
 import { CaptureLedgerEntry, maskAccountNumber } from "../types"
-import type { FlexitiCheckoutState } from "../../../modules/flexiti/constants"
-import type { FlexitiMovement } from "../../../modules/flexiti/movement-store"
+import type { FlexitiCheckoutState } from "../../../modules/flexiti/types"
+import type { FlexitiMovement } from "../../../modules/flexiti/stores/movement-store"
 
 const ACCOUNT = 12345678901234
 

@@ -3,11 +3,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Logger } from "@medusajs/framework/types"
 import { z } from "zod"
 import { langSchema } from "../../../../flexiti/schemas"
-import { lte, toDollars } from "../../../../providers/flexiti/money"
-import { MissingCredentialsError } from "../../../../providers/flexiti/runtime-config"
+import { lte, toDollars } from "../../../../lib/money"
+import { FlexitiNotConfiguredError, runtimeConfigOf } from "../../../../lib/config/from-container"
 import { parseBody } from "../../../validation"
 import { langFromHeader } from "../cart-context"
-import { storeRuntimeConfig } from "../eligibility/store-config"
 import { SingleFlightCache } from "./cache"
 
 export const CALCULATOR_CACHE_TTL_MS = 10 * 60 * 1000
@@ -49,9 +48,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 
   let config
   try {
-    config = await storeRuntimeConfig(req.scope)
+    config = await runtimeConfigOf(req.scope)
   } catch (error) {
-    if (!(error instanceof MissingCredentialsError)) throw error
+    if (!(error instanceof FlexitiNotConfiguredError)) throw error
     return answer({ available: false, reason: "not_configured", amount })
   }
   const lang = query.lang ?? langFromHeader(req.headers["accept-language"] as string | undefined) ?? config.lang

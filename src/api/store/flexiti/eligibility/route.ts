@@ -1,12 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "zod"
-import { MissingCredentialsError } from "../../../../providers/flexiti/runtime-config"
-import { toDollars } from "../../../../providers/flexiti/money"
+import { FlexitiNotConfiguredError, runtimeConfigOf } from "../../../../lib/config/from-container"
+import { toDollars } from "../../../../lib/money"
 import { parseBody } from "../../../validation"
 import { FLEXITI_PROVIDER_ID, loadCart, provinceCode } from "../cart-context"
-import { EligibilityReason, evaluateEligibility, reason } from "./rules"
-import { storeRuntimeConfig } from "./store-config"
+import { EligibilityReason, evaluateEligibility, reason } from "../../../../lib/checkout-rules"
 
 export const eligibilityQuerySchema = z.object({
   cart_id: z.string({ error: "cart_id is required" }).min(1, "cart_id is required"),
@@ -40,14 +39,14 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   let reasons: EligibilityReason[]
   let limits: { min_amount: string; max_amount: string } | undefined
   try {
-    const config = await storeRuntimeConfig(req.scope)
+    const config = await runtimeConfigOf(req.scope)
     limits = { min_amount: config.minAmount, max_amount: config.maxAmount }
     reasons = evaluateEligibility(
       { currency_code: cart.currency_code, total: cart.total, province, enabled_in_region: enabled, completed: !!cart.completed_at },
       config
     )
   } catch (error) {
-    if (!(error instanceof MissingCredentialsError)) throw error
+    if (!(error instanceof FlexitiNotConfiguredError)) throw error
     reasons = [reason("not_configured")]
   }
 

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createPaymentCollectionForCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
 import { z } from "zod"
 import { langSchema } from "../../../../flexiti/schemas"
-import { CHECKOUT_CONTEXT_TTL_SECONDS, signCheckoutContext } from "../../../../providers/flexiti/checkout-context"
+import { CHECKOUT_CONTEXT_TTL_SECONDS, signCheckoutContext } from "../../../../lib/checkout-context"
 import { parseBody } from "../../../validation"
 import { checkoutContextFromCart, FLEXITI_PROVIDER_ID, langFromHeader, loadCart } from "../cart-context"
 

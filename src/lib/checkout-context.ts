@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import { z } from "zod"
-import { addressInformationSchema } from "../../flexiti/schemas"
-import { langSchema } from "../../flexiti/schemas"
+import { addressInformationSchema } from "../flexiti/schemas"
+import { langSchema } from "../flexiti/schemas"
 
 /**
  * What the provider needs to know about the cart (it cannot read carts: module isolation).
