@@ -120,3 +120,9 @@ export async function readHostedOutcome(args: { config: RuntimeConfig; sessionId
   }
   return { kind: "authorization", authorizationId: purchase.authorization_id }
 }
+
+/** Whether Flexiti's notification for the session reports a successful purchase (read from Flexiti, never from a caller). */
+export async function hostedPurchaseConfirmed(config: RuntimeConfig, sessionId: string): Promise<boolean> {
+  const { purchase } = await config.client.notificationByMerchantOrderId(sessionId)
+  return !!purchase && isHostedPurchaseSuccessful(purchase.status) && purchase.amount != null
+}

@@ -12,11 +12,14 @@ import { RuntimeConfig } from "../../lib/config/resolver"
 
 type Audit = (entry: FlexitiCallLogEntry) => Promise<void>
 
+/** A checkout that holds a Flexiti authorization. */
+export type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
+
 /** What every money movement of one payment works from: server-side records only. */
 export interface MoneyContext {
   config: RuntimeConfig
   knex: PgConnection
-  checkout: FlexitiCheckoutState & { authorization_id: string }
+  checkout: AuthorizedCheckout
   audit: Audit
 }
 

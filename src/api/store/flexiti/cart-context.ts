@@ -1,8 +1,8 @@
+import { provinceCode } from "../../../lib/vocabulary"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CheckoutContext } from "../../../lib/checkout-context"
 
-export const FLEXITI_PROVIDER_ID = "pp_flexiti_flexiti"
 
 type CartAddress = {
   first_name?: string | null
@@ -57,11 +57,8 @@ export async function loadCart(container: MedusaContainer, cartId: string): Prom
 }
 
 /** Canadian province code of an address ("ON"), accepting "on" or "ca-on" as Medusa stores them. */
-export function provinceCode(address: CartAddress): string | undefined {
-  const raw = address?.province?.trim().toUpperCase()
-  if (!raw) return undefined
-  const code = raw.startsWith("CA-") ? raw.slice(3) : raw
-  return /^[A-Z]{2}$/.test(code) ? code : undefined
+export function provinceOfAddress(address: CartAddress): string | undefined {
+  return provinceCode(address?.province)
 }
 
 function toAddress(address: CartAddress) {
@@ -72,7 +69,7 @@ function toAddress(address: CartAddress) {
     address_1: address.address_1 ?? undefined,
     address_2: address.address_2 ?? undefined,
     city: address.city ?? undefined,
-    province: provinceCode(address),
+    province: provinceOfAddress(address),
     postal_code: address.postal_code ?? undefined,
   }
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v)) as CheckoutContext["billing"]
@@ -88,7 +85,7 @@ export function checkoutContextFromCart(
     cart_id: cart.id,
     email: cart.email ?? undefined,
     lang,
-    province: provinceCode(cart.billing_address ?? null) ?? provinceCode(cart.shipping_address ?? null),
+    province: provinceOfAddress(cart.billing_address ?? null) ?? provinceOfAddress(cart.shipping_address ?? null),
     billing: toAddress(cart.billing_address ?? null),
     shipping: toAddress(cart.shipping_address ?? null),
     is_guest: !cart.customer_id,

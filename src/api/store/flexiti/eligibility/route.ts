@@ -4,7 +4,8 @@ import { z } from "zod"
 import { FlexitiNotConfiguredError, runtimeConfigOf } from "../../../../lib/config/from-container"
 import { toDollars } from "../../../../lib/money"
 import { parseBody } from "../../../validation"
-import { FLEXITI_PROVIDER_ID, loadCart, provinceCode } from "../cart-context"
+import { loadCart, provinceOfAddress } from "../cart-context"
+import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 import { EligibilityReason, evaluateEligibility, reason } from "../../../../lib/checkout-rules"
 
 export const eligibilityQuerySchema = z.object({
@@ -32,7 +33,7 @@ async function flexitiEnabledInRegion(req: MedusaRequest, regionId: string | nul
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { cart_id } = parseBody(eligibilityQuerySchema, req.query)
   const cart = await loadCart(req.scope, cart_id)
-  const province = provinceCode(cart.billing_address ?? null) ?? provinceCode(cart.shipping_address ?? null)
+  const province = provinceOfAddress(cart.billing_address ?? null) ?? provinceOfAddress(cart.shipping_address ?? null)
   const amount = toDollars(cart.total ?? 0)
   const enabled = await flexitiEnabledInRegion(req, cart.region_id)
 

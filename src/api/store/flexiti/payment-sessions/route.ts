@@ -5,7 +5,8 @@ import { z } from "zod"
 import { langSchema } from "../../../../flexiti/schemas"
 import { CHECKOUT_CONTEXT_TTL_SECONDS, signCheckoutContext } from "../../../../lib/checkout-context"
 import { parseBody } from "../../../validation"
-import { checkoutContextFromCart, FLEXITI_PROVIDER_ID, langFromHeader, loadCart } from "../cart-context"
+import { checkoutContextFromCart, langFromHeader, loadCart } from "../cart-context"
+import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 
 export const startSessionSchema = z.object({
   cart_id: z.string().min(1, "cart_id is required"),

@@ -6,7 +6,8 @@ import { FLEXITI_MODULE } from "../../../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../../../modules/flexiti/service"
 import { parseBody } from "../../../../../validation"
 import { maskAccountNumber } from "../../../../../../providers/flexiti/types"
-import { FLEXITI_PROVIDER_ID, loadCart } from "../../../cart-context"
+import { loadCart } from "../../../cart-context"
+import { FLEXITI_PROVIDER_ID } from "../../../../../../lib/vocabulary"
 
 export const widgetResultSchema = z.object({
   cart_id: z.string().min(1, "cart_id is required"),
