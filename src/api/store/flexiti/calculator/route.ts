@@ -3,7 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Logger } from "@medusajs/framework/types"
 import { z } from "zod"
 import { langSchema } from "../../../../flexiti/schemas"
-import { lte, toDollars } from "../../../../lib/money"
+import { evaluateEligibility } from "../../../../lib/checkout-rules"
+import { isPositive, toDollars } from "../../../../lib/money"
+import { provinceCode } from "../../../../lib/vocabulary"
 import { FlexitiNotConfiguredError, runtimeConfigOf } from "../../../../lib/config/from-container"
 import { parseBody } from "../../../validation"
 import { langFromHeader } from "../cart-context"
@@ -25,7 +27,7 @@ export const calculatorQuerySchema = z.object({
   province: z
     .string()
     .trim()
-    .transform((v) => v.toUpperCase().replace(/^CA-/, ""))
+    .transform((v) => provinceCode(v) ?? v)
     .pipe(z.string().regex(/^[A-Z]{2}$/, "province must be a 2-letter code such as ON or QC"))
     .optional(),
 })
@@ -56,11 +58,14 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const lang = query.lang ?? langFromHeader(req.headers["accept-language"] as string | undefined) ?? config.lang
   const limits = { min_amount: config.minAmount, max_amount: config.maxAmount }
 
-  if (Number(amount) <= 0 || !lte(config.minAmount, amount)) return answer({ available: false, reason: "below_minimum", amount, ...limits })
-  if (!lte(amount, config.maxAmount)) return answer({ available: false, reason: "above_maximum", amount, ...limits })
-  if (query.province && !config.allowedProvinces.includes(query.province)) {
-    return answer({ available: false, reason: "province_not_allowed", amount })
-  }
+  // The checkout's own rules: the calculator is hidden wherever the checkout would refuse Flexiti.
+  const [refusal] = evaluateEligibility(
+    { currency_code: "CAD", total: amount, province: query.province, enabled_in_region: true, completed: false },
+    config
+  )
+  if (!isPositive(amount) || refusal?.code === "amount_below_minimum") return answer({ available: false, reason: "below_minimum", amount, ...limits })
+  if (refusal?.code === "amount_above_maximum") return answer({ available: false, reason: "above_maximum", amount, ...limits })
+  if (refusal?.code === "province_not_allowed") return answer({ available: false, reason: "province_not_allowed", amount })
   if (query.province === "QC") return answer({ available: true, quebec: true, amount, lang })
 
   let plan: Plan
