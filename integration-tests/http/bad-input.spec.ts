@@ -58,6 +58,15 @@ medusaIntegrationTestRunner({
       for (const [label, call] of cases) expectClear4xx(await call(), label)
     })
 
+    it("a checkout in the widget's apply-only flow is refused with a clear message, before Flexiti is called", async () => {
+      const cart = await shop.cartReadyToPay()
+      const before = (await flexiti.control().get("/counters")).data
+      const res = await api.post("/store/flexiti/payment-sessions", { cart_id: cart, flow: "apply" }, shop.storeHeaders()).catch(answer)
+      expect(res.status).toBe(400)
+      expect(res.data.message).toContain('flow must be "purchase"')
+      expect((await flexiti.control().get("/counters")).data).toEqual(before)
+    })
+
     it("forged widget results are refused and change nothing", async () => {
       const cartA = await shop.cartReadyToPay()
       const sessionA = await shop.startFlexiti(cartA)

@@ -20,7 +20,7 @@ export const checkoutContextSchema = z.object({
   billing: addressInformationSchema.partial().optional(),
   shipping: addressInformationSchema.partial().optional(),
   is_guest: z.boolean(),
-  flow: z.enum(["purchase", "apply"]).default("purchase"),
+  flow: z.literal("purchase").default("purchase"),
 })
 export type CheckoutContext = z.infer<typeof checkoutContextSchema>
 

@@ -29,8 +29,6 @@ export interface PayWithFlexitiOptions
     Pick<OpenFlexitiModalOptions, "container" | "mode" | "returnUrl" | "errorUrl" | "onEvent"> {
   cartId: string
   lang?: FlexitiLang
-  /** "apply" lets a shopper without an account apply first; default "purchase" */
-  flow?: "purchase" | "apply"
   /**
    * A Flexiti session already started for this cart (e.g. by the checkout's payment step), used
    * instead of starting another one: each session is a Flexiti widget session. Ignored unless it
@@ -76,11 +74,10 @@ function pending(write?: { cartId: string; sessionId: string } | null): { cartId
 }
 
 /** POST /store/flexiti/payment-sessions: a new Flexiti session for the cart (replaces an older one). */
-export async function startFlexitiSession(options: FlexitiStoreOptions & { cartId: string; lang?: FlexitiLang; flow?: "purchase" | "apply" }) {
+export async function startFlexitiSession(options: FlexitiStoreOptions & { cartId: string; lang?: FlexitiLang }) {
   const { payment_session } = await storeRequest<{ payment_session: FlexitiPaymentSession }>(options, "/store/flexiti/payment-sessions", {
     cart_id: options.cartId,
     lang: options.lang,
-    flow: options.flow,
   })
   return payment_session
 }

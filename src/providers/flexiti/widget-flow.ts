@@ -29,7 +29,7 @@ export async function initiateWidget(args: {
   const identified = !!(billing?.first_name && billing.last_name && billing.postal_code)
   // A purchase widget needs customer_identification (SDK Init Method); from a cart that is the
   // shopper's name and postal code. Say what is missing instead of sending a request Flexiti refuses.
-  if (context.flow === "purchase" && !identified) {
+  if (!identified) {
     throw new FlexitiError({
       kind: "invalid_request",
       message: "Flexiti needs the shopper's first name, last name and postal code (billing or shipping address) on the cart",
@@ -39,17 +39,9 @@ export async function initiateWidget(args: {
     {
       flow: context.flow,
       lang: context.lang,
-      ...(context.flow === "purchase" && billing?.first_name && billing.last_name && billing.postal_code
-        ? {
-            customer_identification: {
-              personal_information: {
-                first_name: billing.first_name,
-                last_name: billing.last_name,
-                postal_code: billing.postal_code,
-              },
-            },
-          }
-        : {}),
+      customer_identification: {
+        personal_information: { first_name: billing!.first_name!, last_name: billing!.last_name!, postal_code: billing!.postal_code! },
+      },
     },
     { lineage, referenceId, lang: context.lang }
   )

@@ -79,7 +79,7 @@ function toAddress(address: CartAddress) {
 export function checkoutContextFromCart(
   cart: FlexitiCart,
   lang: "en" | "fr",
-  flow: "purchase" | "apply"
+  flow: "purchase"
 ): Omit<CheckoutContext, "payment_collection_id" | "expires_at"> {
   return {
     cart_id: cart.id,
