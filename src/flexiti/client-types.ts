@@ -15,6 +15,11 @@ export interface FlexitiClientConfig {
   http?: Partial<HttpOptions>
   tokenCache?: TokenCache
   clock?: TokenClock
+  /**
+   * Customer-scope tokens kept ready for the next checkouts (see customer-token-pool.ts);
+   * 0 (the default) requests each checkout's token when it starts.
+   */
+  customerTokenPool?: number
 }
 
 export interface CallOptions {

@@ -15,7 +15,8 @@ import * as S from "./schemas"
 import { authenticatedCall, AuthenticatedRequest } from "./authenticated-call"
 import { CallOptions, CustomerCallOptions, FlexitiClientConfig, WidgetSession } from "./client-types"
 import { toDottedForm } from "./form-body"
-import { HeldToken, sharedTokenCache, systemClock, TokenCache, TokenClock, TokenLineage } from "./token-manager"
+import { CustomerTokenPool } from "./customer-token-pool"
+import { HeldToken, sharedTokenCache, systemClock, TokenCache, TokenClock, TokenLineage, toHeldToken } from "./token-manager"
 
 type Api = "pos" | "online"
 
@@ -28,6 +29,7 @@ export class FlexitiClient {
   private readonly http: FlexitiHttp
   private readonly tokenCache: TokenCache
   private readonly clock: TokenClock
+  private readonly customerTokens?: CustomerTokenPool
 
   constructor(private readonly config: FlexitiClientConfig) {
     if (!config.clientId || !config.clientSecret) {
@@ -37,6 +39,13 @@ export class FlexitiClient {
     this.http = new FlexitiHttp({ ...DEFAULT_HTTP_OPTIONS, ...config.http })
     this.tokenCache = config.tokenCache ?? sharedTokenCache
     this.clock = config.clock ?? systemClock
+    if (config.customerTokenPool && config.customerTokenPool > 0) {
+      this.customerTokens = new CustomerTokenPool(
+        async () => toHeldToken(await this.requestToken("customer"), this.clock),
+        this.clock,
+        config.customerTokenPool
+      )
+    }
   }
 
   get environment(): FlexitiEnvironment {
@@ -98,8 +107,10 @@ export class FlexitiClient {
     return this.lineage(api, "merchant")
   }
 
-  /** A fresh customer-scope lineage owned by one widget checkout (never shared). */
+  /** A fresh customer-scope lineage owned by one widget checkout (never shared), from the pool when a token is ready. */
   newCustomerLineage(): TokenLineage {
+    const ready = this.customerTokens?.take()
+    if (ready) return this.restoreCustomerLineage(ready)
     return new TokenLineage("customer", (r) => this.requestToken("customer", { refreshToken: r.refreshToken }), this.clock)
   }
 

@@ -29,6 +29,13 @@ export interface RuntimeConfig {
 
 const clients = new Map<string, FlexitiClient>()
 
+/**
+ * Customer tokens each client keeps ready, so a widget checkout opens after one Flexiti round
+ * trip: one is enough for a store's usual pace; under a burst the extra checkouts request their
+ * own, as they would without it.
+ */
+const CUSTOMER_TOKEN_POOL = 1
+
 function clientFor(args: {
   environment: FlexitiEnvironment
   clientId: string
@@ -52,6 +59,7 @@ function clientFor(args: {
       onlineOrigin: args.onlineOrigin,
       lang: args.lang,
       http: args.timeoutMs ? { timeoutMs: args.timeoutMs } : undefined,
+      customerTokenPool: CUSTOMER_TOKEN_POOL,
     })
     clients.set(key, client)
   }
