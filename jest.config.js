@@ -1,11 +1,13 @@
 const { loadEnv } = require("@medusajs/utils")
 loadEnv("test", process.cwd())
 
-// One config, four kinds of test chosen by TEST_TYPE (unset = all but the starter test).
+// One config, five kinds of test chosen by TEST_TYPE (unset = all but the starter test).
 const testMatchByType = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s?(x)"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
+  // two Medusa servers and a worker on one database and Redis (README: Running on several instances)
+  "integration:multi": ["**/integration-tests/multi-instance/**/*.spec.[jt]s"],
   // Medusa's dtc-starter with the packed packages (README: Install into a Medusa 2.21 store)
   starter: ["**/integration-tests/starter/**/*.spec.[jt]s"],
 }
@@ -29,6 +31,7 @@ module.exports = {
   testMatch: testMatchByType[process.env.TEST_TYPE] ?? [
     ...testMatchByType.unit,
     ...testMatchByType["integration:http"],
+    ...testMatchByType["integration:multi"],
     ...testMatchByType.browser,
     // The starter test runs on its own (TEST_TYPE=starter): see the README's "Tests".
   ],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the Flexiti client against the local sandbox over loopback (built code from
+ * `npm run bench:client`: the Flexiti client against the local sandbox over loopback (built code from
  * .medusa/server; run `npm run build` first). Prints figures; bounded in count, stops by itself.
  *   BENCH_READS (2000) reads at BENCH_CONCURRENCY (50); BENCH_CHECKOUTS (200) widget checkouts.
  */

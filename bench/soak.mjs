@@ -15,17 +15,11 @@
  *
  * Bounded: every retry loop has a fixed number of attempts, every wait a deadline.
  */
-import { spawn } from "node:child_process"
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
-import { tmpdir } from "node:os"
-import path from "node:path"
-import { fileURLToPath } from "node:url"
-import pg from "pg"
+import { actors, ADDRESS, catalogue, http, pool, SANDBOX_CLIENT_ID, sleep, startStack as startDemoStack } from "./lib/stack.mjs"
 
 const require = createRequire(import.meta.url)
 const { checkLedgers } = require("./soak-check.js")
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 
 const CHECKOUTS = Number(process.env.SOAK_CHECKOUTS ?? 200)
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 4)
@@ -36,11 +30,8 @@ const PORTS = {
   sandbox: Number(process.env.SOAK_SANDBOX_PORT ?? 4290),
   storefront: Number(process.env.SOAK_STOREFRONT_PORT ?? 8290),
 }
-/** the sandbox client demo/run.mjs registers (README, "The demo") */
-const SANDBOX_CLIENT_ID = "demo-store"
 /** attempts a shopper or an admin makes at one step before giving up */
 const ATTEMPTS = 5
-const STACK_START_TIMEOUT_MS = 8 * 60_000
 const LOAD_TIMEOUT_MS = Number(process.env.SOAK_LOAD_TIMEOUT_MS ?? 45 * 60_000)
 
 /* ------------------------------------------------------------------ small helpers */
@@ -55,7 +46,6 @@ function random() {
   seed >>>= 0
   return seed / 0x100000000
 }
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const toCents = (dollars) => Math.round(Number(dollars) * 100)
 const toDollars = (cents) => Number((cents / 100).toFixed(2))
 
@@ -68,32 +58,6 @@ const counts = {
 const timings = {}
 /** a completed cart completed again must answer the same order, never a 5xx */
 const completedAgain = []
-
-async function http(base, method, url, body, headers = {}) {
-  const started = Date.now()
-  for (;;) {
-    try {
-      const res = await fetch(`${base}${url}`, {
-        method,
-        headers: { "content-type": "application/json", ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(120_000),
-      })
-      const text = await res.text()
-      let data
-      try {
-        data = text ? JSON.parse(text) : {}
-      } catch {
-        data = { message: text.slice(0, 200) }
-      }
-      return { status: res.status, data }
-    } catch (error) {
-      // Medusa and the sandbox are on loopback: a refused connection means they are not up (yet).
-      if (Date.now() - started > 10_000) return { status: 0, data: { message: String(error.cause?.code ?? error.message) } }
-      await sleep(500)
-    }
-  }
-}
 
 /**
  * One shopper or admin action, tried again as a person would when it fails: the same request
@@ -116,77 +80,9 @@ async function attempt(kind, action, succeeded = (res) => res.status >= 200 && r
 
 /* ------------------------------------------------------------------ the stack */
 
-/** the PostgreSQL the soak's database is created on (the same variables as `npm test`) */
-const DB = {
-  host: process.env.DB_HOST ?? "localhost",
-  port: Number(process.env.DB_PORT ?? 5432),
-  user: process.env.DB_USERNAME ?? "postgres",
-  password: process.env.DB_PASSWORD || undefined,
-}
-async function adminSql(sql) {
-  const client = new pg.Client({ ...DB, database: "postgres" })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-async function startStack() {
-  const database = `flexiti_soak_${Date.now()}`
-  await adminSql(`CREATE DATABASE "${database}"`)
-  const dataDir = mkdtempSync(path.join(tmpdir(), "flexiti-soak-"))
-  mkdirSync(path.join(root, "artifacts"), { recursive: true })
-  const logFile = path.join(root, "artifacts", "soak-stack.log")
-  const log = createWriteStream(logFile)
-  const child = spawn("node", ["demo/run.mjs"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: "",
-      DATABASE_URL: `postgres://${DB.user}${DB.password ? `:${encodeURIComponent(DB.password)}` : ""}@${DB.host}:${DB.port}/${database}`,
-      DEMO_SKIP_BUILD: "1",
-      DEMO_DATA_DIR: dataDir,
-      MEDUSA_PORT: String(PORTS.medusa),
-      SANDBOX_PORT: String(PORTS.sandbox),
-      STOREFRONT_PORT: String(PORTS.storefront),
-      // The soak drives the APIs only: no admin UI build to serve.
-      MEDUSA_ADMIN_DISABLE: "true",
-      // Every shopper of the soak comes from this one address: lift the per-address limits.
-      FLEXITI_RATE_LIMIT_MULTIPLIER: "1000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  let output = ""
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve))
-      child.kill("SIGTERM")
-      if ((await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)])) === false) child.kill("SIGKILL")
-    }
-    log.end()
-    await adminSql(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error) => console.error(`could not drop ${database}: ${error.message}`))
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  const ready = new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      log.write(chunk)
-      output += chunk.toString()
-      const line = output.split("\n").find((l) => l.startsWith("DEMO_READY "))
-      if (line) resolve(JSON.parse(line.slice("DEMO_READY ".length)))
-    }
-    child.stdout.on("data", onData)
-    child.stderr.on("data", (chunk) => log.write(chunk))
-    child.once("exit", (code) => reject(new Error(`the demo stack exited with ${code} before it was ready (see ${logFile})`)))
-    setTimeout(() => reject(new Error(`the demo stack was not ready within ${STACK_START_TIMEOUT_MS / 1000} s (see ${logFile})`)), STACK_START_TIMEOUT_MS).unref()
-  })
-  try {
-    return { info: await ready, stop }
-  } catch (error) {
-    await stop()
-    throw error
-  }
+/** the demo stack on its own database (bench/lib/stack.mjs), its log in artifacts/soak-stack.log */
+function startStack() {
+  return startDemoStack({ name: "soak", ports: PORTS })
 }
 
 /* ------------------------------------------------------------------ faults */
@@ -265,33 +161,6 @@ function faultController(sandbox) {
 }
 
 /* ------------------------------------------------------------------ shoppers and admins */
-
-function actors(info) {
-  const storeHeaders = { "x-publishable-api-key": info.publishable_key }
-  const store = (method, url, body) => http(info.backend, method, url, body, storeHeaders)
-  const sandbox = (method, url, body) => http(info.sandbox, method, `/__sandbox${url}`, body)
-  let adminHeaders
-  const admin = (method, url, body) => http(info.backend, method, url, body, adminHeaders)
-  return {
-    store,
-    sandbox,
-    admin,
-    async login() {
-      const res = await http(info.backend, "POST", "/auth/user/emailpass", { email: info.admin_email, password: info.admin_password })
-      if (!res.data.token) throw new Error(`admin login failed: ${res.status}`)
-      adminHeaders = { authorization: `Bearer ${res.data.token}` }
-    },
-  }
-}
-
-const ADDRESS = { first_name: "Soak", last_name: "Shopper", address_1: "100 King St W", city: "Toronto", province: "ON", postal_code: "M5X 1A9", country_code: "ca" }
-
-async function catalogue(api) {
-  const regions = await api.store("GET", "/store/regions")
-  const region = regions.data.regions.find((r) => r.currency_code === "cad")
-  const products = await api.store("GET", "/store/products?handle=sofa")
-  return { regionId: region.id, variantId: products.data.products[0].variants[0].id }
-}
 
 /** One "Pay with Flexiti": session (clicked again while it fails), widget approval, complete (again while it fails). */
 async function payOnce(api, cartId, accountNumber, sessions) {
@@ -392,15 +261,6 @@ async function manage(api, order, i) {
   if (!(await refund(10_000))) return
   if (!(await refund(Math.round(amount * 0.45)))) return
   await refund(2_555)
-}
-
-async function pool(count, concurrency, task) {
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) await task(next++)
-    })
-  )
 }
 
 /* ------------------------------------------------------------------ ledgers */

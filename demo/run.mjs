@@ -5,7 +5,9 @@
  * in .demo-data/ (a second run reuses the data). Ctrl-C stops everything.
  *
  * Env overrides: MEDUSA_PORT (9000), SANDBOX_PORT (4010), STOREFRONT_PORT (8000),
- * EMBEDDED_PG_PORT (54329), DEMO_DATA_DIR, DEMO_SKIP_BUILD=1 (tests: already built).
+ * EMBEDDED_PG_PORT (54329), DEMO_DATA_DIR, DEMO_SKIP_BUILD=1 (tests: already built),
+ * DEMO_APP_DIR: run Medusa in that folder's medusa-config instead of this repository's (the
+ * benchmark's store with the built plugin, bench/app).
  */
 import { spawn, spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
@@ -25,11 +27,13 @@ const STOREFRONT_PORT = port("STOREFRONT_PORT", 8000)
 const PG_PORT = port("EMBEDDED_PG_PORT", 54329)
 const ADMIN = { email: "admin@flexiti.demo", password: "flexiti-demo" }
 const stoppers = []
+/** where Medusa runs: this repository (the plugin's sources) or a store folder such as bench/app */
+const appDir = path.resolve(process.env.DEMO_APP_DIR ?? root)
 
 const log = (message) => console.log(`[demo] ${message}`)
 
-function run(command, args, env) {
-  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" })
+function run(command, args, env, cwd = appDir) {
+  const result = spawnSync(command, args, { cwd, env, stdio: "inherit" })
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status})`)
 }
 
@@ -107,7 +111,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true })
   if (process.env.DEMO_SKIP_BUILD !== "1") {
     log("building the plugin (medusa plugin:build + storefront kit)")
-    run("npm", ["run", "build", "--silent"], process.env)
+    run("npm", ["run", "build", "--silent"], process.env, root)
   }
 
   const databaseUrl = await database()
@@ -149,7 +153,7 @@ async function main() {
   log("running migrations")
   run("npx", ["medusa", "db:migrate"], env)
   log("seeding the demo store")
-  run("npx", ["medusa", "exec", "./demo/seed.ts"], env)
+  run("npx", ["medusa", "exec", path.relative(appDir, path.join(root, "demo/seed.ts")) || "./demo/seed.ts"], env)
   const state = JSON.parse(readFileSync(env.DEMO_STATE_FILE, "utf8"))
 
   const storefront = await startStorefrontServer({ port: STOREFRONT_PORT, root, backendUrl, publishableKey: state.publishable_key, sandboxOrigin: sandbox.url })
@@ -159,7 +163,7 @@ async function main() {
   // (test logs, screenshots) change. NODE_ENV=development serves the admin through Vite.
   log("starting Medusa")
   const medusa = spawn("npx", ["medusa", "start", "--port", String(MEDUSA_PORT)], {
-    cwd: root,
+    cwd: appDir,
     env: { ...env, NODE_ENV: "development" },
     stdio: "inherit",
     detached: true,

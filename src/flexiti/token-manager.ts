@@ -18,6 +18,18 @@ export type TokenFetcher = (request: {
   refreshToken?: string
 }) => Promise<TokenResponse>
 
+/**
+ * Where processes that share one Flexiti client id keep its merchant token, so N Medusa instances
+ * make one token request per lifetime, not N (README, "Running on several instances"). The plugin
+ * adapts Medusa's caching module; read and write may fail (the lineage then works alone).
+ */
+export interface SharedTokenStore {
+  read(key: string): Promise<HeldToken | undefined>
+  write(key: string, token: HeldToken): Promise<void>
+  /** Runs `work` while no other process runs it for `key` (a renewal); without it, processes may renew at once. */
+  exclusive?<T>(key: string, work: () => Promise<T>): Promise<T>
+}
+
 export interface TokenClock {
   now(): number
 }
@@ -47,6 +59,9 @@ export class TokenLineage {
   private inFlight?: Promise<HeldToken>
   /** set by invalidate(): Flexiti rejected the held token before its expiry */
   private forceRenewal = false
+  /** the token Flexiti last rejected: never adopted again from the shared store */
+  private rejected?: string
+  private shared?: { store: SharedTokenStore; key: string }
 
   constructor(
     readonly scope: TokenScope,
@@ -60,6 +75,11 @@ export class TokenLineage {
 
   static restore(snapshot: HeldToken, fetcher: TokenFetcher, clock?: TokenClock): TokenLineage {
     return new TokenLineage(snapshot.scope, fetcher, clock, undefined, snapshot)
+  }
+
+  /** Keeps this lineage's token in `store` under `key`, shared with other processes (see SharedTokenStore). */
+  shareThrough(store: SharedTokenStore | undefined, key: string): void {
+    this.shared = store ? { store, key } : undefined
   }
 
   snapshot(): HeldToken | undefined {
@@ -83,6 +103,7 @@ export class TokenLineage {
     // Keep the refresh token: refreshing keeps the lineage when Flexiti still allows it.
     if (this.held?.accessToken === accessToken) {
       this.forceRenewal = true
+      this.rejected = accessToken
     }
   }
 
@@ -94,11 +115,36 @@ export class TokenLineage {
 
   private renew(): Promise<HeldToken> {
     if (!this.inFlight) {
-      this.inFlight = this.doRenew().finally(() => {
+      const shared = this.shared
+      const renewal = shared ? this.renewShared(shared) : this.doRenew()
+      this.inFlight = renewal.finally(() => {
         this.inFlight = undefined
       })
     }
     return this.inFlight
+  }
+
+  /**
+   * Another process may already hold a fresh token: adopt it. Otherwise renew (one process at a
+   * time when the store can lock) and publish the result. A failing store costs a token request,
+   * never a checkout.
+   */
+  private async renewShared(shared: { store: SharedTokenStore; key: string }): Promise<HeldToken> {
+    const adoptOrRenew = async () => {
+      const found = await shared.store.read(shared.key).catch(() => undefined)
+      if (found && found.scope === this.scope && found.accessToken !== this.rejected && found.expiresAt - this.clock.now() > this.refreshSkewMs) {
+        this.held = found
+        this.forceRenewal = false
+        return found
+      }
+      // a newer token from the store still carries a refresh token this lineage may use
+      if (found && found.accessToken !== this.rejected && (!this.held || found.expiresAt > this.held.expiresAt)) this.held = found
+      const renewed = await this.doRenew()
+      await shared.store.write(shared.key, renewed).catch(() => undefined)
+      return renewed
+    }
+    if (!shared.store.exclusive) return adoptOrRenew()
+    return shared.store.exclusive(shared.key, adoptOrRenew)
   }
 
   private async doRenew(): Promise<HeldToken> {
@@ -139,6 +185,13 @@ export interface TokenCredentials {
  */
 export class TokenCache {
   private readonly lineages = new Map<string, TokenLineage>()
+  private store?: SharedTokenStore
+
+  /** Shares every lineage of this cache, present and future, through `store` (undefined: stop sharing). */
+  shareThrough(store: SharedTokenStore | undefined): void {
+    this.store = store
+    for (const [key, lineage] of this.lineages) lineage.shareThrough(store, key)
+  }
 
   lineageFor(credentials: TokenCredentials, scope: TokenScope, create: () => TokenLineage): TokenLineage {
     const secretHash = createHash("sha256").update(credentials.clientSecret).digest("hex").slice(0, 16)
@@ -146,6 +199,7 @@ export class TokenCache {
     let lineage = this.lineages.get(key)
     if (!lineage) {
       lineage = create()
+      lineage.shareThrough(this.store, key)
       this.lineages.set(key, lineage)
     }
     return lineage

@@ -40,6 +40,7 @@ import { checkBootConfiguration } from "./boot-checks"
 import { asMedusaError } from "./medusa-errors"
 import { checkoutOfSession, publicSessionData, SESSION_ID, sessionDataOf } from "./session-data"
 import { authorizeWidget, initiateWidget, isDecline } from "./widget-flow"
+import { shareMerchantTokens } from "../../lib/merchant-token-store"
 
 type Cradle = { logger?: Logger } & Record<string, unknown>
 
@@ -69,6 +70,8 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     this.cradle_ = cradle
     this.options_ = parseProviderOptions(options as Record<string, unknown>)
     this.logger_ = cradle.logger
+    // Instances sharing the store's caching module share one merchant token (README, "Running on several instances").
+    shareMerchantTokens(cradle, this.logger_)
   }
 
   /* ------------------------------ plumbing ------------------------------ */
