@@ -64,7 +64,6 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     checkBootConfiguration(parseProviderOptions(options))
   }
 
-
   constructor(cradle: Cradle, options: FlexitiProviderOptions) {
     super(cradle, options)
     this.cradle_ = cradle
@@ -89,10 +88,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     try {
       return await loadRuntimeConfig(this.options_, this.knex(), paymentEnvironment)
     } catch (error) {
-      if (error instanceof MissingCredentialsError) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)
-      }
-      throw error
+      throw error instanceof MissingCredentialsError ? new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message) : error
     }
   }
 
@@ -104,7 +100,6 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
       this.logger_?.warn(`Flexiti: could not record ${entry.operation} in the call log: ${(error as Error).message}`)
     }
   }
-
 
   /** The checkout of a session the plugin started, with the authorization it holds. */
   protected async authorizedCheckout(sessionId: unknown, action: string): Promise<AuthorizedCheckout> {
