@@ -10,6 +10,7 @@ export default defineMiddlewares({
   routes: [
     { matcher: "/store/flexiti/payment-sessions", methods: ["POST"], middlewares: [limitFlexitiSessionStarts] },
     { matcher: "/store/flexiti/payment-sessions/:id/widget-result", methods: ["POST"], middlewares: [limitFlexitiResults] },
+    { matcher: "/store/flexiti/payment-sessions/:id/financing", methods: ["GET", "POST"], middlewares: [limitFlexitiResults] },
     { matcher: "/store/flexiti/calculator", methods: ["GET"], middlewares: [limitFlexitiLookups] },
     { matcher: "/store/flexiti/eligibility", methods: ["GET"], middlewares: [limitFlexitiLookups] },
     { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [limitFlexitiSessionsOnMedusaRoute] },
