@@ -45,7 +45,6 @@ const TRANSACTION_TYPE_FALLBACK: Record<FlexitiLang, Record<FlexitiTransactionTy
   en: { promotional_purchase: "Financed purchase", regular_purchase: "Revolving purchase" },
   fr: { promotional_purchase: "Achat financé", regular_purchase: "Achat renouvelable" },
 }
-const PLAN_FALLBACK: Record<FlexitiLang, (id: number) => string> = { en: (id) => `Plan ${id}`, fr: (id) => `Plan ${id}` }
 
 export function optionKey(option: Pick<FlexitiOfferedOption, "transaction_type" | "plan_id" | "term">): string {
   return option.transaction_type === "regular_purchase" ? "regular_purchase" : `promotional_purchase:${option.plan_id}:${option.term}`
@@ -75,7 +74,7 @@ export async function financingView(container: MedusaContainer, checkout: Flexit
       label:
         o.plan_id === null
           ? (labels?.transaction_types[o.transaction_type] ?? TRANSACTION_TYPE_FALLBACK[lang][o.transaction_type])
-          : (labels?.plan_ids[String(o.plan_id)] ?? o.plan_name ?? PLAN_FALLBACK[lang](o.plan_id)),
+          : (labels?.plan_ids[String(o.plan_id)] ?? o.plan_name ?? `Plan ${o.plan_id}`),
       transaction_type_label: labels?.transaction_types[o.transaction_type] ?? TRANSACTION_TYPE_FALLBACK[lang][o.transaction_type],
       monthly_amount: o.monthly_amount,
       months: o.term,
