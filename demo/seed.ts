@@ -9,7 +9,6 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createUsersWorkflow } from "@medusajs/medusa/core-flows"
 import { FLEXITI_MODULE } from "../src/modules/flexiti/schema"
 import type FlexitiModuleService from "../src/modules/flexiti/service"
-import { syncFlexitiI18nWorkflow } from "../src/workflows/sync-flexiti-i18n"
 import { DemoProduct, seedStore, STOREFRONT_KEY_TITLE } from "./seed-store"
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
@@ -53,10 +52,6 @@ export default async function seedDemo({ container }: ExecArgs) {
     development_endpoint: true,
   })
   await flexiti.updateSettings({ active_environment: "training", storefront_origins: [env("DEMO_STOREFRONT_URL")] })
-  // Flexiti's plan names and disclosures, as Settings → Flexiti → "Sync now" fetches them: the
-  // storefront's plan picker shows them (the daily job would only run at 04:00).
-  const { result: synced } = await syncFlexitiI18nWorkflow(container).run({ input: {} })
-  if (!synced.ok) logger.warn(`Demo: Flexiti labels not synced: ${synced.sync.message}`)
 
   const apiKeys = container.resolve(Modules.API_KEY)
   const [key] = await apiKeys.listApiKeys({ type: "publishable", title: STOREFRONT_KEY_TITLE })
