@@ -45,6 +45,18 @@ medusaIntegrationTestRunner({
           "result: wrong event type",
           () => api.post("/store/flexiti/payment-sessions/payses_x/widget-result", { cart_id: "c", event: { eventType: "flx-cancel" } }, h).catch(answer),
         ],
+        ["financing: empty", () => api.post("/store/flexiti/payment-sessions/payses_x/financing", {}, h).catch(answer)],
+        [
+          "financing: unknown transaction type",
+          () => api.post("/store/flexiti/payment-sessions/payses_x/financing", { cart_id: "c", transaction_type: "layaway" }, h).catch(answer),
+        ],
+        [
+          "financing: oversized cart id",
+          () => api.post("/store/flexiti/payment-sessions/payses_x/financing", { cart_id: huge, transaction_type: "regular_purchase" }, h).catch(answer),
+        ],
+        ["financing: unknown cart", () => api.post("/store/flexiti/payment-sessions/payses_x/financing", { cart_id: "cart_nope", transaction_type: "regular_purchase" }, h).catch(answer)],
+        ["financing list: no cart", () => api.get("/store/flexiti/payment-sessions/payses_x/financing", h).catch(answer)],
+        ["financing list: bad lang", () => api.get("/store/flexiti/payment-sessions/payses_x/financing?cart_id=c&lang=de", h).catch(answer)],
         ["calculator: no amount", () => api.get("/store/flexiti/calculator", h).catch(answer)],
         ["calculator: amount not a number", () => api.get("/store/flexiti/calculator?amount=abc", h).catch(answer)],
         ["calculator: negative amount", () => api.get("/store/flexiti/calculator?amount=-5", h).catch(answer)],

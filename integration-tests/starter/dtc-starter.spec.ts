@@ -346,6 +346,8 @@ export default async function seed({ container }: ExecArgs) {
     await frame.waitForSelector("#flx-approve")
     await screenshot(page, "starter-modal")
     await clickInFrame(page, '[data-testid="flexiti-iframe"]', frame, "#flx-approve")
+    // the kit's plan picker: the shopper confirms the preselected plan
+    await page.click('[data-testid="flexiti-plan-confirm"]')
     await page.waitForURL(/\/ca\/order\/[^/]+\/confirmed/)
     await page.waitForSelector("text=Your order was placed successfully")
     await screenshot(page, "starter-confirmed")

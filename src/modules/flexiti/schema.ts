@@ -85,6 +85,8 @@ export const FLEXITI_SCHEMA = {
       release_error: "release_error",
       authorization_attempted_at: "authorization_attempted_at",
       in_review_since: "in_review_since",
+      financing_options: "financing_options",
+      financing_choice: "financing_choice",
     },
   },
   /**

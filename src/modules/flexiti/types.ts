@@ -87,6 +87,10 @@ export interface FlexitiCheckoutState {
   authorization_attempted_at: Date | null
   /** set when an order was placed while Flexiti reviews the application */
   in_review_since: Date | null
+  /** the financing Flexiti offered once the widget verified the account */
+  financing_options: FlexitiFinancingOffer | null
+  /** the option the shopper chose among them */
+  financing_choice: FlexitiFinancingChoice | null
   created_at: Date
   updated_at: Date
 }
@@ -113,6 +117,52 @@ export interface FlexitiCheckoutWrite {
   release_error?: string | null
   authorization_attempted_at?: Date | null
   in_review_since?: Date | null
+  financing_options?: FlexitiFinancingOffer | null
+  financing_choice?: FlexitiFinancingChoice | null
+}
+
+export type FlexitiTransactionType = "promotional_purchase" | "regular_purchase"
+
+/** A fee Flexiti lists with an option (calculate-interest `fees[]`), the amount in decimal dollars. */
+export interface FlexitiOfferedFee {
+  description: string | null
+  amount: string | null
+  type: string | null
+  message: string | null
+}
+
+/** One financing option Flexiti offered a checkout (calculate-interest), amounts in decimal dollars. */
+export interface FlexitiOfferedOption {
+  transaction_type: FlexitiTransactionType
+  /** promotional purchases only */
+  plan_id: number | null
+  term: number | null
+  /** Flexiti's term_amount: the monthly payment (for a revolving purchase, the minimum payment) */
+  monthly_amount: string
+  /** monthly amount × term for a promotional purchase; null for a revolving purchase */
+  total: string | null
+  /** annual interest rate in percent, when Flexiti states one */
+  annual_rate: number | null
+  fees: FlexitiOfferedFee[]
+  /** Flexiti's own plan name, in the checkout's language */
+  plan_name: string | null
+}
+
+/** What calculate-interest offered for a checkout's amount. */
+export interface FlexitiFinancingOffer {
+  amount: string
+  /** ISO time of the calculate-interest answer */
+  fetched_at: string
+  options: FlexitiOfferedOption[]
+}
+
+/** The shopper's choice, one of the offered options. */
+export interface FlexitiFinancingChoice {
+  transaction_type: FlexitiTransactionType
+  plan_id: number | null
+  term: number | null
+  /** ISO time the shopper confirmed it */
+  chosen_at: string
 }
 
 /** One audit row of a Flexiti call. Never put secrets or tokens in `message`. */

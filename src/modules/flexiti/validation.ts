@@ -129,6 +129,46 @@ export const storedTokenSchema = z.object({
   expiresAt: z.number().finite(),
 })
 
+const transactionTypeSchema = z.enum(["promotional_purchase", "regular_purchase"])
+const positiveInt = z.number().int().positive()
+
+export const financingOfferSchema = z
+  .object({
+    amount: decimalAmountSchema,
+    fetched_at: z.string().min(1),
+    options: z
+      .array(
+        z.object({
+          transaction_type: transactionTypeSchema,
+          plan_id: positiveInt.nullable(),
+          term: positiveInt.nullable(),
+          monthly_amount: decimalAmountSchema,
+          total: decimalAmountSchema.nullable(),
+          annual_rate: z.number().finite().nullable(),
+          fees: z.array(
+            z.object({
+              description: z.string().max(500).nullable(),
+              amount: decimalAmountSchema.nullable(),
+              type: z.string().max(100).nullable(),
+              message: z.string().max(1000).nullable(),
+            })
+          ),
+          plan_name: z.string().max(200).nullable(),
+        })
+      )
+      .max(100),
+  })
+  .strict()
+
+export const financingChoiceSchema = z
+  .object({
+    transaction_type: transactionTypeSchema,
+    plan_id: positiveInt.nullable(),
+    term: positiveInt.nullable(),
+    chosen_at: z.string().min(1),
+  })
+  .strict()
+
 export const checkoutWriteSchema = z
   .object({
     payment_session_id: z.string().min(1),
@@ -147,6 +187,8 @@ export const checkoutWriteSchema = z
     release_error: z.string().transform((s) => s.slice(0, 500)).nullable().optional(),
     authorization_attempted_at: z.date().nullable().optional(),
     in_review_since: z.date().nullable().optional(),
+    financing_options: financingOfferSchema.nullable().optional(),
+    financing_choice: financingChoiceSchema.nullable().optional(),
   })
   .strict()
 

@@ -35,7 +35,7 @@ import { AuthorizedCheckout, captureOnFlexiti, failureEntry, MoneyContext, refun
 import { sameToTheCent, toDollars } from "../../lib/money"
 import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "../../lib/config/provider-options"
 import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "../../lib/config/resolver"
-import { inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
+import { choosePlanMessage, inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
 import { checkBootConfiguration } from "./boot-checks"
 import { asMedusaError } from "./medusa-errors"
 import { checkoutOfSession, publicSessionData, SESSION_ID, sessionDataOf } from "./session-data"
@@ -221,6 +221,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     if (checkout.authorization_id) {
       return this.authorizationResult(config, checkout, Number(checkout.authorization_id))
     }
+    const lang = input.data?.lang === "fr" ? "fr" : "en"
     try {
       const outcome =
         checkout.flow === "hosted"
@@ -230,10 +231,14 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         this.logger_?.info(`Flexiti: session ${checkout.payment_session_id} not authorized: ${outcome.reason}`)
         return { status: outcome.status, data: { ...sessionDataOf(checkout), authorization_error: outcome.reason } }
       }
+      if (outcome.kind === "choice_required") {
+        // Never the store's default: the shopper confirms a plan in the storefront's picker.
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, choosePlanMessage(lang))
+      }
       if (outcome.kind === "in_review") {
         // Pending is not a decline: the order waits for Flexiti where the store allows it.
         if (!this.options_.pending_orders) {
-          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, inReviewMessage(input.data?.lang === "fr" ? "fr" : "en"))
+          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, inReviewMessage(lang))
         }
         if (!checkout.in_review_since) {
           await writeCheckout(this.knex(), { payment_session_id: checkout.payment_session_id, in_review_since: new Date() })
@@ -257,18 +262,13 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         // it means in their language; one about the merchant's setup goes to the store admin.
         const configuration = STORE_CONFIGURATION_CODES[error.code ?? ""]
         if (configuration) this.logger_?.error(`Flexiti: ${configuration} [session ${checkout.payment_session_id}]`)
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage(error, input.data?.lang === "fr" ? "fr" : "en"))
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage(error, lang))
       }
       throw asMedusaError("authorize the payment", error)
     }
   }
 
-  protected async authorizationResult(
-    config: RuntimeConfig,
-    checkout: FlexitiCheckoutState,
-    authorizationId: number,
-    fresh?: Authorization
-  ): Promise<AuthorizePaymentOutput> {
+  protected async authorizationResult(config: RuntimeConfig, checkout: FlexitiCheckoutState, authorizationId: number, fresh?: Authorization): Promise<AuthorizePaymentOutput> {
     const deps = { config, knex: this.knex(), logger: this.logger_, moneyContext: (owned: AuthorizedCheckout) => this.moneyContext(owned) }
     return acceptAuthorization(deps, checkout, authorizationId, fresh)
   }

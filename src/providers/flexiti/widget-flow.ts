@@ -1,7 +1,7 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
-import { Authorization, CalculateInterestResponse, FinancingOption, widgetSuccessEventDataSchema } from "../../flexiti/schemas"
+import { Authorization } from "../../flexiti/schemas"
 import { TokenLineage } from "../../flexiti/token-manager"
 import { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
@@ -10,8 +10,12 @@ import { CheckoutContext } from "../../lib/checkout-context"
 import { toFlexitiAmount } from "../../lib/money"
 import { RuntimeConfig } from "../../lib/config/resolver"
 import { FlexitiSessionData } from "./types"
+import { financingForAuthorization, financingOptionOf, verifiedAccount } from "./financing"
 
-/** POS widget flow (README, "How a payment maps onto Flexiti"): widget/init at initiate, POST authorization at authorize. */
+/**
+ * POS widget flow (README, "How a payment maps onto Flexiti"): widget/init at initiate, the
+ * shopper's financing chosen after the widget (financing.ts), POST authorization at authorize.
+ */
 
 export async function initiateWidget(args: {
   config: RuntimeConfig
@@ -78,18 +82,8 @@ export type WidgetAuthorizeOutcome =
   /** `authorization` is Flexiti's answer when this call has it fresh, so it is not read again */
   | { kind: "authorization"; authorizationId: number; authorization?: Authorization }
   | { kind: "not_ready"; status: PaymentSessionStatus; reason: string }
-
-/** Picks the shopper's financing: configured plan/term when offered, else the first promotional term, else revolving. */
-export function chooseFinancing(plans: CalculateInterestResponse, config: RuntimeConfig): FinancingOption {
-  const promos = (plans.promotional_purchase ?? []).filter((p) => p.terms.length > 0)
-  const preferred = promos.find((p) => p.plan_id === config.defaultPlanId)
-  const plan = preferred ?? promos[0]
-  if (plan) {
-    const term = plan.terms.find((t) => t.term === config.defaultTerm) ?? plan.terms[0]
-    return { transaction_type: "promotional_purchase", plan_id: plan.plan_id, term: term.term }
-  }
-  return { transaction_type: "regular_purchase" }
-}
+  /** several options were offered and the shopper chose none: the storefront must ask */
+  | { kind: "choice_required" }
 
 /**
  * Creates the POS authorization for a widget checkout, once. Never trusts the browser: the
@@ -104,15 +98,12 @@ export async function authorizeWidget(args: {
 }): Promise<WidgetAuthorizeOutcome> {
   const { config, knex, checkout } = args
   const sessionId = checkout.payment_session_id
-  const result = widgetSuccessEventDataSchema.safeParse(checkout.widget_result)
-  if (!result.success) {
-    return { kind: "not_ready", status: PaymentSessionStatus.REQUIRES_MORE, reason: "widget_not_completed" }
+  const account = verifiedAccount(checkout)
+  if (!("accountNumber" in account)) {
+    const status = account.reason === "widget_not_completed" ? PaymentSessionStatus.REQUIRES_MORE : PaymentSessionStatus.ERROR
+    return { kind: "not_ready", status, reason: account.reason }
   }
-  const event = result.data
-  const accountNumber = checkout.account_number ? Number(checkout.account_number) : undefined
-  if (!event.verified || event.action !== "purchase" || !accountNumber) {
-    return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "purchase_not_verified" }
-  }
+  const { accountNumber } = account
   if (!checkout.customer_token || !checkout.amount) {
     return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "checkout_incomplete" }
   }
@@ -128,15 +119,16 @@ export async function authorizeWidget(args: {
     }
   }
 
+  // The shopper's choice among what calculate-interest offered (fetched when the widget verified
+  // the account), so completing the cart is one call to Flexiti.
+  const financing = financingForAuthorization(checkout)
+  if (financing.kind === "choice_required") return financing
+
   const lineage: TokenLineage = config.client.restoreCustomerLineage(
     checkout.customer_token as Parameters<typeof config.client.restoreCustomerLineage>[0]
   )
   const amount = toFlexitiAmount(checkout.amount)
   try {
-    const plans = await config.client.calculateInterest(accountNumber, amount, {
-      lineage,
-      referenceId: checkout.reference_id,
-    })
     await writeCheckout(knex, { payment_session_id: sessionId, authorization_attempted_at: new Date() })
     const authorization = await config.client.createAuthorization(
       {
@@ -144,7 +136,7 @@ export async function authorizeWidget(args: {
         amount,
         reference: sessionId,
         auto_capture: config.autoCapture,
-        financing_option: chooseFinancing(plans, config),
+        financing_option: financingOptionOf(financing.option),
       },
       { lineage, referenceId: checkout.reference_id }
     )

@@ -97,3 +97,23 @@ export function langFromHeader(header: string | undefined): "en" | "fr" | undefi
   if (!header) return undefined
   return header.toLowerCase().trim().startsWith("fr") ? "fr" : header.toLowerCase().trim().startsWith("en") ? "en" : undefined
 }
+
+export type FlexitiCartSession = NonNullable<NonNullable<FlexitiCart["payment_collection"]>["payment_sessions"]>[number]
+
+/**
+ * The Flexiti payment session `sessionId` of cart `cartId`: a store route acts on a session only
+ * for the cart that owns it (404 otherwise, so another cart's session id reveals nothing).
+ */
+export async function flexitiSessionOfCart(
+  container: MedusaContainer,
+  cartId: string,
+  sessionId: string,
+  providerId: string
+): Promise<{ cart: FlexitiCart; session: FlexitiCartSession }> {
+  const cart = await loadCart(container, cartId)
+  const session = cart.payment_collection?.payment_sessions?.find((s) => s.id === sessionId)
+  if (!session || session.provider_id !== providerId) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Flexiti payment session ${sessionId} on cart ${cart.id}`)
+  }
+  return { cart, session }
+}

@@ -32,6 +32,10 @@ const FlexitiCheckout = model
       [C.release_error]: model.text().nullable(),
       [C.authorization_attempted_at]: model.dateTime().nullable(),
       [C.in_review_since]: model.dateTime().nullable(),
+      /** the financing Flexiti offered this checkout (calculate-interest after the widget verified the account) */
+      [C.financing_options]: model.json().nullable(),
+      /** the shopper's choice among the offered financing */
+      [C.financing_choice]: model.json().nullable(),
     }
   )
   .indexes([

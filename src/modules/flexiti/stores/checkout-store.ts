@@ -6,7 +6,7 @@
  * FLEXITI_ENCRYPTION_KEY.
  */
 import { FLEXITI_SCHEMA } from "../schema"
-import type { FlexitiCheckoutState, FlexitiCheckoutWrite, FlexitiStoredToken } from "../types"
+import type { FlexitiCheckoutState, FlexitiCheckoutWrite, FlexitiFinancingChoice, FlexitiFinancingOffer, FlexitiStoredToken } from "../types"
 import { decryptJson, encryptJson, FlexitiCryptoError, loadEncryptionKey } from "../crypto"
 import { checkoutWriteSchema, formatZodError } from "../validation"
 import { jsonColumn, newId, parseJson, PgConnection, Row, toDate } from "./connection"
@@ -37,12 +37,14 @@ function rowToState(row: Row, key?: Buffer | string): FlexitiCheckoutState {
     release_error: row[C.release_error] ?? null,
     authorization_attempted_at: row[C.authorization_attempted_at] ? toDate(row[C.authorization_attempted_at]) : null,
     in_review_since: row[C.in_review_since] ? toDate(row[C.in_review_since]) : null,
+    financing_options: parseJson<FlexitiFinancingOffer>(row[C.financing_options]),
+    financing_choice: parseJson<FlexitiFinancingChoice>(row[C.financing_choice]),
     created_at: toDate(row[C.created_at]),
     updated_at: toDate(row[C.updated_at]),
   }
 }
 
-/** The plain columns a write copies as they are (the secrets are encrypted, widget_result serialised). */
+/** The plain columns a write copies as they are (the secrets are encrypted, JSON columns serialised). */
 const PLAIN_COLUMNS = [
   "flow",
   "environment",
@@ -64,7 +66,9 @@ function writeToColumns(write: FlexitiCheckoutWrite, key?: Buffer | string): Row
   for (const name of PLAIN_COLUMNS) {
     if (write[name] !== undefined) columns[C[name]] = write[name]
   }
-  if (write.widget_result !== undefined) columns[C.widget_result] = jsonColumn(write.widget_result)
+  for (const name of ["widget_result", "financing_options", "financing_choice"] as const) {
+    if (write[name] !== undefined) columns[C[name]] = jsonColumn(write[name])
+  }
   if (write.customer_token !== undefined) {
     columns[C.customer_token_encrypted] = write.customer_token === null ? null : encryptJson(write.customer_token, key)
   }

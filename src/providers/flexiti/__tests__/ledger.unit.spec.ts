@@ -57,6 +57,8 @@ const checkout: FlexitiCheckoutState = {
   release_error: null,
   authorization_attempted_at: null,
   in_review_since: null,
+  financing_options: null,
+  financing_choice: null,
   created_at: new Date("2026-11-25T12:00:00Z"),
   updated_at: new Date("2026-11-25T12:00:00Z"),
 }
