@@ -1,7 +1,7 @@
 const { loadEnv } = require("@medusajs/utils")
 loadEnv("test", process.cwd())
 
-// One config, five kinds of test chosen by TEST_TYPE (unset = all but the starter test).
+// One config, five kinds of test chosen by TEST_TYPE (unset = all five).
 const testMatchByType = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s?(x)"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
@@ -33,6 +33,6 @@ module.exports = {
     ...testMatchByType["integration:http"],
     ...testMatchByType["integration:multi"],
     ...testMatchByType.browser,
-    // The starter test runs on its own (TEST_TYPE=starter): see the README's "Tests".
+    ...testMatchByType.starter,
   ],
 }

@@ -51,8 +51,8 @@ const toDollars = (cents) => Number((cents / 100).toFixed(2))
 
 const counts = {
   faults: { server_error: 0, reset_before: 0, answer_lost: 0, tokens_expired: 0, latency_spike: 0 },
-  retries: { new_session: 0, session: 0, widget_result: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0, reconcile: 0 },
-  gave_up: { session: 0, widget_result: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0 },
+  retries: { new_session: 0, session: 0, widget_result: 0, financing: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0, reconcile: 0 },
+  gave_up: { session: 0, widget_result: 0, financing: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0 },
   done: { orders: 0, captures: 0, refunds: 0, releases: 0, cancels: 0, checkouts_without_order: 0 },
 }
 const timings = {}
@@ -175,6 +175,21 @@ async function payOnce(api, cartId, accountNumber, sessions) {
     api.store("POST", `/store/flexiti/payment-sessions/${session.id}/widget-result`, { cart_id: cartId, event: approval.data.event })
   )
   if (!recorded.ok) return { ok: false }
+  // The shopper confirms the plan the kit's picker preselects (listed again when the widget
+  // result came back without the offer, e.g. under an injected fault).
+  const financingPath = `/store/flexiti/payment-sessions/${session.id}/financing`
+  const chosen = await attempt("financing", async () => {
+    let offer = recorded.res.data.financing
+    if (!offer) {
+      const listed = await api.store("GET", `${financingPath}?cart_id=${encodeURIComponent(cartId)}`)
+      if (listed.status !== 200) return listed
+      offer = listed.data.financing
+    }
+    const option = offer.options.find((o) => o.key === offer.preselected)
+    const plan = option.plan_id ? { plan_id: option.plan_id, term: option.term } : {}
+    return api.store("POST", financingPath, { cart_id: cartId, transaction_type: option.transaction_type, ...plan })
+  })
+  if (!chosen.ok) return { ok: false }
   const completed = await attempt(
     "complete",
     () => api.store("POST", `/store/carts/${cartId}/complete`, {}),

@@ -189,6 +189,7 @@ async function main() {
       })
   )
   await waitForHealth(`${backendUrl}/health`, medusa)
+  await syncFlexitiLabels(backendUrl)
 
   const urls = { storefront: storefrontUrl, admin: `${backendUrl}/app`, backend: backendUrl, sandbox: sandbox.url }
   console.log(`
@@ -199,6 +200,26 @@ async function main() {
   Press Ctrl-C to stop.
 `)
   console.log(`DEMO_READY ${JSON.stringify({ ...urls, admin_email: ADMIN.email, admin_password: ADMIN.password, publishable_key: state.publishable_key })}`)
+}
+
+/**
+ * Flexiti's plan names and disclosures, as Settings → Flexiti → "Sync now" fetches them, so the
+ * storefront's plan picker shows them (the daily job runs only at 04:00). Once Medusa is up: the
+ * sandbox lives in this process and cannot answer while a synchronous step (the seed) runs.
+ */
+async function syncFlexitiLabels(backendUrl) {
+  try {
+    const login = await fetch(`${backendUrl}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ADMIN),
+    }).then((r) => r.json())
+    const res = await fetch(`${backendUrl}/admin/flexiti/i18n/sync`, { method: "POST", headers: { authorization: `Bearer ${login.token}` } })
+    const answer = await res.json()
+    if (!res.ok || !answer.ok) log(`Flexiti labels not synced: ${answer.sync?.message ?? answer.message ?? res.status}`)
+  } catch (error) {
+    log(`Flexiti labels not synced: ${error.message}`)
+  }
 }
 
 let stopping = false

@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createUsersWorkflow } from "@medusajs/medusa/core-flows"
-import { FLEXITI_MODULE } from "../src/modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../src/modules/flexiti/schema"
 import type FlexitiModuleService from "../src/modules/flexiti/service"
 import { DemoProduct, seedStore, STOREFRONT_KEY_TITLE } from "./seed-store"
 

@@ -10,11 +10,14 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
   let browser: Browser
 
   beforeAll(async () => {
+    // The store takes orders while Flexiti reviews an application (provider option pending_orders).
+    process.env.FLEXITI_PENDING_ORDERS = "true"
     stack = await startDemoStack()
     browser = await launchChromium()
   }, 400 * 1000)
 
   afterAll(async () => {
+    delete process.env.FLEXITI_PENDING_ORDERS
     await browser?.close()
     await stack?.stop()
   })
@@ -30,7 +33,7 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
       params: { fields: "id,display_id,created_at,*payment_collections,*payment_collections.payments", order: "-created_at", limit: 1 },
       headers: { authorization: `Bearer ${token}` },
     })
-    return data.orders[0]
+    return data.orders[0] // undefined before the first order
   }
 
   async function shopUntilPayment(province = "ON") {
@@ -58,6 +61,30 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     return frame
   }
 
+  /** The kit's plan picker after the widget's approval: confirms the option `key` with the keyboard. */
+  async function choosePlan(page: Page, key: string) {
+    await page.waitForSelector('[data-testid="flexiti-plan-picker"]')
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)
+    // focus starts on the selected option (the store's default); arrow keys move the selection
+    for (let i = 0; i < 6 && (await focused()) !== key; i++) await page.keyboard.press("ArrowDown")
+    expect(await focused()).toBe(key)
+    expect(await page.isChecked(`[data-testid="flexiti-plan-option"][value="${key}"]`)).toBe(true)
+    await page.keyboard.press("Tab")
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("flexiti-plan-confirm")
+    await page.keyboard.press("Enter")
+    await page.waitForSelector('[data-testid="flexiti-plan-picker"]', { state: "detached" })
+  }
+
+  async function sandboxAuthorizations(reference: string) {
+    const { data } = await axios.get(`${stack.sandbox}/__sandbox/authorizations`, { params: { client_id: "demo-store", reference } })
+    return data.authorizations as { plan_id: number | null; term: number | null; transaction_type: string; status: string }[]
+  }
+
+  async function applyAs(page: Page, frame: Frame, applicant: string) {
+    await frame.selectOption("#flx-applicant", applicant)
+    await clickInWidget(page, frame, "#flx-apply")
+  }
+
   it("shows 'as low as' to an Ontario shopper and no instalment amount to a Quebec shopper", async () => {
     const page = await browser.newPage()
     await page.goto(stack.storefront)
@@ -78,6 +105,16 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     const page = await shopUntilPayment()
     const frame = await openModal(page)
     await clickInWidget(page, frame, "#flx-approve")
+    await page.waitForSelector('[data-testid="flexiti-plan-picker"]')
+    expect(await page.getAttribute('[data-testid="flexiti-plan-picker"]', "role")).toBe("dialog")
+    // the store's default (the first promotional term) is preselected, never applied by itself
+    expect(await page.isChecked('[data-testid="flexiti-plan-option"][value="promotional_purchase:5:6"]')).toBe(true)
+    const picker = await page.textContent('[data-testid="flexiti-plan-picker"]')
+    expect(picker).toContain("Equal Payments, No Interest") // Flexiti's synced plan label
+    expect(picker).toMatch(/\$105\.00\/month for 12 months/)
+    expect(await page.textContent('[data-testid="flexiti-plan-disclosures"]')).toMatch(/annual fee/i)
+    await screenshot(page, "storefront-plan-picker")
+    await choosePlan(page, "promotional_purchase:5:12")
     await page.waitForSelector('[data-testid="order-confirmation"]:not([hidden])')
     await screenshot(page, "storefront-order-confirmation")
     const confirmation = await page.textContent('[data-testid="order-confirmation"]')
@@ -87,6 +124,29 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     expect(payment.provider_id).toBe("pp_flexiti_flexiti")
     expect(payment.data.authorization_status).toBe("opened")
     expect(payment.captured_at).toBeNull()
+    expect(await sandboxAuthorizations(payment.data.session_id)).toMatchObject([{ transaction_type: "promotional_purchase", plan_id: 5, term: 12, status: "opened" }])
+    await page.close()
+  })
+
+  it("a declined applicant (D-NO_HIT) reads that Flexiti did not approve the application; no order", async () => {
+    const before = await latestOrder()
+    const page = await shopUntilPayment()
+    await applyAs(page, await openModal(page), "D-NO_HIT")
+    await page.waitForFunction(() => !!document.querySelector('[data-testid="payment-message"]')?.textContent)
+    await screenshot(page, "storefront-application-declined")
+    expect(await page.textContent('[data-testid="payment-message"]')).toBe("Flexiti did not approve your application. Choose another payment method.")
+    expect((await latestOrder())?.id).toBe(before?.id)
+    await page.close()
+  })
+
+  it("an applicant Flexiti reviews (P-CREDIT) reads that the application is under review, in French too", async () => {
+    const before = await latestOrder()
+    const page = await shopUntilPayment()
+    await page.selectOption("#lang", "fr")
+    await applyAs(page, await openModal(page), "P-CREDIT")
+    await page.waitForFunction(() => !!document.querySelector('[data-testid="payment-message"]')?.textContent)
+    expect(await page.textContent('[data-testid="payment-message"]')).toMatch(/^Flexiti examine votre demande et communiquera avec vous/)
+    expect((await latestOrder())?.id).toBe(before?.id)
     await page.close()
   })
 
@@ -98,7 +158,7 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     await page.waitForFunction(() => !!document.querySelector('[data-testid="payment-message"]')?.textContent)
     await screenshot(page, "storefront-declined")
     expect(await page.textContent('[data-testid="payment-message"]')).toMatch(/did not approve/i)
-    expect((await latestOrder()).id).toBe(before.id)
+    expect((await latestOrder())?.id).toBe(before?.id)
     await page.close()
   })
 
@@ -110,6 +170,7 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     expect(await page.textContent('[data-testid="payment-message"]')).toMatch(/closed/i)
     frame = await openModal(page)
     await clickInWidget(page, frame, "#flx-approve")
+    await choosePlan(page, "promotional_purchase:5:6")
     await page.waitForSelector('[data-testid="order-confirmation"]:not([hidden])')
     await page.close()
   })
@@ -133,7 +194,7 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     await page.waitForTimeout(1500)
     expect(await page.locator('[data-testid="flexiti-modal"]').count()).toBe(1)
     expect(await page.isHidden('[data-testid="order-confirmation"]')).toBe(true)
-    expect((await latestOrder()).id).toBe(before.id)
+    expect((await latestOrder())?.id).toBe(before?.id)
     await screenshot(page, "storefront-foreign-message-ignored")
     await page.close()
   })
@@ -177,4 +238,40 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
       await axios.post(`${stack.backend}/admin/flexiti/settings`, { flow: "widget" }, admin)
     }
   })
+
+  it("hosted flow, pending_orders: a P-CREDIT applicant's order is placed awaiting Flexiti, then authorized by the reconciler", async () => {
+    const token = await adminToken()
+    const admin = { headers: { authorization: `Bearer ${token}` } }
+    await axios.post(`${stack.backend}/admin/flexiti/settings`, { flow: "hosted" }, admin)
+    try {
+      const page = await shopUntilPayment()
+      await applyAs(page, await openModal(page), "P-CREDIT")
+      await page.waitForSelector('[data-testid="order-confirmation"]:not([hidden])')
+      const order = await latestOrder()
+      expect(await page.textContent('[data-testid="order-confirmation"]')).toContain(String(order.display_id))
+      expect(order.payment_collections[0].payments).toEqual([]) // awaiting Flexiti: no payment yet
+
+      // Flexiti approves the application; the admin's "Reconcile now" authorizes the order.
+      const application = await pendingApplication("P-CREDIT")
+      await axios.post(`${stack.sandbox}/__sandbox/applications/${application.application_id}/decision`, { decision: "approved" })
+      const { data } = await axios.post(`${stack.backend}/admin/flexiti/reconcile`, { grace_minutes: 0 }, admin)
+      expect(data.reconcile.reviews).toMatchObject([{ outcome: "authorized" }])
+      const [payment] = (await latestOrder()).payment_collections[0].payments
+      expect(payment.provider_id).toBe("pp_flexiti_flexiti")
+      expect(await sandboxAuthorizations(data.reconcile.reviews[0].payment_session_id)).toMatchObject([{ status: "opened" }])
+      await page.close()
+    } finally {
+      await axios.post(`${stack.backend}/admin/flexiti/settings`, { flow: "widget" }, admin)
+    }
+  })
+
+  /** The sandbox's pending application of a hosted order (application ids count up from 700001). */
+  async function pendingApplication(applicant: string) {
+    for (let id = 700001; id < 700050; id++) {
+      const res = await axios.get(`${stack.sandbox}/__sandbox/applications/${id}`, { validateStatus: () => true })
+      if (res.status === 404) break
+      if (res.data.applicant === applicant && res.data.decision === "pending" && res.data.online_order_id) return res.data as { application_id: number }
+    }
+    throw new Error(`no pending ${applicant} application of a hosted order`)
+  }
 })

@@ -264,6 +264,9 @@ medusaIntegrationTestRunner({
         const approval = await flexiti.control().post(`/widget-sessions/${session.data.widget_session_id}/approve`, { account_number: ACCOUNT })
         expect(approval.status).toBe(200)
         await api.post(`/store/flexiti/payment-sessions/${session.id}/widget-result`, { cart_id: cartId, event: approval.data.event }, storeHeaders)
+        // the shopper confirms 6 months of plan 5 in the storefront's picker
+        const choice = { cart_id: cartId, transaction_type: "promotional_purchase", plan_id: 5, term: 6 }
+        await api.post(`/store/flexiti/payment-sessions/${session.id}/financing`, choice, storeHeaders)
         const completed = await api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders)
         expect(completed.data.type).toBe("order")
         const order = await api.get(`/admin/orders/${completed.data.order.id}?fields=*payment_collections,*payment_collections.payments`, admin)

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { FLEXITI_MODULE } from "../../src/modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../src/modules/flexiti/schema"
 import type FlexitiModuleService from "../../src/modules/flexiti/service"
 import { SANDBOX_TEST_ACCOUNTS } from "../../src/sandbox"
 import { freshCheckoutDriver } from "../fixtures/checkout"

@@ -1,6 +1,6 @@
 import type { AxiosError, AxiosResponse } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { FLEXITI_MODULE } from "../../src/modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../src/modules/flexiti/schema"
 import type FlexitiModuleService from "../../src/modules/flexiti/service"
 import { SANDBOX_TEST_ACCOUNTS } from "../../src/sandbox"
 import { freshCheckoutDriver } from "../fixtures/checkout"
@@ -45,6 +45,18 @@ medusaIntegrationTestRunner({
           "result: wrong event type",
           () => api.post("/store/flexiti/payment-sessions/payses_x/widget-result", { cart_id: "c", event: { eventType: "flx-cancel" } }, h).catch(answer),
         ],
+        ["financing: empty", () => api.post("/store/flexiti/payment-sessions/payses_x/financing", {}, h).catch(answer)],
+        [
+          "financing: unknown transaction type",
+          () => api.post("/store/flexiti/payment-sessions/payses_x/financing", { cart_id: "c", transaction_type: "layaway" }, h).catch(answer),
+        ],
+        [
+          "financing: oversized cart id",
+          () => api.post("/store/flexiti/payment-sessions/payses_x/financing", { cart_id: huge, transaction_type: "regular_purchase" }, h).catch(answer),
+        ],
+        ["financing: unknown cart", () => api.post("/store/flexiti/payment-sessions/payses_x/financing", { cart_id: "cart_nope", transaction_type: "regular_purchase" }, h).catch(answer)],
+        ["financing list: no cart", () => api.get("/store/flexiti/payment-sessions/payses_x/financing", h).catch(answer)],
+        ["financing list: bad lang", () => api.get("/store/flexiti/payment-sessions/payses_x/financing?cart_id=c&lang=de", h).catch(answer)],
         ["calculator: no amount", () => api.get("/store/flexiti/calculator", h).catch(answer)],
         ["calculator: amount not a number", () => api.get("/store/flexiti/calculator?amount=abc", h).catch(answer)],
         ["calculator: negative amount", () => api.get("/store/flexiti/calculator?amount=-5", h).catch(answer)],
@@ -56,6 +68,15 @@ medusaIntegrationTestRunner({
         ["eligibility: unknown cart", () => api.get("/store/flexiti/eligibility?cart_id=cart_nope", h).catch(answer)],
       ]
       for (const [label, call] of cases) expectClear4xx(await call(), label)
+    })
+
+    it("a checkout in the widget's apply-only flow is refused with a clear message, before Flexiti is called", async () => {
+      const cart = await shop.cartReadyToPay()
+      const before = (await flexiti.control().get("/counters")).data
+      const res = await api.post("/store/flexiti/payment-sessions", { cart_id: cart, flow: "apply" }, shop.storeHeaders()).catch(answer)
+      expect(res.status).toBe(400)
+      expect(res.data.message).toContain('flow must be "purchase"')
+      expect((await flexiti.control().get("/counters")).data).toEqual(before)
     })
 
     it("forged widget results are refused and change nothing", async () => {
@@ -111,6 +132,9 @@ medusaIntegrationTestRunner({
     })
 
     it("limits Flexiti checkouts per cart with a 429 and Retry-After, before Flexiti is called", async () => {
+      // One checkout on another cart first: the client's ready customer token dates from before the
+      // sandbox's reset, so the first widget/init after a reset is refused once and retried.
+      await shop.startFlexiti(await shop.cartReadyToPay())
       const cartId = await shop.cartReadyToPay()
       const before = (await flexiti.control().get("/counters")).data
       const statuses: number[] = []

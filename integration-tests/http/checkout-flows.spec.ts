@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { FLEXITI_MODULE } from "../../src/modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../src/modules/flexiti/schema"
 import { checkoutDriver } from "../fixtures/checkout"
 import { SeededStore, seedStore } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"

@@ -1,6 +1,6 @@
 import type { AxiosError } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { signCheckoutContext } from "../../src/providers/flexiti/checkout-context"
+import { signCheckoutContext } from "../../src/lib/checkout-context"
 import { freshCheckoutDriver } from "../fixtures/checkout"
 import { adminHeaders } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"

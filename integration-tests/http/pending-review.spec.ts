@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { FLEXITI_MODULE } from "../../src/modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../src/modules/flexiti/schema"
 import type FlexitiModuleService from "../../src/modules/flexiti/service"
 import { freshCheckoutDriver } from "../fixtures/checkout"
 import { adminHeaders } from "../fixtures/store"

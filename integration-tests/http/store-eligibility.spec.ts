@@ -1,5 +1,5 @@
 import type FlexitiModuleService from "../../src/modules/flexiti/service"
-import { FLEXITI_MODULE } from "../../src/modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../src/modules/flexiti/schema"
 import type { AxiosError } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
@@ -145,6 +145,30 @@ medusaIntegrationTestRunner({
         const province = await calculator("amount=500&province=Ontario")
         expect(province.status).toBe(400)
         expect(province.data.message).toMatch(/province/)
+      })
+
+      it("does not hold a product page on a slow Flexiti: financing available now, the monthly amount once Flexiti answered", async () => {
+        const saved = process.env.FLEXITI_CALCULATOR_WAIT_MS
+        process.env.FLEXITI_CALCULATOR_WAIT_MS = "300"
+        await flexiti.control().post("/faults", { latency_ms: 1500 })
+        try {
+          const started = Date.now()
+          const slow = await calculator("amount=1450&lang=en&province=ON")
+          expect(Date.now() - started).toBeLessThan(1400)
+          expect(slow.status).toBe(200)
+          expect(slow.data).toEqual({ available: true, quebec: false, amount: "1450.00", lang: "en", monthly_payment: null, months: null })
+          expect(slow.headers["cache-control"]).toBe("no-store")
+          await new Promise((resolve) => setTimeout(resolve, 1800))
+          const before = await calculatorCalls()
+          const later = await calculator("amount=1450&lang=en&province=ON")
+          expect(later.data).toMatchObject({ available: true, quebec: false, months: 12 })
+          expect(typeof later.data.monthly_payment).toBe("string")
+          expect(await calculatorCalls()).toBe(before) // answered from what the slow call brought back
+        } finally {
+          await flexiti.control().post("/faults", { latency_ms: 0 })
+          if (saved === undefined) delete process.env.FLEXITI_CALCULATOR_WAIT_MS
+          else process.env.FLEXITI_CALCULATOR_WAIT_MS = saved
+        }
       })
 
       it("calls Flexiti once for identical requests, in sequence and in parallel", async () => {

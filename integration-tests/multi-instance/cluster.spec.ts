@@ -58,6 +58,14 @@ async function approvedSession(cartId: string, startOn: InstanceName, resultOn: 
   expect(applied.status).toBe(200)
   const result = await store(resultOn, "POST", `/store/flexiti/payment-sessions/${session.id}/widget-result`, { cart_id: cartId, event: applied.data.event })
   expect(result.data).toMatchObject({ approved: true })
+  // the shopper picks a plan among what Flexiti offered; recorded through the instance the checkout started on
+  const option = result.data.financing.options[0]
+  const choice =
+    option.transaction_type === "regular_purchase"
+      ? { transaction_type: "regular_purchase" }
+      : { transaction_type: option.transaction_type, plan_id: option.plan_id, term: option.term }
+  const chosen = await store(startOn, "POST", `/store/flexiti/payment-sessions/${session.id}/financing`, { cart_id: cartId, ...choice })
+  expect(chosen.status).toBe(200)
   return session
 }
 

@@ -17,7 +17,7 @@ import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, re
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { Client } from "pg"
-import type { Browser } from "playwright-core"
+import type { Browser, Frame } from "playwright-core"
 import { clickInFrame, launchChromium, screenshot } from "../fixtures/browser"
 
 const root = path.resolve(__dirname, "../..")
@@ -306,6 +306,12 @@ export default async function seed({ container }: ExecArgs) {
     browser = await launchChromium()
     const page = await browser.newPage()
     page.setDefaultTimeout(60_000)
+    // The storefront's and the Flexiti page's console, page errors and failed requests, for a failure's diagnosis.
+    const browserLog = createWriteStream(logFile("browser"))
+    const where = (frame: Frame) => (frame === page.mainFrame() ? "storefront" : `frame ${frame.url().slice(0, 40)}`)
+    page.on("console", (m) => browserLog.write(`[console.${m.type()}] ${m.text()} (${m.location().url})\n`))
+    page.on("pageerror", (e) => browserLog.write(`[pageerror] ${e.stack ?? e.message}\n`))
+    page.on("requestfailed", (r) => browserLog.write(`[requestfailed] ${r.method()} ${r.url()}: ${r.failure()?.errorText} (${where(r.frame())})\n`))
     await page.goto(`${storefrontUrl}/ca/products/flexiti-sofa`)
     await page.click('[data-testid="add-product-button"]')
     // The nav's cart count re-renders after the starter's server action revalidates the cart; on a
@@ -340,6 +346,8 @@ export default async function seed({ container }: ExecArgs) {
     await frame.waitForSelector("#flx-approve")
     await screenshot(page, "starter-modal")
     await clickInFrame(page, '[data-testid="flexiti-iframe"]', frame, "#flx-approve")
+    // the kit's plan picker: the shopper confirms the preselected plan
+    await page.click('[data-testid="flexiti-plan-confirm"]')
     await page.waitForURL(/\/ca\/order\/[^/]+\/confirmed/)
     await page.waitForSelector("text=Your order was placed successfully")
     await screenshot(page, "starter-confirmed")

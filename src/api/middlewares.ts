@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import {
+  limitFlexitiFinancing,
   limitFlexitiLookups,
   limitFlexitiResults,
   limitFlexitiSessionsOnMedusaRoute,
@@ -10,6 +11,7 @@ export default defineMiddlewares({
   routes: [
     { matcher: "/store/flexiti/payment-sessions", methods: ["POST"], middlewares: [limitFlexitiSessionStarts] },
     { matcher: "/store/flexiti/payment-sessions/:id/widget-result", methods: ["POST"], middlewares: [limitFlexitiResults] },
+    { matcher: "/store/flexiti/payment-sessions/:id/financing", methods: ["GET", "POST"], middlewares: [limitFlexitiFinancing] },
     { matcher: "/store/flexiti/calculator", methods: ["GET"], middlewares: [limitFlexitiLookups] },
     { matcher: "/store/flexiti/eligibility", methods: ["GET"], middlewares: [limitFlexitiLookups] },
     { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [limitFlexitiSessionsOnMedusaRoute] },

@@ -66,6 +66,12 @@ export const ASSUMPTIONS = {
    * answer was lost can be recognised. An account refund answers `{}` and cannot be read back.
    */
   CAPTURE_RETURNED_AMOUNT: "captures[].returned_amount",
+  /**
+   * Not public: the shape of a term's `annual_rates` in calculate-interest (API Changelog 21.10.0
+   * says only that it replaced `apr`, with three sub-levels). A plan's rate is shown only when it
+   * is a plain number; a revolving purchase shows its documented `air`.
+   */
+  PLAN_ANNUAL_RATE: "plain number only",
 } as const
 
 export function isAuthorizationOpen(status: string): boolean {

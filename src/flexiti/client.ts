@@ -9,56 +9,16 @@ import {
   resolveHosts,
 } from "./environments"
 import { FlexitiError } from "./errors"
-import { DEFAULT_HTTP_OPTIONS, FlexitiHttp, HttpOptions, RawRequest } from "./http"
+import { DEFAULT_HTTP_OPTIONS, FlexitiHttp } from "./http"
 import { newReferenceId } from "./reference-id"
 import * as S from "./schemas"
-import { HeldToken, sharedTokenCache, systemClock, TokenCache, TokenClock, TokenLineage } from "./token-manager"
-
-export interface FlexitiClientConfig {
-  environment: FlexitiEnvironment
-  clientId: string
-  clientSecret: string
-  /** Overrides the POS API origin (the local sandbox); the Online API follows unless set. */
-  posOrigin?: string
-  onlineOrigin?: string
-  lang?: S.FlexitiLang
-  http?: Partial<HttpOptions>
-  tokenCache?: TokenCache
-  clock?: TokenClock
-}
-
-export interface CallOptions {
-  /** x-reference-id; fix it for a whole flow, or one per back-office action (default: new) */
-  referenceId?: string
-  lang?: S.FlexitiLang
-}
-
-export interface CustomerCallOptions extends CallOptions {
-  /** the checkout's own customer-scope token lineage */
-  lineage: TokenLineage
-}
-
-export interface WidgetSession {
-  redirection_url: string
-  widget_session_id: string
-  reference_id: string
-}
+import { authenticatedCall, AuthenticatedRequest } from "./authenticated-call"
+import { CallOptions, CustomerCallOptions, FlexitiClientConfig, WidgetSession } from "./client-types"
+import { toDottedForm } from "./form-body"
+import { CustomerTokenPool } from "./customer-token-pool"
+import { HeldToken, sharedTokenCache, systemClock, TokenCache, TokenClock, TokenLineage, toHeldToken } from "./token-manager"
 
 type Api = "pos" | "online"
-
-/**
- * A form body whose nested objects become dotted names (billing_information.first_name), the
- * names systems/init is documented with. Empty strings are kept: address_2 is sent even when empty.
- */
-export function toDottedForm(body: Record<string, unknown>, prefix = "", form = new URLSearchParams()): string {
-  for (const [key, value] of Object.entries(body)) {
-    if (value === undefined || value === null) continue
-    const name = prefix ? `${prefix}.${key}` : key
-    if (typeof value === "object") toDottedForm(value as Record<string, unknown>, name, form)
-    else form.append(name, String(value))
-  }
-  return form.toString()
-}
 
 /**
  * Typed client for the two Flexiti APIs. Free of Medusa imports: usable from the provider,
@@ -69,6 +29,7 @@ export class FlexitiClient {
   private readonly http: FlexitiHttp
   private readonly tokenCache: TokenCache
   private readonly clock: TokenClock
+  private readonly customerTokens?: CustomerTokenPool
 
   constructor(private readonly config: FlexitiClientConfig) {
     if (!config.clientId || !config.clientSecret) {
@@ -78,6 +39,9 @@ export class FlexitiClient {
     this.http = new FlexitiHttp({ ...DEFAULT_HTTP_OPTIONS, ...config.http })
     this.tokenCache = config.tokenCache ?? sharedTokenCache
     this.clock = config.clock ?? systemClock
+    if (config.customerTokenPool && config.customerTokenPool > 0) {
+      this.customerTokens = new CustomerTokenPool(async () => toHeldToken(await this.requestToken("customer"), this.clock), this.clock, config.customerTokenPool)
+    }
   }
 
   get environment(): FlexitiEnvironment {
@@ -139,8 +103,10 @@ export class FlexitiClient {
     return this.lineage(api, "merchant")
   }
 
-  /** A fresh customer-scope lineage owned by one widget checkout (never shared). */
+  /** A fresh customer-scope lineage owned by one widget checkout (never shared), from the pool when a token is ready. */
   newCustomerLineage(): TokenLineage {
+    const ready = this.customerTokens?.take()
+    if (ready) return this.restoreCustomerLineage(ready)
     return new TokenLineage("customer", (r) => this.requestToken("customer", { refreshToken: r.refreshToken }), this.clock)
   }
 
@@ -175,50 +141,9 @@ export class FlexitiClient {
     return parsed.data
   }
 
-  /**
-   * One authenticated call. A 401 invalid_token renews the lineage's token and retries once:
-   * Flexiti refused the request before doing anything, so the retry cannot apply it twice.
-   */
-  private async call<T extends z.ZodTypeAny>(
-    lineage: TokenLineage,
-    request: Omit<RawRequest, "headers" | "referenceId"> & { referenceId?: string; contentType?: string },
-    schema: T
-  ): Promise<z.infer<T>> {
-    const referenceId = request.referenceId ?? newReferenceId()
-    const attempt = async () => {
-      const token = await lineage.get()
-      try {
-        return await this.http.send(
-          {
-            ...request,
-            referenceId,
-            headers: {
-              authorization: `Bearer ${token.accessToken}`,
-              "x-reference-id": referenceId,
-              ...(request.body !== undefined ? { "content-type": request.contentType ?? "application/json" } : {}),
-            },
-          },
-          schema
-        )
-      } catch (error) {
-        if (error instanceof FlexitiError && error.status === 401) {
-          lineage.invalidate(token.accessToken)
-          return undefined
-        }
-        throw error
-      }
-    }
-    const first = await attempt()
-    if (first !== undefined) return first
-    const second = await attempt()
-    if (second !== undefined) return second
-    throw new FlexitiError({
-      kind: "auth",
-      status: 401,
-      code: "invalid_token",
-      referenceId,
-      message: `Flexiti refused a renewed token [x-reference-id ${referenceId}]`,
-    })
+  /** One authenticated call with the lineage's token (a refused token is renewed once: see authenticated-call.ts). */
+  private call<T extends z.ZodTypeAny>(lineage: TokenLineage, request: AuthenticatedRequest, schema: T): Promise<z.infer<T>> {
+    return authenticatedCall(this.http, lineage, request, schema)
   }
 
   private langQuery(options: CallOptions) {
@@ -407,12 +332,12 @@ export class FlexitiClient {
   /* ------------------------------ Online API ------------------------------ */
 
   /**
-   * POST systems/init (v2); `applyOnly` drops `/v2` so the flow opens on the application (Online
+   * POST systems/init (v2) (Online
    * API Endpoints Reference). Sent form-encoded with dotted names (ASSUMPTIONS.SYSTEMS_INIT_ENCODING).
    */
-  async systemsInit(body: S.SystemsInitRequest, options: CallOptions & { applyOnly?: boolean } = {}): Promise<S.SystemsInitResponse> {
+  async systemsInit(body: S.SystemsInitRequest, options: CallOptions = {}): Promise<S.SystemsInitResponse> {
     const payload = this.checkBody(S.systemsInitRequestSchema, body, "systems/init")
-    const prefix = options.applyOnly ? "online" : "online/v2"
+    const prefix = "online/v2"
     return this.call(
       this.merchantLineage("online"),
       {

@@ -1,6 +1,7 @@
 export * from "./amount"
 export * from "./assumptions"
 export * from "./client"
+export * from "./client-types"
 export * from "./environments"
 export * from "./errors"
 export * from "./http"

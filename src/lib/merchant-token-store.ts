@@ -3,7 +3,7 @@ import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { HeldToken, SharedTokenStore, sharedTokenCache } from "../flexiti/token-manager"
 import { decryptJson, encryptJson } from "../modules/flexiti/crypto"
-import type { KnexLike } from "../modules/flexiti/settings-reader"
+import type { PgConnection } from "../modules/flexiti/stores/connection"
 
 /** The part of Medusa's caching module (ICachingModuleService) the store uses. */
 interface CachingLike {
@@ -67,7 +67,7 @@ export function medusaMerchantTokenStore(cradle: Cradle, logger?: Logger): Share
       }
     },
     async exclusive(key, work) {
-      const knex = dependency<KnexLike>(cradle, ContainerRegistrationKeys.PG_CONNECTION)
+      const knex = dependency<PgConnection>(cradle, ContainerRegistrationKeys.PG_CONNECTION)
       // Without a shared cache there is nothing to wait for: another instance's token stays its own.
       if (!caching() || !knex) return work()
       let started = false

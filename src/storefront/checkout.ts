@@ -7,6 +7,9 @@
 import { flexitiText, FlexitiLang } from "./i18n"
 import { FlexitiOutcome, openFlexitiModal, OpenFlexitiModalOptions } from "./launcher"
 import { FlexitiStoreError, FlexitiStoreOptions, storeRequest } from "./store-api"
+import { chooseFinancing, fetchFinancing, FlexitiFinancing, FlexitiPlanChooser } from "./financing"
+import { widgetFailureKind } from "./messages"
+import { openFlexitiPlanPicker } from "./plan-picker"
 
 export interface FlexitiPaymentSession {
   id: string
@@ -29,8 +32,6 @@ export interface PayWithFlexitiOptions
     Pick<OpenFlexitiModalOptions, "container" | "mode" | "returnUrl" | "errorUrl" | "onEvent"> {
   cartId: string
   lang?: FlexitiLang
-  /** "apply" lets a shopper without an account apply first; default "purchase" */
-  flow?: "purchase" | "apply"
   /**
    * A Flexiti session already started for this cart (e.g. by the checkout's payment step), used
    * instead of starting another one: each session is a Flexiti widget session. Ignored unless it
@@ -44,6 +45,11 @@ export interface PayWithFlexitiOptions
    * `placeOrder` server action (it clears the cart cookie and redirects to the confirmation).
    */
   complete?: (cartId: string) => Promise<PayWithFlexitiResult>
+  /**
+   * Shows the shopper the financing Flexiti offers and resolves with their choice (null: they
+   * closed it). Default: the kit's accessible plan picker dialog (`openFlexitiPlanPicker`).
+   */
+  choosePlan?: FlexitiPlanChooser
 }
 
 /** A Medusa store order (only the id is relied upon here). */
@@ -76,11 +82,10 @@ function pending(write?: { cartId: string; sessionId: string } | null): { cartId
 }
 
 /** POST /store/flexiti/payment-sessions: a new Flexiti session for the cart (replaces an older one). */
-export async function startFlexitiSession(options: FlexitiStoreOptions & { cartId: string; lang?: FlexitiLang; flow?: "purchase" | "apply" }) {
+export async function startFlexitiSession(options: FlexitiStoreOptions & { cartId: string; lang?: FlexitiLang }) {
   const { payment_session } = await storeRequest<{ payment_session: FlexitiPaymentSession }>(options, "/store/flexiti/payment-sessions", {
     cart_id: options.cartId,
     lang: options.lang,
-    flow: options.flow,
   })
   return payment_session
 }
@@ -100,25 +105,37 @@ export async function completeFlexitiCart(options: FlexitiStoreOptions & { cartI
   }
 }
 
+type SettleOptions = FlexitiStoreOptions & Pick<PayWithFlexitiOptions, "cartId" | "lang" | "complete" | "choosePlan" | "container">
+
+/** The shopper's message for a widget's flx-failure: a declined or pending application, or another failure. */
+export function widgetFailureMessage(failure: { error: number; message: string }, lang: string | undefined): string {
+  const kind = widgetFailureKind(failure.message)
+  if (kind === "declined") return flexitiText(lang, "applicationDeclined")
+  if (kind === "pending") return flexitiText(lang, "applicationPending")
+  return failure.error ? flexitiText(lang, "widgetFailure", { message: failure.message }) : failure.message
+}
+
 /** What the checkout does with the modal's outcome (exported for tests). */
-export async function settleFlexitiOutcome(
-  options: FlexitiStoreOptions & { cartId: string; lang?: FlexitiLang; complete?: PayWithFlexitiOptions["complete"] },
-  session: FlexitiPaymentSession,
-  outcome: FlexitiOutcome
-): Promise<PayWithFlexitiResult> {
+export async function settleFlexitiOutcome(options: SettleOptions, session: FlexitiPaymentSession, outcome: FlexitiOutcome): Promise<PayWithFlexitiResult> {
   const { lang } = options
   if (outcome.type === "cancel" || outcome.type === "redirect") return outcome
-  if (outcome.type === "failure") {
-    return { type: "failure", message: outcome.error ? flexitiText(lang, "widgetFailure", { message: outcome.message }) : outcome.message }
-  }
+  if (outcome.type === "failure") return { type: "failure", message: widgetFailureMessage(outcome, lang) }
   if (outcome.eventData) {
     try {
-      const result = await storeRequest<{ approved: boolean; message: string }>(
+      const result = await storeRequest<{ approved: boolean; message: string; financing?: FlexitiFinancing | null }>(
         options,
         `/store/flexiti/payment-sessions/${encodeURIComponent(session.id)}/widget-result`,
         { cart_id: options.cartId, event: { eventType: "flx-success", eventData: outcome.eventData } }
       )
       if (!result.approved) return { type: "failure", message: result.message || flexitiText(lang, "declined") }
+      // The shopper chooses among what Flexiti offers; the order is placed with that choice.
+      const call = { ...options, sessionId: session.id }
+      const financing = result.financing && (!lang || result.financing.lang === lang) ? result.financing : await fetchFinancing(call)
+      if (!financing.options.length) return { type: "failure", message: flexitiText(lang, "planNone") }
+      const choose = options.choosePlan ?? ((offer: FlexitiFinancing) => openFlexitiPlanPicker({ financing: offer, lang, container: options.container }))
+      const option = await choose(financing)
+      if (!option) return { type: "cancel" }
+      await chooseFinancing({ ...call, option })
     } catch (e) {
       return { type: "failure", message: errorMessage(e, lang) }
     }

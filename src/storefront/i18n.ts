@@ -14,6 +14,17 @@ const en = {
   declined: "Flexiti did not approve this purchase. Choose another payment method or try Flexiti again.",
   network: "The store could not be reached. Check your connection and try again.",
   orderFailed: "The order could not be placed: {message}",
+  applicationDeclined: "Flexiti did not approve your application. Choose another payment method.",
+  applicationPending: "Flexiti is reviewing your application and will contact you. Choose another payment method to order now, or try Flexiti again once it is approved.",
+  planTitle: "Choose your Flexiti plan",
+  planMonthly: "{amount}/month for {months} months",
+  planRevolving: "Revolving credit, minimum payment {amount}/month",
+  planRate: "Annual interest rate {rate}%",
+  planTotal: "Total {total}",
+  planFee: "Fee: {fee}",
+  planDisclosures: "Important information",
+  planConfirm: "Confirm and place order",
+  planNone: "Flexiti offered no financing for this order. Choose another payment method.",
 }
 
 export type FlexitiTextKey = keyof typeof en
@@ -31,6 +42,17 @@ const fr: Record<FlexitiTextKey, string> = {
   declined: "Flexiti n'a pas approuvé cet achat. Choisissez un autre mode de paiement ou réessayez avec Flexiti.",
   network: "La boutique est injoignable. Vérifiez votre connexion et réessayez.",
   orderFailed: "La commande n'a pas pu être passée : {message}",
+  applicationDeclined: "Flexiti n'a pas approuvé votre demande. Choisissez un autre mode de paiement.",
+  applicationPending: "Flexiti examine votre demande et communiquera avec vous. Choisissez un autre mode de paiement pour commander maintenant, ou réessayez avec Flexiti une fois la demande approuvée.",
+  planTitle: "Choisissez votre plan Flexiti",
+  planMonthly: "{amount} par mois pendant {months} mois",
+  planRevolving: "Crédit renouvelable, paiement minimum de {amount} par mois",
+  planRate: "Taux d'intérêt annuel {rate} %",
+  planTotal: "Total {total}",
+  planFee: "Frais : {fee}",
+  planDisclosures: "Renseignements importants",
+  planConfirm: "Confirmer et passer la commande",
+  planNone: "Flexiti n'a offert aucun financement pour cette commande. Choisissez un autre mode de paiement.",
 }
 
 export const FLEXITI_TEXTS: Record<FlexitiLang, Record<FlexitiTextKey, string>> = { en, fr }

@@ -4,7 +4,15 @@
  */
 export { openFlexitiModal } from "./launcher"
 export type { FlexitiOutcome, FlexitiModalEvent, OpenFlexitiModalOptions } from "./launcher"
-export { payWithFlexiti, startFlexitiSession, completeFlexitiCart, settleFlexitiOutcome, resumeFlexitiCheckout, isInsideFlexitiModal } from "./checkout"
+export {
+  payWithFlexiti,
+  startFlexitiSession,
+  completeFlexitiCart,
+  settleFlexitiOutcome,
+  resumeFlexitiCheckout,
+  isInsideFlexitiModal,
+  widgetFailureMessage,
+} from "./checkout"
 export type { PayWithFlexitiOptions, PayWithFlexitiResult, FlexitiPaymentSession, FlexitiOrder } from "./checkout"
 export {
   storeRequest,
@@ -16,7 +24,11 @@ export {
   FlexitiStoreError,
 } from "./store-api"
 export type { FlexitiStoreOptions, MedusaSdkLike, CalculatorAnswer, EligibilityAnswer, EligibilityReason } from "./store-api"
-export { parseWidgetMessage, expectedOriginOf, isTrustedOrigin } from "./messages"
+export { parseWidgetMessage, expectedOriginOf, isTrustedOrigin, widgetFailureKind } from "./messages"
+export { openFlexitiPlanPicker } from "./plan-picker"
+export type { OpenFlexitiPlanPickerOptions } from "./plan-picker"
+export { fetchFinancing, chooseFinancing, initialOption, planOptionText } from "./financing"
+export type { FlexitiFinancing, FlexitiFinancingOption, FlexitiFinancingFee, FlexitiPlanChooser } from "./financing"
 export type { WidgetMessage, WidgetSuccessEventData, WidgetFailureEventData } from "./messages"
 export { FLEXITI_TEXTS, flexitiText, formatCad, normalizeLang } from "./i18n"
 export type { FlexitiLang, FlexitiTextKey } from "./i18n"

@@ -77,3 +77,14 @@ export function isTrustedOrigin(origin: string, expected: string): boolean {
     return false
   }
 }
+
+/**
+ * What a widget's flx-failure means for the shopper. After an application in the widget,
+ * Flexiti's apply codes arrive as the message (README "Flexiti's test applicants"):
+ * `application_declined…` is a decline, `application_marked_pending…` a review in progress.
+ */
+export function widgetFailureKind(message: string): "declined" | "pending" | "other" {
+  if (/^application_declined/.test(message)) return "declined"
+  if (/^application_marked_pending/.test(message)) return "pending"
+  return "other"
+}

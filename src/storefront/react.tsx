@@ -5,14 +5,30 @@
 import { useCallback, useEffect, useRef, useState } from "react"
 import type { CSSProperties, ReactNode } from "react"
 import { FlexitiOrder, FlexitiPaymentSession, payWithFlexiti, PayWithFlexitiOptions, PayWithFlexitiResult } from "./checkout"
+import { FlexitiFinancing, FlexitiFinancingOption, initialOption, planOptionText } from "./financing"
 import { flexitiText, FlexitiLang } from "./i18n"
 import { asLowAsText, fetchCalculator, FlexitiStoreOptions } from "./store-api"
 
 export type { FlexitiOrder, FlexitiPaymentSession, PayWithFlexitiResult } from "./checkout"
+export type { FlexitiFinancing, FlexitiFinancingOption } from "./financing"
 export type { FlexitiLang } from "./i18n"
 export type { FlexitiStoreOptions, MedusaSdkLike } from "./store-api"
 
-export type UseFlexitiCheckoutOptions = Omit<PayWithFlexitiOptions, "cartId"> & { lang?: FlexitiLang }
+export type UseFlexitiCheckoutOptions = Omit<PayWithFlexitiOptions, "cartId"> & {
+  lang?: FlexitiLang
+  /**
+   * "dialog" (default): the kit's plan picker dialog; "inline": the hook's `plan` holds the offer
+   * while the shopper chooses, for a <FlexitiPlanPicker {...plan} /> rendered by the page.
+   */
+  planPicker?: "dialog" | "inline"
+}
+
+/** Props of <FlexitiPlanPicker>: the offer and what to do with the shopper's answer. */
+export interface FlexitiPlanChoice {
+  financing: FlexitiFinancing
+  onConfirm: (option: FlexitiFinancingOption) => void
+  onCancel: () => void
+}
 
 export interface FlexitiCheckoutState {
   /** starts a Flexiti checkout for the cart; resolves with its result (never rejects) */
@@ -21,12 +37,15 @@ export interface FlexitiCheckoutState {
   /** the last failure's message, in the shopper's language where the kit writes it */
   error: string | null
   reset: () => void
+  /** with planPicker "inline": the plan the shopper is choosing, else null */
+  plan: FlexitiPlanChoice | null
 }
 
 /** Flexiti checkout state for a button of your own. One checkout at a time. */
 export function useFlexitiCheckout(options: UseFlexitiCheckoutOptions): FlexitiCheckoutState {
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [plan, setPlan] = useState<FlexitiPlanChoice | null>(null)
   const running = useRef<Promise<PayWithFlexitiResult> | null>(null)
   // A session is used for one attempt only: after a cancel or a failure the next attempt starts a
   // new one, even while the page still shows the old session.
@@ -45,9 +64,19 @@ export function useFlexitiCheckout(options: UseFlexitiCheckoutOptions): FlexitiC
     if (running.current) return running.current
     setPending(true)
     setError(null)
-    const { session, onSession } = latest.current
+    const { session, onSession, planPicker } = latest.current
+    const inline = (financing: FlexitiFinancing) =>
+      new Promise<FlexitiFinancingOption | null>((resolve) => {
+        const answer = (option: FlexitiFinancingOption | null) => {
+          setPlan(null)
+          resolve(option)
+        }
+        if (mounted.current) setPlan({ financing, onConfirm: answer, onCancel: () => answer(null) })
+        else resolve(null)
+      })
     const run = payWithFlexiti({
       ...latest.current,
+      choosePlan: latest.current.choosePlan ?? (planPicker === "inline" ? inline : undefined),
       cartId,
       session: session && !usedSessions.current.has(session.id) ? session : undefined,
       onSession: (s: FlexitiPaymentSession) => {
@@ -68,7 +97,7 @@ export function useFlexitiCheckout(options: UseFlexitiCheckoutOptions): FlexitiC
     return run
   }, [])
 
-  return { pay, pending, error, reset: useCallback(() => setError(null), []) }
+  return { pay, pending, error, reset: useCallback(() => setError(null), []), plan }
 }
 
 export interface FlexitiButtonProps extends UseFlexitiCheckoutOptions {
@@ -87,7 +116,7 @@ export interface FlexitiButtonProps extends UseFlexitiCheckoutOptions {
 /** "Pay with Flexiti": runs the whole checkout and shows the failure message under the button. */
 export function FlexitiButton(props: FlexitiButtonProps) {
   const { cartId, onOrder, onError, onCancel, disabled, className, style, children, ...options } = props
-  const { pay, pending, error } = useFlexitiCheckout(options)
+  const { pay, pending, error, plan } = useFlexitiCheckout({ planPicker: "inline", ...options })
   const onClick = async () => {
     const result = await pay(cartId)
     if (result.type === "order") onOrder(result.order)
@@ -107,12 +136,74 @@ export function FlexitiButton(props: FlexitiButtonProps) {
       >
         {pending ? flexitiText(options.lang, "processing") : children ?? flexitiText(options.lang, "payButton")}
       </button>
+      {plan ? <FlexitiPlanPicker {...plan} lang={options.lang} /> : null}
       {error ? (
         <p data-testid="flexiti-error" role="alert">
           {error}
         </p>
       ) : null}
     </>
+  )
+}
+
+/**
+ * The financing Flexiti offers, as a radio group (arrow keys move, Space selects) with the
+ * store's default selected, Flexiti's disclosures, and buttons to confirm or go back.
+ */
+export function FlexitiPlanPicker(props: FlexitiPlanChoice & { lang?: FlexitiLang; className?: string; style?: CSSProperties }) {
+  const { financing, onConfirm, onCancel, lang, className, style } = props
+  const [selected, setSelected] = useState(() => initialOption(financing)?.key ?? "")
+  const first = useRef<HTMLInputElement | null>(null)
+  useEffect(() => first.current?.focus(), [])
+  const confirm = () => {
+    const option = financing.options.find((o) => o.key === selected)
+    if (option) onConfirm(option)
+  }
+  return (
+    <section data-testid="flexiti-plan-picker" aria-labelledby="flexiti-plan-title" className={className} style={style}>
+      <h2 id="flexiti-plan-title">{flexitiText(lang, "planTitle")}</h2>
+      <fieldset style={{ border: 0, padding: 0 }}>
+        <legend style={{ position: "absolute", clip: "rect(0 0 0 0)", width: 1, height: 1, overflow: "hidden" }}>{flexitiText(lang, "planTitle")}</legend>
+        {financing.options.map((option, i) => {
+          const { title, details } = planOptionText(option, lang)
+          const id = `flexiti-plan-${i}`
+          return (
+            <div key={option.key} style={{ display: "flex", gap: 8, padding: "8px 0" }}>
+              <input
+                ref={option.key === selected ? first : undefined}
+                type="radio"
+                id={id}
+                name="flexiti-plan"
+                value={option.key}
+                data-testid="flexiti-plan-option"
+                aria-describedby={`${id}-details`}
+                checked={option.key === selected}
+                onChange={() => setSelected(option.key)}
+              />
+              <label htmlFor={id}>
+                <strong>{title}</strong>
+                <span id={`${id}-details`} style={{ display: "block", fontSize: 14 }}>
+                  {details.join(" · ")}
+                </span>
+              </label>
+            </div>
+          )
+        })}
+      </fieldset>
+      {financing.disclosures.length ? (
+        <div aria-label={flexitiText(lang, "planDisclosures")} data-testid="flexiti-plan-disclosures" style={{ fontSize: 13 }}>
+          {financing.disclosures.map((d) => (
+            <p key={d.code}>{d.text}</p>
+          ))}
+        </div>
+      ) : null}
+      <button type="button" data-testid="flexiti-plan-confirm" onClick={confirm} disabled={!selected}>
+        {flexitiText(lang, "planConfirm")}
+      </button>
+      <button type="button" data-testid="flexiti-plan-cancel" onClick={onCancel}>
+        {flexitiText(lang, "close")}
+      </button>
+    </section>
   )
 }
 

@@ -61,11 +61,14 @@ export type CalculatorAnswer =
   | { available: false; reason: string; amount?: string; min_amount?: string; max_amount?: string }
   | { available: true; quebec: true; amount: string; lang?: FlexitiLang }
   | { available: true; quebec: false; amount: string; lang?: FlexitiLang; monthly_payment: string; months: number }
+  /** the store's server did not get Flexiti's monthly amount in time: financing is offered */
+  | { available: true; quebec: false; amount: string; lang?: FlexitiLang; monthly_payment: null; months: null }
 
 /** The "as low as" line for an answer of GET /store/flexiti/calculator, or null when it must stay hidden. */
 export function asLowAsText(answer: CalculatorAnswer | null | undefined, lang: string | undefined): string | null {
   if (!answer || answer.available !== true) return null
-  if (answer.quebec) return flexitiText(lang, "quebec")
+  // Quebec gets no monthly amount, and neither does an answer Flexiti was too slow for: "financing available"
+  if (answer.quebec || answer.monthly_payment === null) return flexitiText(lang, "quebec")
   const months = Number(answer.months)
   const monthly = Number(answer.monthly_payment)
   if (!Number.isInteger(months) || months <= 0 || !(monthly > 0)) return null

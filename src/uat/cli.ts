@@ -6,14 +6,18 @@ import { FLEXITI_ENVIRONMENTS, FlexitiEnvironment } from "../flexiti/environment
 import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, startSandbox } from "../sandbox"
 import { redact, renderHtml, renderMarkdown } from "./report"
 import { runUat, UatReport, UatTarget } from "./runner"
+import { StoredTarget, storedTarget } from "./stored-credentials"
 
 export const USAGE = `flexiti-uat --sandbox [--out DIR]
 flexiti-uat --env merchant_integration --client-id ID --client-secret-env VAR --account N [--pos-url URL] [--online-url URL] [--wait-for-expiry] [--out DIR]
+flexiti-uat --env merchant_integration --from-store --account N [--wait-for-expiry] [--out DIR]
 
 Runs the cases of Flexiti's "Test Plan – Online Channel" that a program can check and writes
 flexiti-uat-report.md and flexiti-uat-report.html (default folder: ./flexiti-uat). The client
 secret is read from the environment variable named by --client-secret-env, never from the
-command line. Exit code 1 when an automated case fails.`
+command line. --from-store reads the environment's credentials as the store saved them in
+Settings → Flexiti, from the database in DATABASE_URL, decrypted with FLEXITI_ENCRYPTION_KEY.
+Exit code 1 when an automated case fails.`
 
 export interface UatCliResult {
   report: UatReport
@@ -33,6 +37,7 @@ export async function runUatCli(
       sandbox: { type: "boolean", default: false },
       env: { type: "string" },
       "client-id": { type: "string" },
+      "from-store": { type: "boolean", default: false },
       "client-secret-env": { type: "string" },
       account: { type: "string" },
       "pos-url": { type: "string" },
@@ -61,19 +66,14 @@ export async function runUatCli(
     if (!environment || !FLEXITI_ENVIRONMENTS.includes(environment)) {
       throw new Error(`--env must be one of ${FLEXITI_ENVIRONMENTS.join(", ")} (or use --sandbox)\n\n${USAGE}`)
     }
-    const clientId = values["client-id"]
-    const secretVar = values["client-secret-env"]
-    if (!clientId || !secretVar) throw new Error(`--client-id and --client-secret-env are required\n\n${USAGE}`)
-    const clientSecret = env[secretVar]
-    if (!clientSecret) throw new Error(`The environment variable ${secretVar} is empty: export the client secret there`)
+    const credentials = await credentialsFrom(values, environment, env)
     const account = values.account === undefined ? undefined : Number(values.account)
     if (account !== undefined && !(Number.isInteger(account) && account > 0)) throw new Error("--account must be an account number")
     target = {
       environment,
-      clientId,
-      clientSecret,
-      posOrigin: values["pos-url"],
-      onlineOrigin: values["online-url"],
+      ...credentials,
+      posOrigin: values["pos-url"] ?? credentials.posOrigin,
+      onlineOrigin: values["online-url"] ?? credentials.onlineOrigin,
       accountNumber: account,
       waitForExpiry: values["wait-for-expiry"],
     }
@@ -93,6 +93,25 @@ export async function runUatCli(
   } finally {
     await sandbox?.close()
   }
+}
+
+/** The client id and secret: from the store's database (--from-store) or from the command line and a named variable. */
+async function credentialsFrom(
+  values: { "from-store"?: boolean; "client-id"?: string; "client-secret-env"?: string },
+  environment: FlexitiEnvironment,
+  env: NodeJS.ProcessEnv
+): Promise<StoredTarget> {
+  if (values["from-store"]) {
+    if (values["client-id"] || values["client-secret-env"]) throw new Error(`--from-store reads the credentials from the store: drop --client-id and --client-secret-env\n\n${USAGE}`)
+    if (!env.DATABASE_URL) throw new Error("DATABASE_URL is empty: export the store's database URL to read its saved credentials")
+    return storedTarget(env.DATABASE_URL, environment, env.FLEXITI_ENCRYPTION_KEY)
+  }
+  const clientId = values["client-id"]
+  const secretVar = values["client-secret-env"]
+  if (!clientId || !secretVar) throw new Error(`--client-id and --client-secret-env (or --from-store) are required\n\n${USAGE}`)
+  const clientSecret = env[secretVar]
+  if (!clientSecret) throw new Error(`The environment variable ${secretVar} is empty: export the client secret there`)
+  return { clientId, clientSecret }
 }
 
 if (require.main === module) {

@@ -1,8 +1,8 @@
+import { FLEXITI_PROVIDER_ID } from "../lib/vocabulary"
 import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 
-export const FLEXITI_PROVIDER_ID = "pp_flexiti_flexiti"
 
 export interface ReleaseFlexitiAuthorizationInput {
   payment_id: string

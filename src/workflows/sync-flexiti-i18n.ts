@@ -1,16 +1,11 @@
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { FlexitiError } from "../flexiti/errors"
 import { newReferenceId } from "../flexiti/reference-id"
-import {
-  FLEXITI_LANGS,
-  FLEXITI_MODULE,
-  FlexitiEnvironmentName,
-  FlexitiI18nLabels,
-  FlexitiI18nSyncRow,
-  FlexitiLang,
-} from "../modules/flexiti/constants"
+import { FLEXITI_LANGS, FlexitiEnvironmentName, FlexitiLang } from "../lib/vocabulary"
+import { FLEXITI_MODULE } from "../modules/flexiti/schema"
+import { FlexitiI18nLabels, FlexitiI18nSyncRow } from "../modules/flexiti/types"
 import type FlexitiModuleService from "../modules/flexiti/service"
-import { adminFlexitiClient, environmentInForce, FlexitiNotConfiguredError } from "./lib/flexiti-admin-client"
+import { adminFlexitiClient, environmentInForce, FlexitiNotConfiguredError } from "../lib/config/from-container"
 
 export interface SyncFlexitiI18nInput {
   /** default: the environment in force (provider option, else the admin setting) */

@@ -4,7 +4,7 @@ import { Badge, Button, Container, Heading, Input, Text, toast, usePrompt } from
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { errorMessage, flexitiApi, PaymentSummary, toCents } from "../lib/flexiti-api"
-import { FLEXITI_PROVIDER_ID } from "../lib/payment-data"
+import { FLEXITI_PROVIDER_ID } from "../../lib/vocabulary"
 import { sdk } from "../lib/sdk"
 
 type OrderPayment = { id: string; provider_id: string; data?: Record<string, unknown> | null }

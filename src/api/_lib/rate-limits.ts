@@ -15,6 +15,8 @@ export const FLEXITI_RATE_LIMITS = {
   sessionPerAddress: { points: 60, duration: 10 * 60 },
   /** recording a widget result */
   resultPerAddress: { points: 60, duration: 10 * 60 },
+  /** listing and choosing the financing (a listing reaches Flexiti only when no offer is stored yet) */
+  financingPerAddress: { points: 120, duration: 10 * 60 },
   /** "as low as" and eligibility, answered from cache most of the time */
   lookupPerAddress: { points: 120, duration: 60 },
 } as const
@@ -91,6 +93,10 @@ export async function limitFlexitiSessionsOnMedusaRoute(req: MedusaRequest, res:
 
 export async function limitFlexitiResults(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if (await consume(res, [["resultPerAddress", clientAddress(req)]], "Flexiti results sent")) next()
+}
+
+export async function limitFlexitiFinancing(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (await consume(res, [["financingPerAddress", clientAddress(req)]], "Flexiti financing requests")) next()
 }
 
 export async function limitFlexitiLookups(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {

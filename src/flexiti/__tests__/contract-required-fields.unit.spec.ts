@@ -1,6 +1,6 @@
 import axios, { AxiosInstance } from "axios"
 import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, startSandbox } from "../../sandbox"
-import { toDottedForm } from "../client"
+import { toDottedForm } from "../form-body"
 
 /**
  * Contract: for every endpoint the plugin calls, each field Flexiti's pages mark required is

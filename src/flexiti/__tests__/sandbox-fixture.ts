@@ -1,5 +1,6 @@
 import axios from "axios"
-import { FlexitiClient, FlexitiClientConfig } from "../client"
+import { FlexitiClient } from "../client"
+import type { FlexitiClientConfig } from "../client-types"
 import { TokenCache, TokenClock } from "../token-manager"
 import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, startSandbox } from "../../sandbox"
 

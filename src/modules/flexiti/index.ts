@@ -1,9 +1,10 @@
 import { Module } from "@medusajs/framework/utils"
-import { FLEXITI_MODULE } from "./constants"
+import { FLEXITI_MODULE } from "./schema"
 import FlexitiModuleService from "./service"
 
 export { FLEXITI_MODULE }
-export * from "./constants"
+export * from "./schema"
+export type * from "./types"
 export {
   FLEXITI_ENCRYPTION_KEY_ENV,
   FlexitiCryptoError,
@@ -12,20 +13,7 @@ export {
   loadEncryptionKey,
   parseEncryptionKey,
 } from "./crypto"
-export {
-  appendCallLog,
-  eligibleProvinces,
-  readSyncedProvinces,
-  readCredentials,
-  readSettings,
-} from "./settings-reader"
-export { readCheckout, writeCheckout } from "./checkout-store"
-export type { FlexitiReaderKnex, KnexLike, ReadCredentialsResult } from "./settings-reader"
-export type {
-  FlexitiCredentialStatus,
-  FlexitiResolvedCredentials,
-  FlexitiSettingsDTO,
-} from "./service"
+export type { PgConnection } from "./stores/connection"
 export type { SetFlexitiCredentialsInput, UpdateFlexitiSettingsInput } from "./validation"
 export { FlexitiModuleService }
 

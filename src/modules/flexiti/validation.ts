@@ -1,15 +1,10 @@
 /**
- * zod schemas of the module's inputs (shared by the service and the reader). No Medusa imports.
+ * zod schemas of the module's inputs, used by the service and the stores.
  */
 import { z } from "zod"
-import {
-  CANADIAN_PROVINCES,
-  FLEXITI_CALL_OUTCOMES,
-  FLEXITI_ENVIRONMENTS,
-  FLEXITI_FLOWS,
-  FLEXITI_RELEASE_STATES,
-  FLEXITI_LANGS,
-} from "./constants"
+import { toDollars } from "../../lib/money"
+import { CANADIAN_PROVINCES, FLEXITI_ENVIRONMENTS, FLEXITI_FLOWS, FLEXITI_LANGS } from "../../lib/vocabulary"
+import { FLEXITI_CALL_OUTCOMES, FLEXITI_RELEASE_STATES } from "./schema"
 
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/
 
@@ -20,19 +15,7 @@ export const decimalAmountSchema = z
   .refine((v) => AMOUNT.test(v), {
     message: "must be a non-negative amount in dollars with at most 2 decimals, e.g. \"100.00\"",
   })
-  .transform((v) => formatCents(toCents(v)))
-
-/** "12.5" → 1250 (input already validated by decimalAmountSchema). */
-export function toCents(amount: string): number {
-  const [whole, frac = ""] = amount.split(".")
-  return Number(whole) * 100 + Number((frac + "00").slice(0, 2))
-}
-
-export function formatCents(cents: number): string {
-  const whole = Math.floor(cents / 100)
-  const frac = String(cents % 100).padStart(2, "0")
-  return `${whole}.${frac}`
-}
+  .transform((v) => toDollars(v))
 
 const originSchema = z
   .string()
@@ -146,6 +129,46 @@ export const storedTokenSchema = z.object({
   expiresAt: z.number().finite(),
 })
 
+const transactionTypeSchema = z.enum(["promotional_purchase", "regular_purchase"])
+const positiveInt = z.number().int().positive()
+
+export const financingOfferSchema = z
+  .object({
+    amount: decimalAmountSchema,
+    fetched_at: z.string().min(1),
+    options: z
+      .array(
+        z.object({
+          transaction_type: transactionTypeSchema,
+          plan_id: positiveInt.nullable(),
+          term: positiveInt.nullable(),
+          monthly_amount: decimalAmountSchema,
+          total: decimalAmountSchema.nullable(),
+          annual_rate: z.number().finite().nullable(),
+          fees: z.array(
+            z.object({
+              description: z.string().max(500).nullable(),
+              amount: decimalAmountSchema.nullable(),
+              type: z.string().max(100).nullable(),
+              message: z.string().max(1000).nullable(),
+            })
+          ),
+          plan_name: z.string().max(200).nullable(),
+        })
+      )
+      .max(100),
+  })
+  .strict()
+
+export const financingChoiceSchema = z
+  .object({
+    transaction_type: transactionTypeSchema,
+    plan_id: positiveInt.nullable(),
+    term: positiveInt.nullable(),
+    chosen_at: z.string().min(1),
+  })
+  .strict()
+
 export const checkoutWriteSchema = z
   .object({
     payment_session_id: z.string().min(1),
@@ -164,6 +187,8 @@ export const checkoutWriteSchema = z
     release_error: z.string().transform((s) => s.slice(0, 500)).nullable().optional(),
     authorization_attempted_at: z.date().nullable().optional(),
     in_review_since: z.date().nullable().optional(),
+    financing_options: financingOfferSchema.nullable().optional(),
+    financing_choice: financingChoiceSchema.nullable().optional(),
   })
   .strict()
 

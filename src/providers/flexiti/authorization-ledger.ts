@@ -1,9 +1,9 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import { isAuthorizationOpen } from "../../flexiti/assumptions"
 import { Authorization } from "../../flexiti/schemas"
-import type { FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import type { FlexitiMovement } from "../../modules/flexiti/movement-store"
-import { addDollars, Dollars, subDollars, toDollars } from "./money"
+import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
+import type { FlexitiMovement } from "../../modules/flexiti/stores/movement-store"
+import { addDollars, Dollars, subDollars, toDollars } from "../../lib/money"
 import { CaptureLedgerEntry, FlexitiPaymentData, maskAccountNumber, RefundLedgerEntry } from "./types"
 
 function doneOf(movements: FlexitiMovement[], kind: FlexitiMovement["kind"], captureId: number) {

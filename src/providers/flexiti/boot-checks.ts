@@ -1,6 +1,6 @@
 import { ONLINE_API_ORIGINS } from "../../flexiti/environments"
 import { loadEncryptionKey } from "../../modules/flexiti/crypto"
-import { ParsedProviderOptions } from "./options"
+import { ParsedProviderOptions } from "../../lib/config/provider-options"
 
 /**
  * Refuses to start without what keeps Flexiti's secrets and checkouts safe: a valid

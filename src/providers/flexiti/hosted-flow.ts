@@ -3,11 +3,11 @@ import { ASSUMPTIONS, isHostedPurchasePending, isHostedPurchaseSuccessful } from
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { AddressInformation } from "../../flexiti/schemas"
-import { writeCheckout } from "../../modules/flexiti/checkout-store"
-import type { KnexLike } from "../../modules/flexiti/settings-reader"
-import { CheckoutContext } from "./checkout-context"
-import { toFlexitiAmount } from "./money"
-import { RuntimeConfig } from "./runtime-config"
+import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import { CheckoutContext } from "../../lib/checkout-context"
+import { toFlexitiAmount } from "../../lib/money"
+import { RuntimeConfig } from "../../lib/config/resolver"
 import { FlexitiSessionData } from "./types"
 
 /** Online API hosted flow (README, "How a payment maps onto Flexiti"): systems/init at initiate, notifications at authorize. */
@@ -30,7 +30,7 @@ function completeAddress(address: Partial<AddressInformation> | undefined): Addr
 
 export async function initiateHosted(args: {
   config: RuntimeConfig
-  knex: KnexLike
+  knex: PgConnection
   sessionId: string
   amount: string
   context: CheckoutContext
@@ -119,4 +119,10 @@ export async function readHostedOutcome(args: { config: RuntimeConfig; sessionId
     }
   }
   return { kind: "authorization", authorizationId: purchase.authorization_id }
+}
+
+/** Whether Flexiti's notification for the session reports a successful purchase (read from Flexiti, never from a caller). */
+export async function hostedPurchaseConfirmed(config: RuntimeConfig, sessionId: string): Promise<boolean> {
+  const { purchase } = await config.client.notificationByMerchantOrderId(sessionId)
+  return !!purchase && isHostedPurchaseSuccessful(purchase.status) && purchase.amount != null
 }

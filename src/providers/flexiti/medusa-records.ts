@@ -3,12 +3,12 @@
  * module's container and cannot call other modules or `query`, so it reads the few facts it
  * needs through the shared pg connection, here and nowhere else.
  */
-import type { KnexLike } from "../../modules/flexiti/settings-reader"
-import { Dollars, toDollars } from "./money"
+import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import { Dollars, toDollars } from "../../lib/money"
 
 /** The payment collection of a payment session and the cart linked to that collection. */
 export async function cartOfPaymentSession(
-  knex: KnexLike,
+  knex: PgConnection,
   paymentSessionId: string
 ): Promise<{ payment_collection_id: string; cart_id: string | null } | undefined> {
   const row = await knex("payment_session as ps")
@@ -21,7 +21,7 @@ export async function cartOfPaymentSession(
 }
 
 /** The Medusa payment created from a payment session (an order holds it), if any. */
-export async function paymentOfSession(knex: KnexLike, paymentSessionId: string): Promise<string | undefined> {
+export async function paymentOfSession(knex: PgConnection, paymentSessionId: string): Promise<string | undefined> {
   const row = await knex("payment").where({ payment_session_id: paymentSessionId }).whereNull("deleted_at").first("id")
   return row?.id
 }
@@ -36,19 +36,19 @@ function moneyRow(row: { id: string; raw_amount?: unknown; amount?: unknown }): 
 }
 
 /** The live capture rows of a payment (Medusa deletes a row when the provider throws). */
-export async function capturesOfPayment(knex: KnexLike, paymentId: string): Promise<MedusaMoneyRow[]> {
+export async function capturesOfPayment(knex: PgConnection, paymentId: string): Promise<MedusaMoneyRow[]> {
   const rows = await knex("capture").where({ payment_id: paymentId }).whereNull("deleted_at").select("id", "raw_amount", "amount")
   return rows.map(moneyRow)
 }
 
 /** The live refund rows of a payment. */
-export async function refundsOfPayment(knex: KnexLike, paymentId: string): Promise<MedusaMoneyRow[]> {
+export async function refundsOfPayment(knex: PgConnection, paymentId: string): Promise<MedusaMoneyRow[]> {
   const rows = await knex("refund").where({ payment_id: paymentId }).whereNull("deleted_at").select("id", "raw_amount", "amount")
   return rows.map(moneyRow)
 }
 
 /** One capture row (Medusa passes the capture's id to capturePayment, not its amount). */
-export async function captureRow(knex: KnexLike, captureId: string): Promise<(MedusaMoneyRow & { payment_id: string }) | undefined> {
+export async function captureRow(knex: PgConnection, captureId: string): Promise<(MedusaMoneyRow & { payment_id: string }) | undefined> {
   const row = await knex("capture").where({ id: captureId }).whereNull("deleted_at").first("id", "raw_amount", "amount", "payment_id")
   return row ? { ...moneyRow(row), payment_id: row.payment_id } : undefined
 }

@@ -1,4 +1,4 @@
-import type { KnexLike } from "../../modules/flexiti/settings-reader"
+import type { PgConnection } from "../../modules/flexiti/stores/connection"
 
 /**
  * Runs `work` while holding a PostgreSQL advisory lock on `key`, so the captures, refunds and
@@ -6,7 +6,7 @@ import type { KnexLike } from "../../modules/flexiti/settings-reader"
  * database. The lock lives in a transaction that only holds it: `work` uses its own connections.
  * Medusa's locking module is not reachable from a payment provider's container; the database is.
  */
-export async function withMoneyLock<T>(knex: KnexLike, key: string, work: () => Promise<T>): Promise<T> {
+export async function withMoneyLock<T>(knex: PgConnection, key: string, work: () => Promise<T>): Promise<T> {
   return knex.transaction(async (trx) => {
     await trx.raw("select pg_advisory_xact_lock(hashtextextended(?, 0))", [`flexiti-money:${key}`])
     return work()

@@ -3,27 +3,23 @@ import { isAuthorizationOpen } from "../../flexiti/assumptions"
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
-import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import {
-  assignMovement,
-  claimMovement,
-  completeMovement,
-  FlexitiMovement,
-  listMovements,
-  releaseClaim,
-} from "../../modules/flexiti/movement-store"
-import type { KnexLike } from "../../modules/flexiti/settings-reader"
+import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/types"
+import { assignMovement, claimMovement, completeMovement, FlexitiMovement, listMovements, releaseClaim } from "../../modules/flexiti/stores/movement-store"
+import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import { paymentDataOf, prefersReturn, refundableOf, RETURN_FALLBACK_CODES } from "./authorization-ledger"
-import { addDollars, Dollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount } from "./money"
-import { RuntimeConfig } from "./runtime-config"
+import { addDollars, Dollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount } from "../../lib/money"
+import { RuntimeConfig } from "../../lib/config/resolver"
 
 type Audit = (entry: FlexitiCallLogEntry) => Promise<void>
+
+/** A checkout that holds a Flexiti authorization. */
+export type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
 
 /** What every money movement of one payment works from: server-side records only. */
 export interface MoneyContext {
   config: RuntimeConfig
-  knex: KnexLike
-  checkout: FlexitiCheckoutState & { authorization_id: string }
+  knex: PgConnection
+  checkout: AuthorizedCheckout
   audit: Audit
 }
 
@@ -164,7 +160,7 @@ export async function captureOnFlexiti(
 }
 
 /** Records that a Flexiti capture settles a Medusa capture: its movement when there is one, else a new one. */
-async function recordCapture(knex: KnexLike, sessionId: string, captureId: number, amount: Dollars, medusaId: string) {
+async function recordCapture(knex: PgConnection, sessionId: string, captureId: number, amount: Dollars, medusaId: string) {
   const movements = await listMovements(knex, sessionId)
   const existing = movements.find((m) => m.kind === "capture" && m.state === "done" && m.flexiti_id === String(captureId))
   if (existing) {

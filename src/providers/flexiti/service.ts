@@ -1,31 +1,11 @@
-import {
-  AuthorizePaymentInput,
-  AuthorizePaymentOutput,
-  CancelPaymentInput,
-  CancelPaymentOutput,
-  CapturePaymentInput,
-  CapturePaymentOutput,
-  CreateAccountHolderInput,
-  CreateAccountHolderOutput,
-  DeleteAccountHolderInput,
-  DeleteAccountHolderOutput,
-  DeletePaymentInput,
-  DeletePaymentOutput,
-  GetPaymentStatusInput,
-  GetPaymentStatusOutput,
-  InitiatePaymentInput,
-  InitiatePaymentOutput,
-  Logger,
-  ProviderWebhookPayload,
-  RefundPaymentInput,
-  RefundPaymentOutput,
-  RetrievePaymentInput,
-  RetrievePaymentOutput,
-  UpdateAccountHolderInput,
-  UpdateAccountHolderOutput,
-  UpdatePaymentInput,
-  UpdatePaymentOutput,
-  WebhookActionResult,
+import type {
+  AuthorizePaymentInput, AuthorizePaymentOutput, CancelPaymentInput, CancelPaymentOutput,
+  CapturePaymentInput, CapturePaymentOutput, CreateAccountHolderInput, CreateAccountHolderOutput,
+  DeleteAccountHolderInput, DeleteAccountHolderOutput, DeletePaymentInput, DeletePaymentOutput,
+  GetPaymentStatusInput, GetPaymentStatusOutput, InitiatePaymentInput, InitiatePaymentOutput, Logger,
+  ProviderWebhookPayload, RefundPaymentInput, RefundPaymentOutput, RetrievePaymentInput,
+  RetrievePaymentOutput, UpdateAccountHolderInput, UpdateAccountHolderOutput, UpdatePaymentInput,
+  UpdatePaymentOutput, WebhookActionResult
 } from "@medusajs/framework/types"
 import {
   AbstractPaymentProvider,
@@ -35,24 +15,27 @@ import {
   PaymentActions,
   PaymentSessionStatus,
 } from "@medusajs/framework/utils"
-import { isHostedPurchaseSuccessful } from "../../flexiti/assumptions"
 import { FlexitiEnvironment } from "../../flexiti/environments"
 import { referenceIdFor } from "../../flexiti/reference-id"
+import { evaluateEligibility } from "../../lib/checkout-rules"
 import { Authorization } from "../../flexiti/schemas"
-import { readCheckout, writeCheckout } from "../../modules/flexiti/checkout-store"
-import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import { listMovements } from "../../modules/flexiti/movement-store"
-import { appendCallLog, KnexLike } from "../../modules/flexiti/settings-reader"
-import { paymentDataOf, remainingToCapture, statusOfAuthorization } from "./authorization-ledger"
-import { verifyCheckoutContext } from "./checkout-context"
-import { initiateHosted, readHostedOutcome } from "./hosted-flow"
+import { readCheckout, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/types"
+import { listMovements } from "../../modules/flexiti/stores/movement-store"
+import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
+import { PgConnection } from "../../modules/flexiti/stores/connection"
+import { paymentDataOf, statusOfAuthorization } from "./authorization-ledger"
+import { acceptAuthorization } from "./accept-authorization"
+import { releaseOrMarkPending } from "./release"
+import { verifyCheckoutContext } from "../../lib/checkout-context"
+import { hostedPurchaseConfirmed, initiateHosted, readHostedOutcome } from "./hosted-flow"
 import { capturesOfPayment, captureRow, cartOfPaymentSession, paymentOfSession, refundsOfPayment } from "./medusa-records"
 import { withMoneyLock } from "./money-lock"
-import { captureOnFlexiti, failureEntry, MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
-import { isPositive, lte, sameToTheCent, toDollars } from "./money"
-import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "./options"
-import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "./runtime-config"
-import { inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
+import { AuthorizedCheckout, captureOnFlexiti, failureEntry, MoneyContext, refundOnFlexiti } from "./money-movements"
+import { sameToTheCent, toDollars } from "../../lib/money"
+import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "../../lib/config/provider-options"
+import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "../../lib/config/resolver"
+import { choosePlanMessage, inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
 import { checkBootConfiguration } from "./boot-checks"
 import { asMedusaError } from "./medusa-errors"
 import { checkoutOfSession, publicSessionData, SESSION_ID, sessionDataOf } from "./session-data"
@@ -60,8 +43,6 @@ import { authorizeWidget, initiateWidget, isDecline } from "./widget-flow"
 import { shareMerchantTokens } from "../../lib/merchant-token-store"
 
 type Cradle = { logger?: Logger } & Record<string, unknown>
-type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
-
 
 /**
  * Medusa payment provider for Flexiti financing (id pp_flexiti_flexiti).
@@ -83,7 +64,6 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     checkBootConfiguration(parseProviderOptions(options))
   }
 
-
   constructor(cradle: Cradle, options: FlexitiProviderOptions) {
     super(cradle, options)
     this.cradle_ = cradle
@@ -96,9 +76,9 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
   /* ------------------------------ plumbing ------------------------------ */
 
   /** The shared pg connection every module container holds: the plugin's tables are read through it. */
-  protected knex(): KnexLike {
+  protected knex(): PgConnection {
     try {
-      return this.cradle_[ContainerRegistrationKeys.PG_CONNECTION] as KnexLike
+      return this.cradle_[ContainerRegistrationKeys.PG_CONNECTION] as PgConnection
     } catch {
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Flexiti provider: no database connection in the payment module")
     }
@@ -108,10 +88,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     try {
       return await loadRuntimeConfig(this.options_, this.knex(), paymentEnvironment)
     } catch (error) {
-      if (error instanceof MissingCredentialsError) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)
-      }
-      throw error
+      throw error instanceof MissingCredentialsError ? new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message) : error
     }
   }
 
@@ -123,7 +100,6 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
       this.logger_?.warn(`Flexiti: could not record ${entry.operation} in the call log: ${(error as Error).message}`)
     }
   }
-
 
   /** The checkout of a session the plugin started, with the authorization it holds. */
   protected async authorizedCheckout(sessionId: unknown, action: string): Promise<AuthorizedCheckout> {
@@ -157,23 +133,16 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     if (!SESSION_ID.test(sessionId)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Flexiti: the payment session id is missing")
     }
-    if (input.currency_code?.toLowerCase() !== "cad") {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Flexiti financing is available in Canadian dollars only; this cart is in ${String(input.currency_code).toUpperCase()}.`
-      )
-    }
     const config = await this.runtime()
     const amount = toDollars(input.amount)
-    if (!lte(config.minAmount, amount) || !lte(amount, config.maxAmount)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Flexiti financing is available for orders from $${config.minAmount} to $${config.maxAmount} CAD; this one is $${amount}.`
-      )
-    }
     const context = await this.verifiedContext(sessionId, input.data)
-    if (context.province && !config.allowedProvinces.includes(context.province)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Flexiti financing is not offered in ${context.province} by this store.`)
+    // The same rules the storefront's eligibility route reports, so a shopper it lets through is not refused here.
+    const [refusal] = evaluateEligibility(
+      { currency_code: input.currency_code, total: amount, province: context.province, enabled_in_region: true, completed: false },
+      config
+    )
+    if (refusal) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, input.data?.lang === "fr" ? refusal.message_fr : refusal.message_en)
     }
     const operation = config.flow === "hosted" ? "systems_init" : "widget_init"
     try {
@@ -235,24 +204,8 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     return { data: input.data }
   }
 
-  /**
-   * Releases what remains of the session's authorization. When Flexiti cannot be reached the
-   * release is recorded as pending and the reconciler retries it; it is never dropped.
-   */
   protected async releaseOrMarkPending(checkout: AuthorizedCheckout, referenceKey: string): Promise<Authorization | undefined> {
-    const knex = this.knex()
-    try {
-      const authorization = await withMoneyLock(knex, checkout.payment_session_id, async () =>
-        releaseOnFlexiti(await this.moneyContext(checkout), referenceKey)
-      )
-      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "released", release_error: null })
-      return authorization
-    } catch (error) {
-      const message = (error as Error).message
-      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "pending", release_error: message })
-      this.logger_?.warn(`Flexiti: the release of session ${checkout.payment_session_id} is pending (retried by the reconciler): ${message}`)
-      return undefined
-    }
+    return releaseOrMarkPending(await this.moneyContext(checkout), referenceKey, this.logger_)
   }
 
   /* ------------------------------ authorization ------------------------------ */
@@ -268,6 +221,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     if (checkout.authorization_id) {
       return this.authorizationResult(config, checkout, Number(checkout.authorization_id))
     }
+    const lang = input.data?.lang === "fr" ? "fr" : "en"
     try {
       const outcome =
         checkout.flow === "hosted"
@@ -277,10 +231,14 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         this.logger_?.info(`Flexiti: session ${checkout.payment_session_id} not authorized: ${outcome.reason}`)
         return { status: outcome.status, data: { ...sessionDataOf(checkout), authorization_error: outcome.reason } }
       }
+      if (outcome.kind === "choice_required") {
+        // Never the store's default: the shopper confirms a plan in the storefront's picker.
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, choosePlanMessage(lang))
+      }
       if (outcome.kind === "in_review") {
         // Pending is not a decline: the order waits for Flexiti where the store allows it.
         if (!this.options_.pending_orders) {
-          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, inReviewMessage(input.data?.lang === "fr" ? "fr" : "en"))
+          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, inReviewMessage(lang))
         }
         if (!checkout.in_review_since) {
           await writeCheckout(this.knex(), { payment_session_id: checkout.payment_session_id, in_review_since: new Date() })
@@ -304,52 +262,15 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         // it means in their language; one about the merchant's setup goes to the store admin.
         const configuration = STORE_CONFIGURATION_CODES[error.code ?? ""]
         if (configuration) this.logger_?.error(`Flexiti: ${configuration} [session ${checkout.payment_session_id}]`)
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage(error, input.data?.lang === "fr" ? "fr" : "en"))
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage(error, lang))
       }
       throw asMedusaError("authorize the payment", error)
     }
   }
 
-  /**
-   * Accepts an authorization only when Flexiti says it is this session's (its reference is the
-   * session id) and for Medusa's amount to the cent (a mismatch is released and refused); records
-   * it, captures it when the store captures at once, and returns the ledger.
-   */
-  protected async authorizationResult(
-    config: RuntimeConfig,
-    checkout: FlexitiCheckoutState,
-    authorizationId: number,
-    fresh?: Authorization
-  ): Promise<AuthorizePaymentOutput> {
-    const sessionId = checkout.payment_session_id
-    let authorization: Authorization = fresh ?? (await config.client.getAuthorization(authorizationId))
-    // The reference is the session id it was created for (ASSUMPTIONS.AUTHORIZATION_REFERENCE).
-    if (authorization.reference !== sessionId) {
-      this.logger_?.warn(`Flexiti: authorization ${authorizationId} is not session ${sessionId}'s (reference differs); not used.`)
-      return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(checkout), authorization_error: "authorization_not_this_session" } }
-    }
-    const owned = (
-      checkout.authorization_id === String(authorizationId)
-        ? checkout
-        : await writeCheckout(this.knex(), { payment_session_id: sessionId, authorization_id: String(authorizationId) })
-    ) as AuthorizedCheckout
-    if (!sameToTheCent(authorization.amount, owned.amount!)) {
-      await this.releaseOrMarkPending(owned, `${sessionId}-mismatch`)
-      this.logger_?.warn(
-        `Flexiti: authorization ${authorizationId} is for $${toDollars(authorization.amount)} but the order is $${owned.amount}; released.`
-      )
-      return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(owned), authorization_error: "amount_mismatch" } }
-    }
-    if (config.autoCapture && statusOfAuthorization(authorization) === PaymentSessionStatus.AUTHORIZED) {
-      const remaining = remainingToCapture(paymentDataOf(owned, authorization, await listMovements(this.knex(), sessionId)))
-      if (isPositive(remaining)) {
-        await withMoneyLock(this.knex(), sessionId, async () =>
-          captureOnFlexiti(await this.moneyContext(owned), { medusaCaptureId: sessionId, amount: remaining, liveMedusaCaptureIds: [sessionId] })
-        )
-        authorization = await config.client.getAuthorization(authorizationId)
-      }
-    }
-    return { status: statusOfAuthorization(authorization), data: await this.paymentData(owned, authorization) }
+  protected async authorizationResult(config: RuntimeConfig, checkout: FlexitiCheckoutState, authorizationId: number, fresh?: Authorization): Promise<AuthorizePaymentOutput> {
+    const deps = { config, knex: this.knex(), logger: this.logger_, moneyContext: (owned: AuthorizedCheckout) => this.moneyContext(owned) }
+    return acceptAuthorization(deps, checkout, authorizationId, fresh)
   }
 
   /* ------------------------------ money movements ------------------------------ */
@@ -458,17 +379,13 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
    * which decides from the plugin's records and Flexiti.
    */
   async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
-    const body = (payload?.data ?? {}) as Record<string, unknown>
-    const sessionId = typeof body.session_id === "string" ? body.session_id : undefined
-    if (!sessionId || !SESSION_ID.test(sessionId)) return { action: PaymentActions.NOT_SUPPORTED }
+    const sessionId = (payload?.data as Record<string, unknown> | undefined)?.session_id
+    const checkout = await checkoutOfSession(this.knex(), sessionId)
+    if (!checkout?.amount || checkout.flow !== "hosted") return { action: PaymentActions.NOT_SUPPORTED }
     try {
-      const checkout = await readCheckout(this.knex(), sessionId)
-      if (!checkout?.amount || checkout.flow !== "hosted") return { action: PaymentActions.NOT_SUPPORTED }
       const config = await this.runtime(checkout.environment)
-      const notification = await config.client.notificationByMerchantOrderId(sessionId)
-      const purchase = notification.purchase
-      if (purchase && isHostedPurchaseSuccessful(purchase.status) && purchase.amount != null) {
-        return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount: checkout.amount } }
+      if (await hostedPurchaseConfirmed(config, checkout.payment_session_id)) {
+        return { action: PaymentActions.AUTHORIZED, data: { session_id: checkout.payment_session_id, amount: checkout.amount } }
       }
     } catch (error) {
       this.logger_?.info(`Flexiti: no confirmed purchase for ${sessionId}: ${(error as Error).message}`)

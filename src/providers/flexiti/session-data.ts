@@ -1,13 +1,13 @@
-import { readCheckout } from "../../modules/flexiti/checkout-store"
-import { FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import type { KnexLike } from "../../modules/flexiti/settings-reader"
+import { readCheckout } from "../../modules/flexiti/stores/checkout-store"
+import { FlexitiCheckoutState } from "../../modules/flexiti/types"
+import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import { FlexitiSessionData, SESSION_DATA_KEYS } from "./types"
 
 /** Medusa's payment session ids: only such an id is looked up in the plugin's records. */
 export const SESSION_ID = /^payses_[A-Za-z0-9]+$/
 
 /** The plugin's checkout for a payment session id taken from Medusa's input, if it is one. */
-export async function checkoutOfSession(knex: KnexLike, sessionId: unknown): Promise<FlexitiCheckoutState | undefined> {
+export async function checkoutOfSession(knex: PgConnection, sessionId: unknown): Promise<FlexitiCheckoutState | undefined> {
   return typeof sessionId === "string" && SESSION_ID.test(sessionId) ? readCheckout(knex, sessionId) : undefined
 }
 

@@ -37,6 +37,10 @@ const MESSAGES: Record<string, Message> = {
     en: "Flexiti is reviewing your application and will contact you. Choose another payment method to order now, or try Flexiti again once it is approved.",
     fr: "Flexiti examine votre demande et communiquera avec vous. Choisissez un autre mode de paiement pour commander maintenant, ou réessayez avec Flexiti une fois la demande approuvée.",
   },
+  choose_plan: {
+    en: "Choose how you want to pay with Flexiti (a plan and its number of months) before placing the order.",
+    fr: "Choisissez comment payer avec Flexiti (un plan et son nombre de mois) avant de passer la commande.",
+  },
   declined: {
     en: "Flexiti did not approve this purchase. Choose another payment method or try Flexiti again.",
     fr: "Flexiti n'a pas approuvé cet achat. Choisissez un autre mode de paiement ou réessayez avec Flexiti.",
@@ -71,4 +75,9 @@ export function shopperMessage(error: FlexitiError, lang: Lang = "en"): string {
 /** What a shopper reads while Flexiti reviews their application and the store does not take pending orders. */
 export function inReviewMessage(lang: Lang = "en"): string {
   return MESSAGES.in_review[lang]
+}
+
+/** What a shopper reads when Flexiti offered several options and none was chosen. */
+export function choosePlanMessage(lang: Lang = "en"): string {
+  return MESSAGES.choose_plan[lang]
 }

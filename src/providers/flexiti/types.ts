@@ -1,6 +1,6 @@
-import type { Dollars } from "./money"
+import type { Dollars } from "../../lib/money"
 
-export type FlexitiFlow = "widget" | "hosted"
+import type { FlexitiFlow } from "../../lib/vocabulary"
 
 /**
  * Session data: what Medusa stores on the payment session, readable by the storefront

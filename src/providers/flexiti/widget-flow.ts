@@ -1,21 +1,25 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
-import { Authorization, CalculateInterestResponse, FinancingOption, widgetSuccessEventDataSchema } from "../../flexiti/schemas"
+import { Authorization } from "../../flexiti/schemas"
 import { TokenLineage } from "../../flexiti/token-manager"
-import { FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import { writeCheckout } from "../../modules/flexiti/checkout-store"
-import type { KnexLike } from "../../modules/flexiti/settings-reader"
-import { CheckoutContext } from "./checkout-context"
-import { toFlexitiAmount } from "./money"
-import { RuntimeConfig } from "./runtime-config"
+import { FlexitiCheckoutState } from "../../modules/flexiti/types"
+import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import { CheckoutContext } from "../../lib/checkout-context"
+import { toFlexitiAmount } from "../../lib/money"
+import { RuntimeConfig } from "../../lib/config/resolver"
 import { FlexitiSessionData } from "./types"
+import { financingForAuthorization, financingOptionOf, verifiedAccount } from "./financing"
 
-/** POS widget flow (README, "How a payment maps onto Flexiti"): widget/init at initiate, POST authorization at authorize. */
+/**
+ * POS widget flow (README, "How a payment maps onto Flexiti"): widget/init at initiate, the
+ * shopper's financing chosen after the widget (financing.ts), POST authorization at authorize.
+ */
 
 export async function initiateWidget(args: {
   config: RuntimeConfig
-  knex: KnexLike
+  knex: PgConnection
   sessionId: string
   amount: string
   context: CheckoutContext
@@ -29,7 +33,7 @@ export async function initiateWidget(args: {
   const identified = !!(billing?.first_name && billing.last_name && billing.postal_code)
   // A purchase widget needs customer_identification (SDK Init Method); from a cart that is the
   // shopper's name and postal code. Say what is missing instead of sending a request Flexiti refuses.
-  if (context.flow === "purchase" && !identified) {
+  if (!identified) {
     throw new FlexitiError({
       kind: "invalid_request",
       message: "Flexiti needs the shopper's first name, last name and postal code (billing or shipping address) on the cart",
@@ -39,17 +43,9 @@ export async function initiateWidget(args: {
     {
       flow: context.flow,
       lang: context.lang,
-      ...(context.flow === "purchase" && billing?.first_name && billing.last_name && billing.postal_code
-        ? {
-            customer_identification: {
-              personal_information: {
-                first_name: billing.first_name,
-                last_name: billing.last_name,
-                postal_code: billing.postal_code,
-              },
-            },
-          }
-        : {}),
+      customer_identification: {
+        personal_information: { first_name: billing!.first_name!, last_name: billing!.last_name!, postal_code: billing!.postal_code! },
+      },
     },
     { lineage, referenceId, lang: context.lang }
   )
@@ -86,18 +82,8 @@ export type WidgetAuthorizeOutcome =
   /** `authorization` is Flexiti's answer when this call has it fresh, so it is not read again */
   | { kind: "authorization"; authorizationId: number; authorization?: Authorization }
   | { kind: "not_ready"; status: PaymentSessionStatus; reason: string }
-
-/** Picks the shopper's financing: configured plan/term when offered, else the first promotional term, else revolving. */
-export function chooseFinancing(plans: CalculateInterestResponse, config: RuntimeConfig): FinancingOption {
-  const promos = (plans.promotional_purchase ?? []).filter((p) => p.terms.length > 0)
-  const preferred = promos.find((p) => p.plan_id === config.defaultPlanId)
-  const plan = preferred ?? promos[0]
-  if (plan) {
-    const term = plan.terms.find((t) => t.term === config.defaultTerm) ?? plan.terms[0]
-    return { transaction_type: "promotional_purchase", plan_id: plan.plan_id, term: term.term }
-  }
-  return { transaction_type: "regular_purchase" }
-}
+  /** several options were offered and the shopper chose none: the storefront must ask */
+  | { kind: "choice_required" }
 
 /**
  * Creates the POS authorization for a widget checkout, once. Never trusts the browser: the
@@ -107,20 +93,17 @@ export function chooseFinancing(plans: CalculateInterestResponse, config: Runtim
  */
 export async function authorizeWidget(args: {
   config: RuntimeConfig
-  knex: KnexLike
+  knex: PgConnection
   checkout: FlexitiCheckoutState
 }): Promise<WidgetAuthorizeOutcome> {
   const { config, knex, checkout } = args
   const sessionId = checkout.payment_session_id
-  const result = widgetSuccessEventDataSchema.safeParse(checkout.widget_result)
-  if (!result.success) {
-    return { kind: "not_ready", status: PaymentSessionStatus.REQUIRES_MORE, reason: "widget_not_completed" }
+  const account = verifiedAccount(checkout)
+  if (!("accountNumber" in account)) {
+    const status = account.reason === "widget_not_completed" ? PaymentSessionStatus.REQUIRES_MORE : PaymentSessionStatus.ERROR
+    return { kind: "not_ready", status, reason: account.reason }
   }
-  const event = result.data
-  const accountNumber = checkout.account_number ? Number(checkout.account_number) : undefined
-  if (!event.verified || event.action !== "purchase" || !accountNumber) {
-    return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "purchase_not_verified" }
-  }
+  const { accountNumber } = account
   if (!checkout.customer_token || !checkout.amount) {
     return { kind: "not_ready", status: PaymentSessionStatus.ERROR, reason: "checkout_incomplete" }
   }
@@ -136,15 +119,16 @@ export async function authorizeWidget(args: {
     }
   }
 
+  // The shopper's choice among what calculate-interest offered (fetched when the widget verified
+  // the account), so completing the cart is one call to Flexiti.
+  const financing = financingForAuthorization(checkout)
+  if (financing.kind === "choice_required") return financing
+
   const lineage: TokenLineage = config.client.restoreCustomerLineage(
     checkout.customer_token as Parameters<typeof config.client.restoreCustomerLineage>[0]
   )
   const amount = toFlexitiAmount(checkout.amount)
   try {
-    const plans = await config.client.calculateInterest(accountNumber, amount, {
-      lineage,
-      referenceId: checkout.reference_id,
-    })
     await writeCheckout(knex, { payment_session_id: sessionId, authorization_attempted_at: new Date() })
     const authorization = await config.client.createAuthorization(
       {
@@ -152,7 +136,7 @@ export async function authorizeWidget(args: {
         amount,
         reference: sessionId,
         auto_capture: config.autoCapture,
-        financing_option: chooseFinancing(plans, config),
+        financing_option: financingOptionOf(financing.option),
       },
       { lineage, referenceId: checkout.reference_id }
     )

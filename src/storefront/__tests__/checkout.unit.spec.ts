@@ -1,4 +1,5 @@
 import { FlexitiPaymentSession, payWithFlexiti, settleFlexitiOutcome } from "../checkout"
+import type { FlexitiFinancing, FlexitiFinancingOption } from "../financing"
 
 const session: FlexitiPaymentSession = {
   id: "payses_1",
@@ -6,6 +7,31 @@ const session: FlexitiPaymentSession = {
   data: { flow: "widget", redirection_url: "http://127.0.0.1:4010/#/widget/c/t?widget_session_id=w1", widget_session_id: "w1" },
 }
 const eventData = { accountNumber: 10000000000001, verified: true, action: "purchase" as const, widget_session_id: "w1" }
+
+const option = (key: string, plan_id: number | null, term: number | null): FlexitiFinancingOption => ({
+  key,
+  transaction_type: plan_id ? "promotional_purchase" : "regular_purchase",
+  plan_id,
+  term,
+  label: plan_id ? `Plan ${plan_id}` : "Revolving Purchase",
+  transaction_type_label: "",
+  monthly_amount: term ? (1260 / term).toFixed(2) : "37.80",
+  months: term,
+  total: term ? "1260.00" : null,
+  annual_rate: term ? null : 29.99,
+  fees: [],
+})
+const financing: FlexitiFinancing = {
+  payment_session_id: "payses_1",
+  amount: "1260.00",
+  lang: "en",
+  options: [option("promotional_purchase:5:6", 5, 6), option("promotional_purchase:5:12", 5, 12), option("regular_purchase", null, null)],
+  preselected: "promotional_purchase:5:6",
+  chosen: null,
+  disclosures: [],
+}
+const FINANCING = "/store/flexiti/payment-sessions/payses_1/financing"
+const approvedWith = (offer: FlexitiFinancing | null = financing) => [200, { approved: true, message: "ok", financing: offer }] as [number, unknown]
 
 /** A fake store: answers by path, records the calls. */
 function store(routes: Record<string, [number, unknown]>) {
@@ -20,15 +46,47 @@ function store(routes: Record<string, [number, unknown]>) {
 }
 
 describe("settleFlexitiOutcome", () => {
-  it("records an approved widget result, completes the cart and returns the order", async () => {
+  it("records an approved widget result, records the shopper's plan, completes the cart and returns the order", async () => {
     const { options, calls } = store({
-      "/store/flexiti/payment-sessions/payses_1/widget-result": [200, { approved: true, message: "ok" }],
+      "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith(),
+      [FINANCING]: [200, { financing: { ...financing, chosen: "promotional_purchase:5:12" } }],
       "/store/carts/cart_1/complete": [200, { type: "order", order: { id: "order_1" } }],
     })
-    const result = await settleFlexitiOutcome(options, session, { type: "success", eventData })
+    const shown: FlexitiFinancing[] = []
+    const choosePlan = async (offer: FlexitiFinancing) => (shown.push(offer), offer.options[1])
+    const result = await settleFlexitiOutcome({ ...options, choosePlan }, session, { type: "success", eventData })
     expect(result).toEqual({ type: "order", order: { id: "order_1" } })
-    expect(calls.map((c) => c.path)).toEqual(["/store/flexiti/payment-sessions/payses_1/widget-result", "/store/carts/cart_1/complete"])
+    expect(shown).toEqual([financing])
+    expect(calls.map((c) => c.path)).toEqual(["/store/flexiti/payment-sessions/payses_1/widget-result", FINANCING, "/store/carts/cart_1/complete"])
     expect(calls[0].body).toEqual({ cart_id: "cart_1", event: { eventType: "flx-success", eventData } })
+    expect(calls[1].body).toEqual({ cart_id: "cart_1", transaction_type: "promotional_purchase", plan_id: 5, term: 12, lang: "en" })
+  })
+
+  it("a revolving purchase is sent without plan or term; the offer is fetched when the result had none", async () => {
+    const { options, calls } = store({
+      "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith(null),
+      [FINANCING]: [200, { financing }],
+      "/store/carts/cart_1/complete": [200, { type: "order", order: { id: "order_3" } }],
+    })
+    const result = await settleFlexitiOutcome({ ...options, choosePlan: async (offer) => offer.options[2] }, session, { type: "success", eventData })
+    expect(result.type).toBe("order")
+    expect(calls.map((c) => c.body)).toEqual([expect.anything(), undefined, { cart_id: "cart_1", transaction_type: "regular_purchase", lang: "en" }, {}])
+  })
+
+  it("closing the plan picker leaves the shopper at the payment step; nothing is completed", async () => {
+    const { options, calls } = store({ "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith() })
+    expect(await settleFlexitiOutcome({ ...options, choosePlan: async () => null }, session, { type: "success", eventData })).toEqual({ type: "cancel" })
+    expect(calls).toHaveLength(1)
+  })
+
+  it("a choice the store refuses stops with its message", async () => {
+    const { options, calls } = store({
+      "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith(),
+      [FINANCING]: [400, { message: "Flexiti did not offer plan 5 for 6 months for this checkout; choose one of the offered options." }],
+    })
+    const result = await settleFlexitiOutcome({ ...options, choosePlan: async (offer) => offer.options[0] }, session, { type: "success", eventData })
+    expect(result).toEqual({ type: "failure", message: "Flexiti did not offer plan 5 for 6 months for this checkout; choose one of the offered options." })
+    expect(calls.map((c) => c.path)).not.toContain("/store/carts/cart_1/complete")
   })
 
   it("stops with the route's message when Flexiti did not approve", async () => {
@@ -69,6 +127,15 @@ describe("settleFlexitiOutcome", () => {
     })
     expect(calls).toHaveLength(0)
   })
+
+  it("tells a declined application from one Flexiti is still reviewing (EN/FR)", async () => {
+    const { options } = store({})
+    const failure = (message: string, lang: "en" | "fr" = "en") => settleFlexitiOutcome({ ...options, lang }, session, { type: "failure", error: 409, message })
+    expect(await failure("application_declined")).toEqual({ type: "failure", message: "Flexiti did not approve your application. Choose another payment method." })
+    expect((await failure("application_declined_2", "fr")) as { message: string }).toMatchObject({ message: expect.stringMatching(/^Flexiti n'a pas approuvé votre demande/) })
+    expect((await failure("application_marked_pending_1")) as { message: string }).toMatchObject({ message: expect.stringMatching(/^Flexiti is reviewing your application/) })
+    expect((await failure("application_marked_pending_2", "fr")) as { message: string }).toMatchObject({ message: expect.stringMatching(/^Flexiti examine votre demande/) })
+  })
 })
 
 describe("payWithFlexiti", () => {
@@ -95,15 +162,18 @@ describe("payWithFlexiti", () => {
 
 describe("custom completion", () => {
   it("hands the cart to the store's own completion (e.g. the Next.js starter's placeOrder)", async () => {
-    const { options, calls } = store({ "/store/flexiti/payment-sessions/payses_1/widget-result": [200, { approved: true, message: "ok" }] })
+    const { options, calls } = store({
+      "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith(),
+      [FINANCING]: [200, { financing }],
+    })
     const completed: string[] = []
     const result = await settleFlexitiOutcome(
-      { ...options, complete: async (id) => (completed.push(id), { type: "order", order: { id: "order_9" } }) },
+      { ...options, choosePlan: async (offer) => offer.options[0], complete: async (id) => (completed.push(id), { type: "order", order: { id: "order_9" } }) },
       session,
       { type: "success", eventData }
     )
     expect(result).toEqual({ type: "order", order: { id: "order_9" } })
     expect(completed).toEqual(["cart_1"])
-    expect(calls.map((c) => c.path)).toEqual(["/store/flexiti/payment-sessions/payses_1/widget-result"])
+    expect(calls.map((c) => c.path)).toEqual(["/store/flexiti/payment-sessions/payses_1/widget-result", FINANCING])
   })
 })

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server"
-import { FlexitiAsLowAs, FlexitiButton } from "../react"
+import { FlexitiAsLowAs, FlexitiButton, FlexitiPlanPicker } from "../react"
 
 describe("React layer (server render)", () => {
   it("renders the pay button in the shopper's language, without touching the DOM", () => {
@@ -11,5 +11,49 @@ describe("React layer (server render)", () => {
 
   it("renders nothing for 'as low as' until the calculator answered", () => {
     expect(renderToStaticMarkup(<FlexitiAsLowAs amount={1250} lang="en" baseUrl="https://api" publishableKey="pk" />)).toBe("")
+  })
+})
+
+describe("FlexitiPlanPicker (server render)", () => {
+  const option = (key: string, term: number | null) => ({
+    key,
+    transaction_type: (term ? "promotional_purchase" : "regular_purchase") as "promotional_purchase" | "regular_purchase",
+    plan_id: term ? 5 : null,
+    term,
+    label: term ? "Equal Payments, No Interest" : "Revolving Purchase",
+    transaction_type_label: "",
+    monthly_amount: term ? (1260 / term).toFixed(2) : "37.80",
+    months: term,
+    total: term ? "1260.00" : null,
+    annual_rate: term ? null : 29.99,
+    fees: [],
+  })
+  const financing = {
+    payment_session_id: "payses_1",
+    amount: "1260.00",
+    lang: "en" as const,
+    options: [option("promotional_purchase:5:6", 6), option("promotional_purchase:5:12", 12), option("regular_purchase", null)],
+    preselected: "promotional_purchase:5:12",
+    chosen: null,
+    disclosures: [{ code: "annual_fees", text: "An annual fee may apply to your account." }],
+  }
+
+  it("a labelled radio per option, the store's default checked, the disclosures and a confirm button", () => {
+    const html = renderToStaticMarkup(<FlexitiPlanPicker financing={financing} lang="en" onConfirm={() => undefined} onCancel={() => undefined} />)
+    expect(html.match(/type="radio"/g)).toHaveLength(3)
+    const checked = (html.match(/<input[^>]*>/g) ?? []).filter((tag) => tag.includes('checked=""'))
+    expect(checked).toHaveLength(1)
+    expect(checked[0]).toContain('value="promotional_purchase:5:12"')
+    expect(html).toContain('<label for="flexiti-plan-1">')
+    expect(html).toContain("$105.00/month for 12 months")
+    expect(html).toContain("Annual interest rate 29.99%")
+    expect(html).toContain("An annual fee may apply to your account.")
+    expect(html).toContain("Confirm and place order")
+  })
+
+  it("in French", () => {
+    const html = renderToStaticMarkup(<FlexitiPlanPicker financing={financing} lang="fr" onConfirm={() => undefined} onCancel={() => undefined} />)
+    expect(html).toContain("Choisissez votre plan Flexiti")
+    expect(html).toMatch(/105,00\s\$ par mois pendant 12 mois/)
   })
 })

@@ -17,15 +17,16 @@ import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/
 import { authorizePaymentSessionForOrderWorkflow, cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { isAuthorizationOpen } from "../../flexiti/assumptions"
 import { newReferenceId } from "../../flexiti/reference-id"
-import { listAuthorizedCheckouts, listInReview, listPendingReleases, listUnrecordedAttempts, writeCheckout } from "../../modules/flexiti/checkout-store"
-import { FlexitiCheckoutState } from "../../modules/flexiti/constants"
-import { appendCallLog, KnexLike } from "../../modules/flexiti/settings-reader"
-import { declaredProviderOptions } from "../../providers/flexiti/declared-options"
+import { listAuthorizedCheckouts, listInReview, listPendingReleases, listUnrecordedAttempts, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import { FlexitiCheckoutState } from "../../modules/flexiti/types"
+import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
+import { PgConnection } from "../../modules/flexiti/stores/connection"
+import { declaredProviderOptions, runtimeConfigOf } from "../../lib/config/from-container"
 import { readHostedOutcome } from "../../providers/flexiti/hosted-flow"
 import { withMoneyLock } from "../../providers/flexiti/money-lock"
 import { MoneyContext, releaseOnFlexiti } from "../../providers/flexiti/money-movements"
-import { toDollars } from "../../providers/flexiti/money"
-import { loadRuntimeConfig, RuntimeConfig } from "../../providers/flexiti/runtime-config"
+import { toDollars } from "../../lib/money"
+import type { RuntimeConfig } from "../../lib/config/resolver"
 import { findAuthorizationByReference } from "../../providers/flexiti/widget-flow"
 
 export const DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = 60
@@ -49,7 +50,7 @@ export async function reconcileFlexiti(
   container: MedusaContainer,
   args: { graceMinutes?: number; pendingDeadlineHours?: number; now?: Date } = {}
 ): Promise<ReconcileReport> {
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as KnexLike
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
   const options = declaredProviderOptions(container)
   const now = args.now ?? new Date()
@@ -61,7 +62,7 @@ export async function reconcileFlexiti(
 
   const configs = new Map<string, Promise<RuntimeConfig>>()
   const configFor = (environment: FlexitiCheckoutState["environment"]) => {
-    if (!configs.has(environment)) configs.set(environment, loadRuntimeConfig(options, knex, environment))
+    if (!configs.has(environment)) configs.set(environment, runtimeConfigOf(container, environment))
     return configs.get(environment)!
   }
   const audit = (sessionId: string, operation: string, message: string, flexitiId?: string) =>

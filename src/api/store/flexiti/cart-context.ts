@@ -1,8 +1,8 @@
+import { provinceCode } from "../../../lib/vocabulary"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CheckoutContext } from "../../../providers/flexiti/checkout-context"
+import { CheckoutContext } from "../../../lib/checkout-context"
 
-export const FLEXITI_PROVIDER_ID = "pp_flexiti_flexiti"
 
 type CartAddress = {
   first_name?: string | null
@@ -57,11 +57,8 @@ export async function loadCart(container: MedusaContainer, cartId: string): Prom
 }
 
 /** Canadian province code of an address ("ON"), accepting "on" or "ca-on" as Medusa stores them. */
-export function provinceCode(address: CartAddress): string | undefined {
-  const raw = address?.province?.trim().toUpperCase()
-  if (!raw) return undefined
-  const code = raw.startsWith("CA-") ? raw.slice(3) : raw
-  return /^[A-Z]{2}$/.test(code) ? code : undefined
+export function provinceOfAddress(address: CartAddress): string | undefined {
+  return provinceCode(address?.province)
 }
 
 function toAddress(address: CartAddress) {
@@ -72,7 +69,7 @@ function toAddress(address: CartAddress) {
     address_1: address.address_1 ?? undefined,
     address_2: address.address_2 ?? undefined,
     city: address.city ?? undefined,
-    province: provinceCode(address),
+    province: provinceOfAddress(address),
     postal_code: address.postal_code ?? undefined,
   }
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v)) as CheckoutContext["billing"]
@@ -82,13 +79,13 @@ function toAddress(address: CartAddress) {
 export function checkoutContextFromCart(
   cart: FlexitiCart,
   lang: "en" | "fr",
-  flow: "purchase" | "apply"
+  flow: "purchase"
 ): Omit<CheckoutContext, "payment_collection_id" | "expires_at"> {
   return {
     cart_id: cart.id,
     email: cart.email ?? undefined,
     lang,
-    province: provinceCode(cart.billing_address ?? null) ?? provinceCode(cart.shipping_address ?? null),
+    province: provinceOfAddress(cart.billing_address ?? null) ?? provinceOfAddress(cart.shipping_address ?? null),
     billing: toAddress(cart.billing_address ?? null),
     shipping: toAddress(cart.shipping_address ?? null),
     is_guest: !cart.customer_id,
@@ -99,4 +96,24 @@ export function checkoutContextFromCart(
 export function langFromHeader(header: string | undefined): "en" | "fr" | undefined {
   if (!header) return undefined
   return header.toLowerCase().trim().startsWith("fr") ? "fr" : header.toLowerCase().trim().startsWith("en") ? "en" : undefined
+}
+
+export type FlexitiCartSession = NonNullable<NonNullable<FlexitiCart["payment_collection"]>["payment_sessions"]>[number]
+
+/**
+ * The Flexiti payment session `sessionId` of cart `cartId`: a store route acts on a session only
+ * for the cart that owns it (404 otherwise, so another cart's session id reveals nothing).
+ */
+export async function flexitiSessionOfCart(
+  container: MedusaContainer,
+  cartId: string,
+  sessionId: string,
+  providerId: string
+): Promise<{ cart: FlexitiCart; session: FlexitiCartSession }> {
+  const cart = await loadCart(container, cartId)
+  const session = cart.payment_collection?.payment_sessions?.find((s) => s.id === sessionId)
+  if (!session || session.provider_id !== providerId) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Flexiti payment session ${sessionId} on cart ${cart.id}`)
+  }
+  return { cart, session }
 }

@@ -2,12 +2,16 @@ import fs from "node:fs"
 import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { FLEXITI_MODULE, FLEXITI_SETTINGS_DEFAULTS } from "../constants"
+import { FLEXITI_MODULE, FLEXITI_SETTINGS_DEFAULTS, FLEXITI_SETTINGS_SINGLETON_ID } from "../schema"
 import { decryptSecret } from "../crypto"
 import FlexitiModuleService, { MISSING_ENCRYPTION_KEY_MESSAGE } from "../service"
-import { readCheckout, writeCheckout } from "../checkout-store"
-import { claimMovement, completeMovement, listMovements, releaseClaim } from "../movement-store"
-import { appendCallLog, eligibleProvinces, readCredentials, readSettings, readSyncedProvinces } from "../settings-reader"
+import { readCheckout, writeCheckout } from "../stores/checkout-store"
+import { claimMovement, completeMovement, listMovements, releaseClaim } from "../stores/movement-store"
+import { appendCallLog } from "../stores/call-log-store"
+import { eligibleProvinces } from "../../../lib/checkout-rules"
+import { readCredentials } from "../stores/credential-store"
+import { readSettings } from "../stores/settings-store"
+import { readSyncedProvinces } from "../stores/i18n-store"
 
 jest.setTimeout(60_000)
 
@@ -96,7 +100,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
 
       it("readSettings returns defaults on an empty table without inserting, then the row", async () => {
         const defaults = await readSettings(knex())
-        expect(defaults).toEqual({ id: null, ...FLEXITI_SETTINGS_DEFAULTS })
+        expect(defaults).toEqual({ id: FLEXITI_SETTINGS_SINGLETON_ID, created_at: null, updated_at: null, ...FLEXITI_SETTINGS_DEFAULTS })
         expect(await knex()("flexiti_settings").count("* as n")).toEqual([{ n: "0" }])
 
         await service.updateSettings({ auto_capture: true, allowed_provinces: ["BC"] })

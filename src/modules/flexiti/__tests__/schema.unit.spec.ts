@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
-import { FLEXITI_SCHEMA, FLEXITI_SETTINGS_DEFAULTS, CANADIAN_PROVINCES } from "../constants"
+import { FLEXITI_SCHEMA, FLEXITI_SETTINGS_DEFAULTS } from "../schema"
+import { CANADIAN_PROVINCES } from "../../../lib/vocabulary"
 import { FlexitiCallLog, FlexitiCheckout, FlexitiCredential, FlexitiSettings } from "../models"
 import { updateSettingsSchema, decimalAmountSchema } from "../validation"
 

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { FLEXITI_CALL_OUTCOMES, FLEXITI_SCHEMA } from "../constants"
+import { FLEXITI_CALL_OUTCOMES, FLEXITI_SCHEMA } from "../schema"
 
 const T = FLEXITI_SCHEMA.callLog
 const C = T.columns

@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
-import { FLEXITI_ENVIRONMENTS, FLEXITI_FLOWS, FLEXITI_RELEASE_STATES, FLEXITI_SCHEMA } from "../constants"
+import { FLEXITI_ENVIRONMENTS, FLEXITI_FLOWS } from "../../../lib/vocabulary"
+import { FLEXITI_RELEASE_STATES, FLEXITI_SCHEMA } from "../schema"
 
 const T = FLEXITI_SCHEMA.checkout
 const C = T.columns
@@ -31,6 +32,10 @@ const FlexitiCheckout = model
       [C.release_error]: model.text().nullable(),
       [C.authorization_attempted_at]: model.dateTime().nullable(),
       [C.in_review_since]: model.dateTime().nullable(),
+      /** the financing Flexiti offered this checkout (calculate-interest after the widget verified the account) */
+      [C.financing_options]: model.json().nullable(),
+      /** the shopper's choice among the offered financing */
+      [C.financing_choice]: model.json().nullable(),
     }
   )
   .indexes([

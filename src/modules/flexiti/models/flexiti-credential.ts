@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
-import { FLEXITI_ENVIRONMENTS, FLEXITI_SCHEMA } from "../constants"
+import { FLEXITI_ENVIRONMENTS } from "../../../lib/vocabulary"
+import { FLEXITI_SCHEMA } from "../schema"
 
 const T = FLEXITI_SCHEMA.credential
 const C = T.columns

@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
-import { FLEXITI_CALL_OUTCOMES, FLEXITI_ENVIRONMENTS, FLEXITI_SCHEMA } from "../constants"
+import { FLEXITI_CALL_OUTCOMES, FLEXITI_SCHEMA } from "../schema"
+import { FLEXITI_ENVIRONMENTS } from "../../../lib/vocabulary"
 
 const T = FLEXITI_SCHEMA.i18nSync
 const C = T.columns

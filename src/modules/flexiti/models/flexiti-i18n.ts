@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
-import { FLEXITI_ENVIRONMENTS, FLEXITI_LANGS, FLEXITI_SCHEMA } from "../constants"
+import { FLEXITI_ENVIRONMENTS, FLEXITI_LANGS } from "../../../lib/vocabulary"
+import { FLEXITI_SCHEMA } from "../schema"
 
 const T = FLEXITI_SCHEMA.i18n
 const C = T.columns

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { FLEXITI_MOVEMENT_KINDS, FLEXITI_MOVEMENT_STATES, FLEXITI_SCHEMA } from "../constants"
+import { FLEXITI_MOVEMENT_KINDS, FLEXITI_MOVEMENT_STATES, FLEXITI_SCHEMA } from "../schema"
 
 const T = FLEXITI_SCHEMA.movement
 const C = T.columns

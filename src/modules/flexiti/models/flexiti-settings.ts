@@ -1,11 +1,6 @@
 import { model } from "@medusajs/framework/utils"
-import {
-  FLEXITI_ENVIRONMENTS,
-  FLEXITI_FLOWS,
-  FLEXITI_LANGS,
-  FLEXITI_SCHEMA,
-  FLEXITI_SETTINGS_DEFAULTS as D,
-} from "../constants"
+import { FLEXITI_ENVIRONMENTS, FLEXITI_FLOWS, FLEXITI_LANGS } from "../../../lib/vocabulary"
+import { FLEXITI_SCHEMA, FLEXITI_SETTINGS_DEFAULTS as D } from "../schema"
 
 const T = FLEXITI_SCHEMA.settings
 const C = T.columns

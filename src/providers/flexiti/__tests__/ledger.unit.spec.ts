@@ -10,8 +10,8 @@ import {
   statusOfAuthorization,
 } from "../authorization-ledger"
 import { CaptureLedgerEntry, maskAccountNumber } from "../types"
-import type { FlexitiCheckoutState } from "../../../modules/flexiti/constants"
-import type { FlexitiMovement } from "../../../modules/flexiti/movement-store"
+import type { FlexitiCheckoutState } from "../../../modules/flexiti/types"
+import type { FlexitiMovement } from "../../../modules/flexiti/stores/movement-store"
 
 const ACCOUNT = 12345678901234
 
@@ -57,6 +57,8 @@ const checkout: FlexitiCheckoutState = {
   release_error: null,
   authorization_attempted_at: null,
   in_review_since: null,
+  financing_options: null,
+  financing_choice: null,
   created_at: new Date("2026-11-25T12:00:00Z"),
   updated_at: new Date("2026-11-25T12:00:00Z"),
 }

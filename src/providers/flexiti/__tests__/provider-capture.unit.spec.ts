@@ -1,4 +1,4 @@
-import { listMovements } from "../../../modules/flexiti/movement-store"
+import { listMovements } from "../../../modules/flexiti/stores/movement-store"
 import { providerHarness } from "./provider-harness"
 
 jest.setTimeout(30_000)

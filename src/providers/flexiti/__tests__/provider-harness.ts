@@ -10,12 +10,15 @@ import { randomBytes } from "node:crypto"
 import axios from "axios"
 import { knex as createKnex, Knex } from "@medusajs/framework/mikro-orm/knex"
 import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SandboxFaults, startSandbox } from "../../../sandbox"
-import { writeCheckout } from "../../../modules/flexiti/checkout-store"
+import { writeCheckout } from "../../../modules/flexiti/stores/checkout-store"
 import { encryptSecret } from "../../../modules/flexiti/crypto"
-import { FlexitiEnvironmentName } from "../../../modules/flexiti/constants"
-import { signCheckoutContext } from "../checkout-context"
-import { FlexitiProviderOptions } from "../options"
+import { FlexitiEnvironmentName } from "../../../lib/vocabulary"
+import { signCheckoutContext } from "../../../lib/checkout-context"
+import { FlexitiProviderOptions } from "../../../lib/config/provider-options"
 import { FlexitiProviderService } from "../service"
+import { choiceOf, fetchFinancingOffer, FinancingChoiceInput, findOffered, preselectedOption } from "../financing"
+import { readCheckout } from "../../../modules/flexiti/stores/checkout-store"
+import type { RuntimeConfig } from "../../../lib/config/resolver"
 
 export const TEST_ENCRYPTION_KEY = "5f0c1e2d3b4a59687766554433221100ffeeddccbbaa99887766554433221100"
 
@@ -174,9 +177,13 @@ export function providerHarness() {
       return { sessionId, collectionId, cartId, signed }
     },
 
+    /** The provider's settings in force (what the store routes resolve from the app container). */
+    runtimeOf: (provider: FlexitiProviderService) => (provider as unknown as { runtime(): Promise<RuntimeConfig> }).runtime(),
+
     /**
      * initiatePayment as Medusa calls it, the shopper approving in Flexiti's widget with a fresh
-     * account, and the widget result recorded as POST /store/flexiti/payment-sessions/:id/widget-result does.
+     * account, and the widget result recorded as POST /store/flexiti/payment-sessions/:id/widget-result
+     * does: the account kept encrypted, then the financing Flexiti offers it (calculate-interest).
      */
     async approvedCheckout(provider: FlexitiProviderService, amount: number, opts: { clientId?: string } = {}) {
       const cart = await h.cartSession()
@@ -184,17 +191,32 @@ export function providerHarness() {
       await controlCall("post", "/accounts", { client_id: opts.clientId ?? SANDBOX_DEFAULT_CLIENT.client_id, account_number: accountNumber })
       const started = await provider.initiatePayment({ amount, currency_code: "cad", data: { ...cart.signed, session_id: cart.sessionId } })
       const approved = await controlCall("post", `/widget-sessions/${started.id}/approve`, { account_number: accountNumber })
-      await writeCheckout(db, {
+      const recorded = await writeCheckout(db, {
         payment_session_id: cart.sessionId,
         widget_result: { ...approved.event.eventData, accountNumber: null },
         account_number: String(accountNumber),
       })
+      await fetchFinancingOffer({ config: await h.runtimeOf(provider), knex: db, checkout: recorded })
       return { ...cart, accountNumber, widgetSessionId: started.id, initiated: started }
     },
 
-    /** An approved checkout authorized by the provider; `paymentId` is the Medusa payment an order holds. */
-    async authorizedPayment(provider: FlexitiProviderService, amount: number, opts: { clientId?: string; withPayment?: boolean } = {}) {
+    /**
+     * The shopper's choice as POST /store/flexiti/payment-sessions/:id/financing records it: the
+     * given option, or the one the picker preselects. Throws when Flexiti did not offer it.
+     */
+    async choose(sessionId: string, choice?: FinancingChoiceInput) {
+      const checkout = (await readCheckout(db, sessionId))!
+      const options = checkout.financing_options?.options ?? []
+      const option = choice ? findOffered(checkout.financing_options, choice) : preselectedOption(options, {})
+      if (!option) throw new Error(`not offered: ${JSON.stringify(choice)}`)
+      await writeCheckout(db, { payment_session_id: sessionId, financing_choice: choiceOf(option) })
+      return option
+    },
+
+    /** An approved checkout with a chosen plan, authorized by the provider; `paymentId` is the Medusa payment an order holds. */
+    async authorizedPayment(provider: FlexitiProviderService, amount: number, opts: { clientId?: string; withPayment?: boolean; choice?: FinancingChoiceInput } = {}) {
       const checkout = await h.approvedCheckout(provider, amount, opts)
+      await h.choose(checkout.sessionId, opts.choice)
       const authorized = await provider.authorizePayment({ data: { session_id: checkout.sessionId }, context: { idempotency_key: checkout.sessionId } })
       const paymentId = id("pay")
       if (opts.withPayment !== false) await db("payment").insert({ id: paymentId, payment_session_id: checkout.sessionId })

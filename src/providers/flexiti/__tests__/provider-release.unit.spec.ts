@@ -1,5 +1,5 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
-import { readCheckout } from "../../../modules/flexiti/checkout-store"
+import { readCheckout } from "../../../modules/flexiti/stores/checkout-store"
 import { providerHarness } from "./provider-harness"
 
 jest.setTimeout(30_000)

@@ -1,5 +1,5 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
-import { readCheckout, writeCheckout } from "../../../modules/flexiti/checkout-store"
+import { readCheckout, writeCheckout } from "../../../modules/flexiti/stores/checkout-store"
 import { providerHarness } from "./provider-harness"
 
 jest.setTimeout(30_000)
@@ -74,6 +74,7 @@ describe("FlexitiProviderService: authorize", () => {
   it("finds an authorization whose answer was lost instead of creating a second one", async () => {
     const provider = h.provider()
     const checkout = await h.approvedCheckout(provider, 380)
+    await h.choose(checkout.sessionId)
     await h.faults({ lose_answer_next: [{ path_contains: "/authorization", method: "POST" }] })
     const input = { data: { session_id: checkout.sessionId }, context: { idempotency_key: checkout.sessionId } }
     await expect(provider.authorizePayment(input)).rejects.toThrow()
@@ -89,6 +90,7 @@ describe("FlexitiProviderService: authorize", () => {
     const victim = await h.authorizedPayment(provider, 300)
     const [victimAuth] = await h.ledger(victim.sessionId)
     const attacker = await h.approvedCheckout(provider, 300)
+    await h.choose(attacker.sessionId)
     const result = await provider.authorizePayment({
       data: { session_id: attacker.sessionId, authorization_id: victimAuth.authorization_id },
       context: { idempotency_key: attacker.sessionId },
@@ -116,6 +118,7 @@ describe("FlexitiProviderService: authorize", () => {
   it("releases and refuses an authorization Flexiti made for another amount", async () => {
     const provider = h.provider()
     const checkout = await h.approvedCheckout(provider, 450)
+    await h.choose(checkout.sessionId)
     await h.faults({ tamper_amount_next: 0.01 })
     const result = await provider.authorizePayment({ data: { session_id: checkout.sessionId }, context: { idempotency_key: checkout.sessionId } })
     expect(result.status).toBe(PaymentSessionStatus.ERROR)

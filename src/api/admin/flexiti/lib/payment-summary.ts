@@ -1,9 +1,10 @@
 import type { BigNumberInput, MedusaContainer, PaymentDTO } from "@medusajs/framework/types"
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
-import { FLEXITI_MODULE, FlexitiEnvironmentName } from "../../../../modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
+import { FlexitiEnvironmentName } from "../../../../lib/vocabulary"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
 import type { FlexitiPaymentData } from "../../../../providers/flexiti/types"
-import { FLEXITI_PROVIDER_ID } from "../../../../workflows/release-flexiti-authorization"
+import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 
 /** Dollars with 2 decimals, computed with MathBN (never float sums). */
 function dollars(value: BigNumberInput): string {

@@ -1,18 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DEVELOPER_PORTALS } from "../../../../flexiti/environments"
-import {
-  CANADIAN_PROVINCES,
-  FLEXITI_ENVIRONMENTS,
-  FLEXITI_MODULE,
-  FlexitiEnvironmentName,
-} from "../../../../modules/flexiti/constants"
+import { CANADIAN_PROVINCES, FLEXITI_ENVIRONMENTS, FlexitiEnvironmentName } from "../../../../lib/vocabulary"
+import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
-import {
-  credentialsManagedByEnvironment,
-  declaredFlexitiOptions,
-  pinnedOptionNames,
-} from "../../../../workflows/lib/flexiti-admin-client"
+import { credentialsManagedByEnvironment, declaredProviderOptions, pinnedOptionNames } from "../../../../lib/config/from-container"
 import { trustUrls } from "./trust-urls"
 
 export function storeCorsOf(container: MedusaContainer): string | undefined {
@@ -40,9 +32,9 @@ export async function trustUrlsFor(container: MedusaContainer, environment?: Fle
 export async function settingsView(container: MedusaContainer) {
   const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
   const settings = await flexiti.getSettings()
-  const managed = credentialsManagedByEnvironment(declaredFlexitiOptions(container))
+  const managed = credentialsManagedByEnvironment(declaredProviderOptions(container))
   const statuses = await flexiti.getCredentialStatus()
-  const options = declaredFlexitiOptions(container)
+  const options = declaredProviderOptions(container)
   const lastSync = await flexiti.getLastI18nSync(settings.active_environment)
   return {
     settings,

@@ -1,5 +1,5 @@
 import { DEVELOPER_PORTALS } from "../../../../flexiti/environments"
-import type { FlexitiEnvironmentName } from "../../../../modules/flexiti/constants"
+import type { FlexitiEnvironmentName } from "../../../../lib/vocabulary"
 
 export interface TrustUrlCheck {
   /** the value as configured */

@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { FlexitiError } from "../../../../flexiti/errors"
 import { newReferenceId } from "../../../../flexiti/reference-id"
-import { FLEXITI_MODULE } from "../../../../modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
-import { adminFlexitiClient, environmentInForce, FlexitiNotConfiguredError } from "../../../../workflows/lib/flexiti-admin-client"
+import { adminFlexitiClient, environmentInForce, FlexitiNotConfiguredError } from "../../../../lib/config/from-container"
 import { parseBody } from "../../../validation"
 import { optionalEnvironmentBody } from "../lib/schemas"
 

@@ -3,14 +3,21 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Logger } from "@medusajs/framework/types"
 import { z } from "zod"
 import { langSchema } from "../../../../flexiti/schemas"
-import { lte, toDollars } from "../../../../providers/flexiti/money"
-import { MissingCredentialsError } from "../../../../providers/flexiti/runtime-config"
+import { evaluateEligibility } from "../../../../lib/checkout-rules"
+import { isPositive, toDollars } from "../../../../lib/money"
+import { provinceCode } from "../../../../lib/vocabulary"
+import { FlexitiNotConfiguredError, runtimeConfigOf } from "../../../../lib/config/from-container"
 import { parseBody } from "../../../validation"
 import { langFromHeader } from "../cart-context"
-import { storeRuntimeConfig } from "../eligibility/store-config"
 import { SingleFlightCache } from "./cache"
 
 export const CALCULATOR_CACHE_TTL_MS = 10 * 60 * 1000
+/**
+ * How long a product page waits for Flexiti's calculator: past it the answer is "financing
+ * available" without a monthly amount, and Flexiti's answer, when it comes, fills the cache for
+ * the next request. FLEXITI_CALCULATOR_WAIT_MS overrides it.
+ */
+export const CALCULATOR_WAIT_MS = 1500
 
 type Plan = { monthly_payment: string; months: number } | null
 
@@ -26,7 +33,7 @@ export const calculatorQuerySchema = z.object({
   province: z
     .string()
     .trim()
-    .transform((v) => v.toUpperCase().replace(/^CA-/, ""))
+    .transform((v) => provinceCode(v) ?? v)
     .pipe(z.string().regex(/^[A-Z]{2}$/, "province must be a 2-letter code such as ON or QC"))
     .optional(),
 })
@@ -35,6 +42,14 @@ export type CalculatorAnswer =
   | { available: false; reason: "below_minimum" | "above_maximum" | "province_not_allowed" | "no_plan" | "not_configured" | "unavailable"; amount: string; min_amount?: string; max_amount?: string }
   | { available: true; quebec: true; amount: string; lang: "en" | "fr" }
   | { available: true; quebec: false; amount: string; lang: "en" | "fr"; monthly_payment: string; months: number }
+  /** Flexiti was slow to answer: financing is offered, the monthly amount comes with a later request */
+  | { available: true; quebec: false; amount: string; lang: "en" | "fr"; monthly_payment: null; months: null }
+
+const TOO_SLOW = Symbol("too slow")
+
+function tooSlowAfter(ms: number): Promise<typeof TOO_SLOW> {
+  return new Promise((resolve) => setTimeout(() => resolve(TOO_SLOW), ms).unref())
+}
 
 /**
  * GET /store/flexiti/calculator?amount=&lang=&province=
@@ -49,30 +64,35 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 
   let config
   try {
-    config = await storeRuntimeConfig(req.scope)
+    config = await runtimeConfigOf(req.scope)
   } catch (error) {
-    if (!(error instanceof MissingCredentialsError)) throw error
+    if (!(error instanceof FlexitiNotConfiguredError)) throw error
     return answer({ available: false, reason: "not_configured", amount })
   }
   const lang = query.lang ?? langFromHeader(req.headers["accept-language"] as string | undefined) ?? config.lang
   const limits = { min_amount: config.minAmount, max_amount: config.maxAmount }
 
-  if (Number(amount) <= 0 || !lte(config.minAmount, amount)) return answer({ available: false, reason: "below_minimum", amount, ...limits })
-  if (!lte(amount, config.maxAmount)) return answer({ available: false, reason: "above_maximum", amount, ...limits })
-  if (query.province && !config.allowedProvinces.includes(query.province)) {
-    return answer({ available: false, reason: "province_not_allowed", amount })
-  }
+  // The checkout's own rules: the calculator is hidden wherever the checkout would refuse Flexiti.
+  const [refusal] = evaluateEligibility(
+    { currency_code: "CAD", total: amount, province: query.province, enabled_in_region: true, completed: false },
+    config
+  )
+  if (!isPositive(amount) || refusal?.code === "amount_below_minimum") return answer({ available: false, reason: "below_minimum", amount, ...limits })
+  if (refusal?.code === "amount_above_maximum") return answer({ available: false, reason: "above_maximum", amount, ...limits })
+  if (refusal?.code === "province_not_allowed") return answer({ available: false, reason: "province_not_allowed", amount })
   if (query.province === "QC") return answer({ available: true, quebec: true, amount, lang })
 
-  let plan: Plan
+  let plan: Plan | typeof TOO_SLOW
   try {
-    plan = await calculatorCache.get(`${config.environment}|${amount}|${lang}`, async () => {
+    const pending = calculatorCache.get(`${config.environment}|${amount}|${lang}`, async () => {
       const result = await config.client.paymentCalculator(Number(amount), lang)
       const months = Number(result.paymentPlan?.months)
       const monthly = result.paymentPlan?.monthlyPayment
       if (!result.paymentPlan || !Number.isInteger(months) || months <= 0 || !monthly || !/^\d+(\.\d+)?$/.test(monthly)) return null
       return { monthly_payment: toDollars(monthly), months }
     })
+    plan = await Promise.race([pending, tooSlowAfter(Number(process.env.FLEXITI_CALCULATOR_WAIT_MS ?? CALCULATOR_WAIT_MS))])
+    if (plan === TOO_SLOW) pending.catch(() => undefined) // its failure is reported by the next request that waits for it
   } catch (error) {
     try {
       req.scope.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(`Flexiti payment calculator failed: ${(error as Error).message}`)
@@ -80,6 +100,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       // no logger: nothing to report to
     }
     return answer({ available: false, reason: "unavailable", amount })
+  }
+  if (plan === TOO_SLOW) {
+    res.setHeader("Cache-Control", "no-store")
+    return answer({ available: true, quebec: false, amount, lang, monthly_payment: null, months: null })
   }
   if (!plan) return answer({ available: false, reason: "no_plan", amount })
   res.setHeader("Cache-Control", "public, max-age=300")

@@ -1,12 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "zod"
-import { MissingCredentialsError } from "../../../../providers/flexiti/runtime-config"
-import { toDollars } from "../../../../providers/flexiti/money"
+import { FlexitiNotConfiguredError, runtimeConfigOf } from "../../../../lib/config/from-container"
+import { toDollars } from "../../../../lib/money"
 import { parseBody } from "../../../validation"
-import { FLEXITI_PROVIDER_ID, loadCart, provinceCode } from "../cart-context"
-import { EligibilityReason, evaluateEligibility, reason } from "./rules"
-import { storeRuntimeConfig } from "./store-config"
+import { loadCart, provinceOfAddress } from "../cart-context"
+import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
+import { EligibilityReason, evaluateEligibility, reason } from "../../../../lib/checkout-rules"
 
 export const eligibilityQuerySchema = z.object({
   cart_id: z.string({ error: "cart_id is required" }).min(1, "cart_id is required"),
@@ -33,21 +33,21 @@ async function flexitiEnabledInRegion(req: MedusaRequest, regionId: string | nul
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { cart_id } = parseBody(eligibilityQuerySchema, req.query)
   const cart = await loadCart(req.scope, cart_id)
-  const province = provinceCode(cart.billing_address ?? null) ?? provinceCode(cart.shipping_address ?? null)
+  const province = provinceOfAddress(cart.billing_address ?? null) ?? provinceOfAddress(cart.shipping_address ?? null)
   const amount = toDollars(cart.total ?? 0)
   const enabled = await flexitiEnabledInRegion(req, cart.region_id)
 
   let reasons: EligibilityReason[]
   let limits: { min_amount: string; max_amount: string } | undefined
   try {
-    const config = await storeRuntimeConfig(req.scope)
+    const config = await runtimeConfigOf(req.scope)
     limits = { min_amount: config.minAmount, max_amount: config.maxAmount }
     reasons = evaluateEligibility(
       { currency_code: cart.currency_code, total: cart.total, province, enabled_in_region: enabled, completed: !!cart.completed_at },
       config
     )
   } catch (error) {
-    if (!(error instanceof MissingCredentialsError)) throw error
+    if (!(error instanceof FlexitiNotConfiguredError)) throw error
     reasons = [reason("not_configured")]
   }
 

@@ -3,14 +3,20 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createPaymentCollectionForCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
 import { z } from "zod"
 import { langSchema } from "../../../../flexiti/schemas"
-import { CHECKOUT_CONTEXT_TTL_SECONDS, signCheckoutContext } from "../../../../providers/flexiti/checkout-context"
+import { CHECKOUT_CONTEXT_TTL_SECONDS, signCheckoutContext } from "../../../../lib/checkout-context"
 import { parseBody } from "../../../validation"
-import { checkoutContextFromCart, FLEXITI_PROVIDER_ID, langFromHeader, loadCart } from "../cart-context"
+import { checkoutContextFromCart, langFromHeader, loadCart } from "../cart-context"
+import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 
 export const startSessionSchema = z.object({
   cart_id: z.string().min(1, "cart_id is required"),
   lang: langSchema.optional(),
-  flow: z.enum(["purchase", "apply"]).default("purchase"),
+  // Flexiti's widget "apply" flow only opens an account (its own POST /apply follows, with the
+  // shopper's terms agreement, phone and address); a checkout runs the purchase flow, in which a
+  // shopper without an account applies first (SDK Init Method).
+  flow: z
+    .literal("purchase", { error: 'flow must be "purchase": a shopper without a Flexiti account applies inside the purchase flow' })
+    .default("purchase"),
 })
 
 /** The fields of a Flexiti session a storefront needs to open the modal (no token, no secret). */

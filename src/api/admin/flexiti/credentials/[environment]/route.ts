@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { FLEXITI_MODULE } from "../../../../../modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../../modules/flexiti/service"
-import { credentialsManagedByEnvironment, declaredFlexitiOptions } from "../../../../../workflows/lib/flexiti-admin-client"
+import { credentialsManagedByEnvironment, declaredProviderOptions } from "../../../../../lib/config/from-container"
 import { parseBody } from "../../../../validation"
 import { environmentParams, postCredentialsBody } from "../../lib/schemas"
 
@@ -13,7 +13,7 @@ import { environmentParams, postCredentialsBody } from "../../lib/schemas"
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { environment } = parseBody(environmentParams, req.params)
   const body = parseBody(postCredentialsBody, req.body)
-  if (credentialsManagedByEnvironment(declaredFlexitiOptions(req.scope))) {
+  if (credentialsManagedByEnvironment(declaredProviderOptions(req.scope))) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       "Flexiti credentials are managed by environment (FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET) and cannot be edited in the admin"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { FLEXITI_MODULE } from "../../../../../modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../../modules/flexiti/service"
 import { syncFlexitiI18nWorkflow } from "../../../../../workflows/sync-flexiti-i18n"
 import { parseBody } from "../../../../validation"

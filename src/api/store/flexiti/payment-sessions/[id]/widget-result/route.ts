@@ -1,12 +1,15 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import type { Logger } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { z } from "zod"
 import { widgetSuccessEventDataSchema } from "../../../../../../flexiti/schemas"
-import { FLEXITI_MODULE } from "../../../../../../modules/flexiti/constants"
+import { FLEXITI_MODULE } from "../../../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../../../modules/flexiti/service"
 import { parseBody } from "../../../../../validation"
 import { maskAccountNumber } from "../../../../../../providers/flexiti/types"
-import { FLEXITI_PROVIDER_ID, loadCart } from "../../../cart-context"
+import { flexitiSessionOfCart } from "../../../cart-context"
+import { ensureOffer, financingView, FinancingView } from "../../../financing-view"
+import { FLEXITI_PROVIDER_ID } from "../../../../../../lib/vocabulary"
 
 export const widgetResultSchema = z.object({
   cart_id: z.string().min(1, "cart_id is required"),
@@ -15,17 +18,15 @@ export const widgetResultSchema = z.object({
 
 /**
  * POST /store/flexiti/payment-sessions/:id/widget-result { cart_id, event }
- * Records the widget's flx-success for a session of this cart. It authorizes nothing: at cart
- * completion the provider asks Flexiti for an authorization on the checkout's own token lineage,
- * and Flexiti refuses a customer who did not pass its widget.
+ * Records the widget's flx-success for a session of this cart and, once Flexiti verified the
+ * account, asks Flexiti what financing it offers (calculate-interest) for the shopper to choose
+ * from (POST …/financing). It authorizes nothing: at cart completion the provider asks Flexiti
+ * for an authorization on the checkout's own token lineage, and Flexiti refuses a customer who
+ * did not pass its widget.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const body = parseBody(widgetResultSchema, req.body)
-  const cart = await loadCart(req.scope, body.cart_id)
-  const session = cart.payment_collection?.payment_sessions?.find((s) => s.id === req.params.id)
-  if (!session || session.provider_id !== FLEXITI_PROVIDER_ID) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Flexiti payment session ${req.params.id} on cart ${cart.id}`)
-  }
+  const { session } = await flexitiSessionOfCart(req.scope, body.cart_id, req.params.id, FLEXITI_PROVIDER_ID)
   const event = body.event.eventData
   const flexiti = req.scope.resolve<FlexitiModuleService>(FLEXITI_MODULE)
   const checkout = await flexiti.getCheckout(session.id)
@@ -35,21 +36,34 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   if (checkout.authorization_id) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This Flexiti checkout is already authorized; start a new one to pay again.")
   }
-  // The account number stays on the server, encrypted; the stored result keeps only its last digits.
-  await flexiti.saveCheckout({
+  // The account number stays on the server, encrypted; the stored result keeps only its last
+  // digits. A new result means a new verification: what was offered and chosen before is cleared.
+  const recorded = await flexiti.saveCheckout({
     payment_session_id: session.id,
     widget_result: { ...event, accountNumber: null, account_number_masked: event.accountNumber ? maskAccountNumber(event.accountNumber) : null },
     account_number: event.accountNumber ? String(event.accountNumber) : null,
+    financing_options: null,
+    financing_choice: null,
   })
 
   const approved = event.verified && event.action === "purchase" && !!event.accountNumber
+  let financing: FinancingView | null = null
+  if (approved) {
+    try {
+      financing = await financingView(req.scope, await ensureOffer(req.scope, recorded), session.data?.lang === "fr" ? "fr" : "en")
+    } catch (error) {
+      // The result is recorded; GET …/financing asks Flexiti again.
+      req.scope.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(`Flexiti: no financing options yet for ${session.id}: ${(error as Error).message}`)
+    }
+  }
   res.status(200).json({
     payment_session_id: session.id,
     approved,
     message: approved
-      ? "Flexiti approved the purchase; complete the cart to place the order."
+      ? "Flexiti approved the purchase; choose a plan (POST …/financing), then complete the cart to place the order."
       : event.action === "activation"
         ? "Your Flexiti account must be activated first (https://my.flexiti.com/index); choose another payment method or try again."
         : "Flexiti did not approve this purchase. Choose another payment method or try Flexiti again.",
+    financing,
   })
 }

@@ -1,4 +1,4 @@
-import { parseProviderOptions } from "../options"
+import { parseProviderOptions } from "../config/provider-options"
 
 function errorOf(options: Record<string, unknown>): string {
   try {

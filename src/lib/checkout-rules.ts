@@ -1,4 +1,4 @@
-import { lte, toDollars } from "../../../../providers/flexiti/money"
+import { lte, toDollars } from "./money"
 
 export type EligibilityCode =
   | "not_configured"
@@ -104,4 +104,12 @@ export function evaluateEligibility(facts: EligibilityFacts, limits: Eligibility
     reasons.push(reason("province_not_allowed", { province: facts.province }))
   }
   return reasons
+}
+
+/**
+ * Provinces where Flexiti is offered: the allowed ones, narrowed to those Flexiti listed at the
+ * last i18n sync of the environment when there was one.
+ */
+export function eligibleProvinces(allowed: string[], synced: string[] | undefined): string[] {
+  return synced ? allowed.filter((p) => synced.includes(p.toUpperCase())) : allowed
 }

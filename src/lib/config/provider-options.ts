@@ -1,6 +1,7 @@
 import { z } from "zod"
 import { FLEXITI_ENVIRONMENTS } from "../../flexiti/environments"
 import { langSchema } from "../../flexiti/schemas"
+import { lte } from "../money"
 
 const decimalDollars = z
   .union([z.number(), z.string()])
@@ -47,7 +48,7 @@ export const providerOptionsSchema = z
     timeout_ms: integerOption.pipe(z.number().max(120_000)).optional(),
   })
   .refine((o) => !o.client_secret || !!o.client_id, { message: "client_secret is set without client_id", path: ["client_id"] })
-  .refine((o) => !o.min_amount || !o.max_amount || Number(o.min_amount) <= Number(o.max_amount), {
+  .refine((o) => !o.min_amount || !o.max_amount || lte(o.min_amount, o.max_amount), {
     message: "min_amount must not exceed max_amount",
     path: ["min_amount"],
   })

@@ -5,24 +5,82 @@
  * functions on the shared pg connection. Secrets in the row are encrypted with
  * FLEXITI_ENCRYPTION_KEY.
  */
-import { generateEntityId } from "@medusajs/framework/utils"
-import { checkoutRowToState, checkoutWriteToColumns } from "./codec"
-import { FLEXITI_SCHEMA, FlexitiCheckoutState, FlexitiCheckoutWrite } from "./constants"
-import { FlexitiCryptoError, loadEncryptionKey } from "./crypto"
-import type { KnexLike } from "./settings-reader"
-import { checkoutWriteSchema, formatZodError } from "./validation"
+import { FLEXITI_SCHEMA } from "../schema"
+import type { FlexitiCheckoutState, FlexitiCheckoutWrite, FlexitiFinancingChoice, FlexitiFinancingOffer, FlexitiStoredToken } from "../types"
+import { decryptJson, encryptJson, FlexitiCryptoError, loadEncryptionKey } from "../crypto"
+import { checkoutWriteSchema, formatZodError } from "../validation"
+import { jsonColumn, newId, parseJson, PgConnection, Row, toDate } from "./connection"
 
 const CH = FLEXITI_SCHEMA.checkout
 const C = CH.columns
 
-function rowToState(row: Record<string, unknown>, key?: Buffer | string): FlexitiCheckoutState {
-  const hasSecret = row[C.customer_token_encrypted] || row[C.account_number_encrypted]
-  return checkoutRowToState(row, hasSecret ? (key ?? loadEncryptionKey()) : undefined)
+/** A row → state, the customer token and the account number decrypted. */
+function rowToState(row: Row, key?: Buffer | string): FlexitiCheckoutState {
+  const secretKey = row[C.customer_token_encrypted] || row[C.account_number_encrypted] ? (key ?? loadEncryptionKey()) : undefined
+  const token = row[C.customer_token_encrypted] as string | null
+  const account = row[C.account_number_encrypted] as string | null
+  return {
+    id: row[C.id],
+    payment_session_id: row[C.payment_session_id],
+    flow: row[C.flow],
+    environment: row[C.environment],
+    reference_id: row[C.reference_id],
+    widget_session_id: row[C.widget_session_id] ?? null,
+    customer_token: token ? decryptJson<FlexitiStoredToken>(token, secretKey) : null,
+    widget_result: parseJson<Record<string, unknown>>(row[C.widget_result]),
+    online_order_id: row[C.online_order_id] ?? null,
+    authorization_id: row[C.authorization_id] ?? null,
+    cart_id: row[C.cart_id] ?? null,
+    amount: row[C.amount] ?? null,
+    account_number: account ? decryptJson<string>(account, secretKey) : null,
+    release_state: row[C.release_state] ?? null,
+    release_error: row[C.release_error] ?? null,
+    authorization_attempted_at: row[C.authorization_attempted_at] ? toDate(row[C.authorization_attempted_at]) : null,
+    in_review_since: row[C.in_review_since] ? toDate(row[C.in_review_since]) : null,
+    financing_options: parseJson<FlexitiFinancingOffer>(row[C.financing_options]),
+    financing_choice: parseJson<FlexitiFinancingChoice>(row[C.financing_choice]),
+    created_at: toDate(row[C.created_at]),
+    updated_at: toDate(row[C.updated_at]),
+  }
+}
+
+/** The plain columns a write copies as they are (the secrets are encrypted, JSON columns serialised). */
+const PLAIN_COLUMNS = [
+  "flow",
+  "environment",
+  "reference_id",
+  "widget_session_id",
+  "online_order_id",
+  "authorization_id",
+  "cart_id",
+  "amount",
+  "release_state",
+  "release_error",
+  "authorization_attempted_at",
+  "in_review_since",
+] as const
+
+/** The columns a write sets: undefined fields are left out, null clears. */
+function writeToColumns(write: FlexitiCheckoutWrite, key?: Buffer | string): Row {
+  const columns: Row = {}
+  for (const name of PLAIN_COLUMNS) {
+    if (write[name] !== undefined) columns[C[name]] = write[name]
+  }
+  for (const name of ["widget_result", "financing_options", "financing_choice"] as const) {
+    if (write[name] !== undefined) columns[C[name]] = jsonColumn(write[name])
+  }
+  if (write.customer_token !== undefined) {
+    columns[C.customer_token_encrypted] = write.customer_token === null ? null : encryptJson(write.customer_token, key)
+  }
+  if (write.account_number !== undefined) {
+    columns[C.account_number_encrypted] = write.account_number === null ? null : encryptJson(write.account_number, key)
+  }
+  return columns
 }
 
 /** The checkout of a payment session with its secrets decrypted, or undefined. */
 export async function readCheckout(
-  knex: KnexLike,
+  knex: PgConnection,
   paymentSessionId: string,
   key?: Buffer | string
 ): Promise<FlexitiCheckoutState | undefined> {
@@ -35,14 +93,14 @@ export async function readCheckout(
 }
 
 /** Checkouts waiting for a release Flexiti has not confirmed (retried by the reconciler). */
-export async function listPendingReleases(knex: KnexLike, limit = 100): Promise<FlexitiCheckoutState[]> {
+export async function listPendingReleases(knex: PgConnection, limit = 100): Promise<FlexitiCheckoutState[]> {
   const rows = await knex(CH.table).select("*").where(C.release_state, "pending").whereNull(C.deleted_at).limit(limit)
-  return rows.map((row: Record<string, unknown>) => rowToState(row))
+  return rows.map((row: Row) => rowToState(row))
 }
 
 /** Checkouts of an age window that hold an authorization (for the reconciler). */
 export async function listAuthorizedCheckouts(
-  knex: KnexLike,
+  knex: PgConnection,
   args: { createdBefore: Date; createdAfter?: Date; limit?: number }
 ): Promise<FlexitiCheckoutState[]> {
   const query = knex(CH.table)
@@ -53,7 +111,7 @@ export async function listAuthorizedCheckouts(
     .where(C.created_at, "<", args.createdBefore)
   if (args.createdAfter) query.where(C.created_at, ">=", args.createdAfter)
   const rows = await query.orderBy(C.created_at, "asc").limit(args.limit ?? 200)
-  return rows.map((row: Record<string, unknown>) => rowToState(row))
+  return rows.map((row: Row) => rowToState(row))
 }
 
 /**
@@ -62,7 +120,7 @@ export async function listAuthorizedCheckouts(
  * was saved (the answer was lost, or the shopper never came back).
  */
 export async function listUnrecordedAttempts(
-  knex: KnexLike,
+  knex: PgConnection,
   args: { createdBefore: Date; createdAfter: Date; limit?: number }
 ): Promise<FlexitiCheckoutState[]> {
   const rows = await knex(CH.table)
@@ -76,11 +134,11 @@ export async function listUnrecordedAttempts(
     .where(C.created_at, ">=", args.createdAfter)
     .orderBy(C.created_at, "asc")
     .limit(args.limit ?? 200)
-  return rows.map((row: Record<string, unknown>) => rowToState(row))
+  return rows.map((row: Row) => rowToState(row))
 }
 
 /** Orders placed while Flexiti reviews the application, still without an authorization. */
-export async function listInReview(knex: KnexLike, limit = 200): Promise<FlexitiCheckoutState[]> {
+export async function listInReview(knex: PgConnection, limit = 200): Promise<FlexitiCheckoutState[]> {
   const rows = await knex(CH.table)
     .select("*")
     .whereNotNull(C.in_review_since)
@@ -89,7 +147,7 @@ export async function listInReview(knex: KnexLike, limit = 200): Promise<Flexiti
     .whereNull(C.deleted_at)
     .orderBy(C.in_review_since, "asc")
     .limit(limit)
-  return rows.map((row: Record<string, unknown>) => rowToState(row))
+  return rows.map((row: Row) => rowToState(row))
 }
 
 /**
@@ -98,7 +156,7 @@ export async function listInReview(knex: KnexLike, limit = 200): Promise<Flexiti
  * stored state.
  */
 export async function writeCheckout(
-  knex: KnexLike,
+  knex: PgConnection,
   write: FlexitiCheckoutWrite,
   key?: Buffer | string
 ): Promise<FlexitiCheckoutState> {
@@ -111,11 +169,7 @@ export async function writeCheckout(
   if ((data.customer_token || data.account_number) && !secretKey) {
     throw new FlexitiCryptoError("missing_key", "FLEXITI_ENCRYPTION_KEY must be set to store a Flexiti checkout")
   }
-  const columns = checkoutWriteToColumns(data, secretKey)
-  if (columns[C.widget_result] !== undefined && columns[C.widget_result] !== null) {
-    // jsonb: serialise explicitly (node-postgres would turn a JS array into a PG array)
-    columns[C.widget_result] = JSON.stringify(columns[C.widget_result])
-  }
+  const columns = writeToColumns(data, secretKey)
 
   if (Object.keys(columns).length) {
     const updated = await knex(CH.table)
@@ -136,7 +190,7 @@ export async function writeCheckout(
   // A concurrent insert of the same session is merged instead of failing on the unique index.
   const [row] = await knex(CH.table)
     .insert({
-      [C.id]: generateEntityId(undefined, CH.prefix),
+      [C.id]: newId(CH.prefix),
       [C.payment_session_id]: data.payment_session_id,
       ...columns,
       [C.created_at]: now,

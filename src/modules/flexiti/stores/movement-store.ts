@@ -4,9 +4,8 @@
  * total it brings that capture to). A movement is claimed (pending) before it is sent and marked
  * done when Flexiti answers, so a retry under a new Medusa id, or a concurrent one, finds it.
  */
-import { generateEntityId } from "@medusajs/framework/utils"
-import { FLEXITI_SCHEMA, FlexitiMovementKind, FlexitiMovementState } from "./constants"
-import type { KnexLike } from "./settings-reader"
+import { FLEXITI_SCHEMA, FlexitiMovementKind, FlexitiMovementState } from "../schema"
+import { newId, PgConnection, toDate } from "./connection"
 
 const M = FLEXITI_SCHEMA.movement
 const C = M.columns
@@ -37,11 +36,11 @@ function toMovement(row: Record<string, unknown>): FlexitiMovement {
     capture_id: (row[C.capture_id] as string | null) ?? null,
     flexiti_id: (row[C.flexiti_id] as string | null) ?? null,
     medusa_id: (row[C.medusa_id] as string | null) ?? null,
-    created_at: row[C.created_at] instanceof Date ? (row[C.created_at] as Date) : new Date(row[C.created_at] as string),
+    created_at: toDate(row[C.created_at]),
   }
 }
 
-export async function listMovements(knex: KnexLike, paymentSessionId: string): Promise<FlexitiMovement[]> {
+export async function listMovements(knex: PgConnection, paymentSessionId: string): Promise<FlexitiMovement[]> {
   const rows = await knex(M.table)
     .select("*")
     .where(C.payment_session_id, paymentSessionId)
@@ -56,13 +55,13 @@ export async function listMovements(knex: KnexLike, paymentSessionId: string): P
  * lost or that is still running).
  */
 export async function claimMovement(
-  knex: KnexLike,
+  knex: PgConnection,
   movement: Omit<FlexitiMovement, "state" | "flexiti_id" | "created_at">
 ): Promise<{ claimed: true } | { claimed: false; existing: FlexitiMovement }> {
   const now = knex.fn.now()
   const inserted = await knex(M.table)
     .insert({
-      [C.id]: generateEntityId(undefined, M.prefix),
+      [C.id]: newId(M.prefix),
       [C.payment_session_id]: movement.payment_session_id,
       [C.kind]: movement.kind,
       [C.content_key]: movement.content_key,
@@ -83,7 +82,7 @@ export async function claimMovement(
 
 /** Marks a claimed movement as applied by Flexiti. */
 export async function completeMovement(
-  knex: KnexLike,
+  knex: PgConnection,
   contentKey: string,
   result: { flexiti_id?: string | null; capture_id?: string | null; medusa_id?: string | null }
 ): Promise<void> {
@@ -95,11 +94,11 @@ export async function completeMovement(
 }
 
 /** Gives a claim back when Flexiti certainly did not apply it (it refused the request). */
-export async function releaseClaim(knex: KnexLike, contentKey: string): Promise<void> {
+export async function releaseClaim(knex: PgConnection, contentKey: string): Promise<void> {
   await knex(M.table).delete().where(C.content_key, contentKey).where(C.state, "pending").whereNull(C.deleted_at)
 }
 
 /** Points a done movement at the Medusa capture or refund that now accounts for it (a retry adopted it). */
-export async function assignMovement(knex: KnexLike, contentKey: string, medusaId: string): Promise<void> {
+export async function assignMovement(knex: PgConnection, contentKey: string, medusaId: string): Promise<void> {
   await knex(M.table).update({ [C.medusa_id]: medusaId, [C.updated_at]: knex.fn.now() }).where(C.content_key, contentKey).whereNull(C.deleted_at)
 }

@@ -1,14 +1,5 @@
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
-import {
-  addDollars,
-  isPositive,
-  lte,
-  minDollars,
-  sameToTheCent,
-  subDollars,
-  toDollars,
-  toFlexitiAmount,
-} from "../money"
+import { addDollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount } from "../money"
 
 describe("flexiti money", () => {
   describe("toDollars", () => {

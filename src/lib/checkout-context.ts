@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import { z } from "zod"
-import { addressInformationSchema } from "../../flexiti/schemas"
-import { langSchema } from "../../flexiti/schemas"
+import { addressInformationSchema } from "../flexiti/schemas"
+import { langSchema } from "../flexiti/schemas"
 
 /**
  * What the provider needs to know about the cart (it cannot read carts: module isolation).
@@ -20,7 +20,7 @@ export const checkoutContextSchema = z.object({
   billing: addressInformationSchema.partial().optional(),
   shipping: addressInformationSchema.partial().optional(),
   is_guest: z.boolean(),
-  flow: z.enum(["purchase", "apply"]).default("purchase"),
+  flow: z.literal("purchase").default("purchase"),
 })
 export type CheckoutContext = z.infer<typeof checkoutContextSchema>
 

@@ -1,4 +1,4 @@
-import { EligibilityFacts, evaluateEligibility } from "../rules"
+import { EligibilityFacts, evaluateEligibility } from "../checkout-rules"
 
 const limits = { minAmount: "100.00", maxAmount: "10000.00", allowedProvinces: ["ON", "QC"] }
 const ok: EligibilityFacts = { currency_code: "cad", total: 1260, province: "ON", enabled_in_region: true, completed: false }

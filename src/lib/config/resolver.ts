@@ -1,16 +1,15 @@
 import { createHash } from "node:crypto"
 import { FlexitiClient } from "../../flexiti/client"
 import { FlexitiEnvironment } from "../../flexiti/environments"
-import { FLEXITI_SETTINGS_DEFAULTS, FlexitiSettingsValues } from "../../modules/flexiti/constants"
-import {
-  eligibleProvinces,
-  KnexLike,
-  readCredentials,
-  readSettings,
-  readSyncedProvinces,
-} from "../../modules/flexiti/settings-reader"
-import { ParsedProviderOptions } from "./options"
-import { FlexitiFlow } from "./types"
+import { FLEXITI_SETTINGS_DEFAULTS } from "../../modules/flexiti/schema"
+import { FlexitiSettingsValues } from "../../modules/flexiti/types"
+import { eligibleProvinces } from "../checkout-rules"
+import { PgConnection } from "../../modules/flexiti/stores/connection"
+import { readCredentials } from "../../modules/flexiti/stores/credential-store"
+import { readSettings } from "../../modules/flexiti/stores/settings-store"
+import { readSyncedProvinces } from "../../modules/flexiti/stores/i18n-store"
+import { ParsedProviderOptions } from "./provider-options"
+import { FlexitiFlow } from "../vocabulary"
 
 /** Settings in force for one call: provider options > admin settings > defaults. */
 export interface RuntimeConfig {
@@ -29,6 +28,13 @@ export interface RuntimeConfig {
 }
 
 const clients = new Map<string, FlexitiClient>()
+
+/**
+ * Customer tokens each client keeps ready, so a widget checkout opens after one Flexiti round
+ * trip: one is enough for a store's usual pace; under a burst the extra checkouts request their
+ * own, as they would without it.
+ */
+const CUSTOMER_TOKEN_POOL = 1
 
 function clientFor(args: {
   environment: FlexitiEnvironment
@@ -53,6 +59,7 @@ function clientFor(args: {
       onlineOrigin: args.onlineOrigin,
       lang: args.lang,
       http: args.timeoutMs ? { timeoutMs: args.timeoutMs } : undefined,
+      customerTokenPool: CUSTOMER_TOKEN_POOL,
     })
     clients.set(key, client)
   }
@@ -67,7 +74,7 @@ export class MissingCredentialsError extends Error {}
  */
 export async function loadRuntimeConfig(
   options: ParsedProviderOptions,
-  knex?: KnexLike,
+  knex?: PgConnection,
   /** the environment a payment was authorized in: its back-office calls go there, whatever is selected now */
   paymentEnvironment?: FlexitiEnvironment
 ): Promise<RuntimeConfig> {

@@ -1,0 +1,114 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { declaredProviderOptions, runtimeConfigOf } from "../../../lib/config/from-container"
+import type { FlexitiLang } from "../../../lib/vocabulary"
+import type { PgConnection } from "../../../modules/flexiti/stores/connection"
+import { readLabels } from "../../../modules/flexiti/stores/i18n-store"
+import type { FlexitiCheckoutState, FlexitiOfferedFee, FlexitiOfferedOption, FlexitiTransactionType } from "../../../modules/flexiti/types"
+import { fetchFinancingOffer, findOffered, preselectedOption, verifiedAccount } from "../../../providers/flexiti/financing"
+import { asMedusaError } from "../../../providers/flexiti/medusa-errors"
+
+/** One option as a storefront shows it; amounts in decimal dollars. No account data. */
+export interface FinancingOptionView {
+  /** "promotional_purchase:5:12" or "regular_purchase": what a picker's radio value can hold */
+  key: string
+  transaction_type: FlexitiTransactionType
+  plan_id: number | null
+  term: number | null
+  /** the plan's name from Flexiti's synced labels (Settings → Flexiti → Plans), else Flexiti's plan_name */
+  label: string
+  transaction_type_label: string
+  monthly_amount: string
+  /** number of monthly payments; null for a revolving purchase */
+  months: number | null
+  total: string | null
+  annual_rate: number | null
+  fees: FlexitiOfferedFee[]
+}
+
+/** What GET/POST …/financing and the widget result answer about a checkout's financing. */
+export interface FinancingView {
+  payment_session_id: string
+  amount: string
+  lang: FlexitiLang
+  options: FinancingOptionView[]
+  /** the store's default among the options (only preselected: the shopper confirms) */
+  preselected: string | null
+  /** the shopper's recorded choice */
+  chosen: string | null
+  /** Flexiti's disclosure labels, as synced */
+  disclosures: { code: string; text: string }[]
+}
+
+/** Used when Flexiti's labels were never synced. */
+const TRANSACTION_TYPE_FALLBACK: Record<FlexitiLang, Record<FlexitiTransactionType, string>> = {
+  en: { promotional_purchase: "Financed purchase", regular_purchase: "Revolving purchase" },
+  fr: { promotional_purchase: "Achat financé", regular_purchase: "Achat renouvelable" },
+}
+
+export function optionKey(option: Pick<FlexitiOfferedOption, "transaction_type" | "plan_id" | "term">): string {
+  return option.transaction_type === "regular_purchase" ? "regular_purchase" : `promotional_purchase:${option.plan_id}:${option.term}`
+}
+
+function pgConnection(container: MedusaContainer): PgConnection {
+  return container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
+}
+
+/** The checkout's financing for display, labelled in the shopper's language. */
+export async function financingView(container: MedusaContainer, checkout: FlexitiCheckoutState, lang: FlexitiLang): Promise<FinancingView> {
+  const offer = checkout.financing_options
+  const labels = (await readLabels(pgConnection(container), checkout.environment)).find((l) => l.lang === lang)
+  const options = offer?.options ?? []
+  const defaults = declaredProviderOptions(container)
+  const preselected = preselectedOption(options, { planId: defaults.default_plan_id, term: defaults.default_term })
+  const chosen = checkout.financing_choice ? findOffered(offer, checkout.financing_choice) : undefined
+  return {
+    payment_session_id: checkout.payment_session_id,
+    amount: offer?.amount ?? checkout.amount ?? "0.00",
+    lang,
+    options: options.map((o) => ({
+      key: optionKey(o),
+      transaction_type: o.transaction_type,
+      plan_id: o.plan_id,
+      term: o.term,
+      label:
+        o.plan_id === null
+          ? (labels?.transaction_types[o.transaction_type] ?? TRANSACTION_TYPE_FALLBACK[lang][o.transaction_type])
+          : (labels?.plan_ids[String(o.plan_id)] ?? o.plan_name ?? `Plan ${o.plan_id}`),
+      transaction_type_label: labels?.transaction_types[o.transaction_type] ?? TRANSACTION_TYPE_FALLBACK[lang][o.transaction_type],
+      monthly_amount: o.monthly_amount,
+      months: o.term,
+      total: o.total,
+      annual_rate: o.annual_rate,
+      fees: o.fees,
+    })),
+    preselected: preselected ? optionKey(preselected) : null,
+    chosen: chosen ? optionKey(chosen) : null,
+    disclosures: Object.entries(labels?.disclosures ?? {}).map(([code, text]) => ({ code, text })),
+  }
+}
+
+/** A widget checkout whose account Flexiti verified and that holds no authorization yet, or a 4xx saying why not. */
+export function requireChoosable(checkout: FlexitiCheckoutState | undefined): FlexitiCheckoutState {
+  if (!checkout || checkout.flow !== "widget") {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Financing is chosen in Flexiti's widget checkout only; this session is not one.")
+  }
+  if (checkout.authorization_id) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This Flexiti checkout is already authorized; start a new one to pay again.")
+  }
+  if (!("accountNumber" in verifiedAccount(checkout))) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Flexiti has not approved an account for this checkout yet: finish the Flexiti window first.")
+  }
+  return checkout
+}
+
+/** Asks Flexiti for the checkout's financing (calculate-interest) when it was not stored yet. */
+export async function ensureOffer(container: MedusaContainer, checkout: FlexitiCheckoutState): Promise<FlexitiCheckoutState> {
+  if (checkout.financing_options) return checkout
+  try {
+    const config = await runtimeConfigOf(container, checkout.environment)
+    return await fetchFinancingOffer({ config, knex: pgConnection(container), checkout })
+  } catch (error) {
+    throw asMedusaError("list the financing options", error)
+  }
+}

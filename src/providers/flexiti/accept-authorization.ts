@@ -1,0 +1,64 @@
+import type { AuthorizePaymentOutput, Logger } from "@medusajs/framework/types"
+import { PaymentSessionStatus } from "@medusajs/framework/utils"
+import { Authorization } from "../../flexiti/schemas"
+import { RuntimeConfig } from "../../lib/config/resolver"
+import { isPositive, sameToTheCent, toDollars } from "../../lib/money"
+import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import { listMovements } from "../../modules/flexiti/stores/movement-store"
+import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
+import { paymentDataOf, remainingToCapture, statusOfAuthorization } from "./authorization-ledger"
+import { withMoneyLock } from "./money-lock"
+import { AuthorizedCheckout, captureOnFlexiti, MoneyContext } from "./money-movements"
+import { releaseOrMarkPending } from "./release"
+import { sessionDataOf } from "./session-data"
+
+export interface AcceptDeps {
+  config: RuntimeConfig
+  knex: PgConnection
+  moneyContext(checkout: AuthorizedCheckout): Promise<MoneyContext>
+  logger?: Logger
+}
+
+/**
+ * Accepts an authorization only when Flexiti says it is this session's (its reference is the
+ * session id) and for Medusa's amount to the cent (a mismatch is released and refused); records
+ * it, captures it when the store captures at once, and returns the ledger.
+ */
+export async function acceptAuthorization(
+  deps: AcceptDeps,
+  checkout: FlexitiCheckoutState,
+  authorizationId: number,
+  fresh?: Authorization
+): Promise<AuthorizePaymentOutput> {
+  const { config, knex, logger } = deps
+  const sessionId = checkout.payment_session_id
+  let authorization: Authorization = fresh ?? (await config.client.getAuthorization(authorizationId))
+  // The reference is the session id it was created for (README, "Assumptions about the Flexiti API").
+  if (authorization.reference !== sessionId) {
+    logger?.warn(`Flexiti: authorization ${authorizationId} is not session ${sessionId}'s (reference differs); not used.`)
+    return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(checkout), authorization_error: "authorization_not_this_session" } }
+  }
+  const owned = (
+    checkout.authorization_id === String(authorizationId)
+      ? checkout
+      : await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(authorizationId) })
+  ) as AuthorizedCheckout
+  if (!sameToTheCent(authorization.amount, owned.amount!)) {
+    await releaseOrMarkPending(await deps.moneyContext(owned), `${sessionId}-mismatch`, logger)
+    logger?.warn(`Flexiti: authorization ${authorizationId} is for $${toDollars(authorization.amount)} but the order is $${owned.amount}; released.`)
+    return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(owned), authorization_error: "amount_mismatch" } }
+  }
+  if (config.autoCapture && statusOfAuthorization(authorization) === PaymentSessionStatus.AUTHORIZED) {
+    const remaining = remainingToCapture(paymentDataOf(owned, authorization, await listMovements(knex, sessionId)))
+    if (isPositive(remaining)) {
+      const ctx = await deps.moneyContext(owned)
+      await withMoneyLock(knex, sessionId, () =>
+        captureOnFlexiti(ctx, { medusaCaptureId: sessionId, amount: remaining, liveMedusaCaptureIds: [sessionId] })
+      )
+      authorization = await config.client.getAuthorization(authorizationId)
+    }
+  }
+  const movements = await listMovements(knex, sessionId)
+  return { status: statusOfAuthorization(authorization), data: paymentDataOf(owned, authorization, movements) as unknown as Record<string, unknown> }
+}

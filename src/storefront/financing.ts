@@ -1,0 +1,88 @@
+/**
+ * The shopper's financing after Flexiti's widget approved an account: what Flexiti offers
+ * (GET …/financing, also in the widget result's answer), the texts a picker shows for each
+ * option, and recording the choice (POST …/financing). Shared by the framework-free picker and
+ * the React one.
+ */
+import { flexitiText, formatCad, FlexitiLang } from "./i18n"
+import { FlexitiStoreOptions, storeRequest } from "./store-api"
+
+export interface FlexitiFinancingFee {
+  description: string | null
+  amount: string | null
+  type: string | null
+  message: string | null
+}
+
+/** One option as the store route answers it (amounts in dollars, as strings). */
+export interface FlexitiFinancingOption {
+  key: string
+  transaction_type: "promotional_purchase" | "regular_purchase"
+  plan_id: number | null
+  term: number | null
+  label: string
+  transaction_type_label: string
+  monthly_amount: string
+  months: number | null
+  total: string | null
+  annual_rate: number | null
+  fees: FlexitiFinancingFee[]
+}
+
+export interface FlexitiFinancing {
+  payment_session_id: string
+  amount: string
+  lang: FlexitiLang
+  options: FlexitiFinancingOption[]
+  /** the store's default, selected first */
+  preselected: string | null
+  chosen: string | null
+  disclosures: { code: string; text: string }[]
+}
+
+/** Asks the shopper to pick one option; resolves null when they close the picker. */
+export type FlexitiPlanChooser = (financing: FlexitiFinancing) => Promise<FlexitiFinancingOption | null>
+
+type SessionCall = FlexitiStoreOptions & { cartId: string; sessionId: string; lang?: FlexitiLang }
+
+const financingPath = (sessionId: string) => `/store/flexiti/payment-sessions/${encodeURIComponent(sessionId)}/financing`
+
+/** GET …/financing: the options Flexiti offers this checkout. */
+export async function fetchFinancing(options: SessionCall): Promise<FlexitiFinancing> {
+  const q = new URLSearchParams({ cart_id: options.cartId })
+  if (options.lang) q.set("lang", options.lang)
+  return (await storeRequest<{ financing: FlexitiFinancing }>(options, `${financingPath(options.sessionId)}?${q}`)).financing
+}
+
+/** POST …/financing: records the shopper's choice (the store checks Flexiti offered it). */
+export async function chooseFinancing(options: SessionCall & { option: Pick<FlexitiFinancingOption, "transaction_type" | "plan_id" | "term"> }) {
+  const { option } = options
+  const body =
+    option.transaction_type === "regular_purchase"
+      ? { cart_id: options.cartId, transaction_type: option.transaction_type, lang: options.lang }
+      : { cart_id: options.cartId, transaction_type: option.transaction_type, plan_id: option.plan_id, term: option.term, lang: options.lang }
+  return (await storeRequest<{ financing: FlexitiFinancing }>(options, financingPath(options.sessionId), body)).financing
+}
+
+/** The option selected when the picker opens: the shopper's earlier choice, else the store's default. */
+export function initialOption(financing: FlexitiFinancing): FlexitiFinancingOption | undefined {
+  const { options } = financing
+  return options.find((o) => o.key === financing.chosen) ?? options.find((o) => o.key === financing.preselected) ?? options[0]
+}
+
+/** The lines a picker shows for an option: its name, then the payments, the rate, the total and fees. */
+export function planOptionText(option: FlexitiFinancingOption, lang: string | undefined): { title: string; details: string[] } {
+  const money = (v: string) => formatCad(v, lang)
+  const details = [
+    option.months
+      ? flexitiText(lang, "planMonthly", { amount: money(option.monthly_amount), months: option.months })
+      : flexitiText(lang, "planRevolving", { amount: money(option.monthly_amount) }),
+  ]
+  if (option.annual_rate !== null) details.push(flexitiText(lang, "planRate", { rate: new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA").format(option.annual_rate) }))
+  if (option.total) details.push(flexitiText(lang, "planTotal", { total: money(option.total) }))
+  for (const fee of option.fees) {
+    const text = [fee.description ?? fee.type, fee.amount ? money(fee.amount) : null, fee.message].filter(Boolean).join(" ")
+    if (text) details.push(flexitiText(lang, "planFee", { fee: text }))
+  }
+  return { title: option.label, details }
+}
