@@ -344,7 +344,8 @@ export default async function seed({ container }: ExecArgs) {
     const iframe = await page.waitForSelector('[data-testid="flexiti-iframe"]')
     const frame = (await iframe.contentFrame())!
     await frame.waitForSelector("#flx-approve")
-    await screenshot(page, "starter-modal")
+    // viewport only: a full-page capture here can leave the Flexiti iframe deaf to the click below
+    await screenshot(page, "starter-modal", { fullPage: false })
     await clickInFrame(page, '[data-testid="flexiti-iframe"]', frame, "#flx-approve")
     await page.waitForURL(/\/ca\/order\/[^/]+\/confirmed/)
     await page.waitForSelector("text=Your order was placed successfully")
