@@ -344,7 +344,8 @@ export default async function seed({ container }: ExecArgs) {
     const iframe = await page.waitForSelector('[data-testid="flexiti-iframe"]')
     const frame = (await iframe.contentFrame())!
     await frame.waitForSelector("#flx-approve")
-    await screenshot(page, "starter-modal")
+    // viewport only: a full-page capture here can leave the Flexiti iframe deaf to the click below
+    await screenshot(page, "starter-modal", { fullPage: false })
     await clickInFrame(page, '[data-testid="flexiti-iframe"]', frame, "#flx-approve")
     // the kit's plan picker: the shopper confirms the preselected plan
     await page.click('[data-testid="flexiti-plan-confirm"]')
