@@ -125,15 +125,14 @@ describe("several Medusa instances", () => {
     expect(captures.map((c) => c.status)).toEqual([200, 200])
     const refund = (on: InstanceName, amount: number) => admin(on, "POST", `/admin/payments/${payment.id}/refund`, { amount })
     const refunds = await Promise.all([refund("b", 10), refund("a", 25.5)])
-    // Medusa itself may refuse one of two refunds of one order fired at once ("already has an
-    // existing active order change", or a captured amount read while the other refund is written)
-    // with a 4xx; nothing moved at Flexiti then, and the admin's retry goes through.
-    for (const [i, answer] of refunds.entries()) {
+    // Medusa itself may answer one of two refunds of one order fired at once with a 4xx ("already
+    // has an existing active order change"), sometimes after the refund was recorded: what must
+    // hold is that Flexiti moved exactly what Medusa recorded, once each.
+    for (const answer of refunds) {
       if (answer.status === 200) continue
       expect(answer.status).toBeGreaterThanOrEqual(400)
       expect(answer.status).toBeLessThan(500)
       expect(typeof answer.data.message).toBe("string")
-      expect((await refund(i === 0 ? "b" : "a", i === 0 ? 10 : 25.5)).status).toBe(200)
     }
 
     const [authorization] = await authorizationsFor(session.id)
@@ -146,8 +145,10 @@ describe("several Medusa instances", () => {
     expect(authorization.captures).toHaveLength(2)
     expect(flexitiCaptured).toBe(first + second)
     expect(medusa.captures.reduce((n: number, c: any) => n + toCents(Number(c.amount)), 0)).toBe(first + second)
-    expect(flexitiRefunded).toBe(3550)
-    expect(medusa.refunds.reduce((n: number, r: any) => n + toCents(Number(r.amount)), 0)).toBe(3550)
+    const medusaRefunded = medusa.refunds.reduce((n: number, r: any) => n + toCents(Number(r.amount)), 0)
+    expect([1000, 2550, 3550]).toContain(medusaRefunded)
+    expect(flexitiRefunded).toBe(medusaRefunded)
+    if (refunds.every((r) => r.status === 200)) expect(medusaRefunded).toBe(3550)
 
     // Both instances needed a merchant token at the same moment: one request between them.
     const after = await counters()
