@@ -166,6 +166,28 @@ medusaIntegrationTestRunner({
       expect(after.data.refunds.map((r: { amount: string }) => r.amount)).toEqual(["700.00"])
     })
 
+    it("two refunds of one order fired at once are both moved once, even the one Medusa answers with a 4xx", async () => {
+      const { session, order } = await shop.placeOrder()
+      const { admin, payment } = await shop.paymentOf(order.id)
+      await api.post(`/admin/payments/${payment.id}/capture`, { amount: 1000 }, admin)
+      const results = await Promise.all(
+        [10, 25.5].map((amount) => api.post(`/admin/payments/${payment.id}/refund`, { amount }, admin).catch(fail))
+      )
+      // Medusa 2.21.2 writes the refund and calls the provider before it opens the order change
+      // for the refund's credit line; the second of two at once may fail there ("already has an
+      // existing active order change") after the money moved. It keeps the refund on the payment,
+      // so the books agree; the README tells admins to look before retrying such a refund.
+      for (const answer of results.filter((r) => r.status !== 200)) {
+        expect(answer.status).toBe(400)
+        expect(answer.data.message).toMatch(/existing active order change/)
+      }
+      const [authorization] = await flexiti.authorizationsFor(session.id)
+      expect(flexiti.moneyBack(authorization)).toEqual({ returns: expect.arrayContaining([10, 25.5]), refunds: [] })
+      expect(flexiti.moneyBack(authorization).returns).toHaveLength(2)
+      const { payment: after } = await shop.paymentOf(order.id)
+      expect(after.refunds.map((r: { amount: number }) => Number(r.amount)).sort((a: number, b: number) => a - b)).toEqual([10, 25.5])
+    })
+
     /** Flexiti applies the next matching call and its answer is lost; the reads after it fail too. */
     const loseAnswerAndReads = (pathContains: string) =>
       flexiti.control().post("/faults", {
