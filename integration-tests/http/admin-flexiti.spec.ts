@@ -291,7 +291,24 @@ medusaIntegrationTestRunner({
           expect(h.reference_id).toMatch(REF)
           expect(h.outcome).toBe("success")
         }
+        expect(summary.figures).toEqual({ source: "flexiti", note: null })
         expect(JSON.stringify(data)).not.toContain(flexiti.client.client_secret)
+
+        // Medusa's copy of the figures (the payment's data) lags Flexiti: the panel shows Flexiti's.
+        const paymentData = (await knex()("payment").where({ id: payment.id }))[0].data
+        await knex()("payment").where({ id: payment.id }).update({ data: { ...paymentData, captures: [] } })
+        const lagging = (await api.get(`/admin/flexiti/payments/${payment.id}`, admin)).data.payment
+        expect(lagging.amounts).toMatchObject({ captured: "504.00", remaining: "756.00" })
+        expect(lagging.figures.source).toBe("flexiti")
+        // Flexiti unreachable: the last recorded figures, said to be so, never a 5xx
+        await flexiti.control().post("/faults", { fail_next: [{ path_contains: "/authorization/", method: "GET", status: 503, times: 20 }] })
+        const unreachable = await call("get", `/admin/flexiti/payments/${payment.id}`, undefined, admin)
+        await flexiti.control().delete("/faults")
+        expect(unreachable.status).toBe(200)
+        expect(unreachable.data.payment.figures.source).toBe("recorded")
+        expect(unreachable.data.payment.figures.note).toMatch(/Flexiti could not be read/)
+        expect(unreachable.data.payment.amounts.captured).toBe("0.00")
+        await knex()("payment").where({ id: payment.id }).update({ data: paymentData })
 
         const released = await api.post(`/admin/flexiti/payments/${payment.id}/release`, {}, admin)
         expect(released.data.payment.amounts).toMatchObject({ captured: "504.00", released: "756.00", remaining: "0.00" })

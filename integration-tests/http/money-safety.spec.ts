@@ -186,6 +186,10 @@ medusaIntegrationTestRunner({
       expect(flexiti.moneyBack(authorization).returns).toHaveLength(2)
       const { payment: after } = await shop.paymentOf(order.id)
       expect(after.refunds.map((r: { amount: number }) => Number(r.amount)).sort((a: number, b: number) => a - b)).toEqual([10, 25.5])
+      // the order's Flexiti panel shows what Flexiti holds, whichever refund wrote Medusa's copy last
+      const panel = (await api.get(`/admin/flexiti/payments/${payment.id}`, admin)).data.payment
+      expect(panel.amounts).toMatchObject({ captured: "1000.00", returned: "35.50", refunded: "0.00" })
+      expect(panel.medusa.refunded).toBe("35.50")
     })
 
     /** Flexiti applies the next matching call and its answer is lost; the reads after it fail too. */

@@ -88,6 +88,8 @@ export interface PaymentSummary {
     plan_label: { en: string | null; fr: string | null } | null
   }
   amounts: { authorized: string; captured: string; returned: string; refunded: string; released: string; remaining: string }
+  /** flexiti: the amounts were read from Flexiti just now; recorded: Flexiti did not answer, the last recorded ones */
+  figures: { source: "flexiti" | "recorded"; note: string | null }
   /** pending: Flexiti has not confirmed a release yet (the reconciler retries it) */
   release: { state: "pending" | "released" | null; error: string | null }
   can_release: boolean

@@ -148,6 +148,11 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
       <Row label="Released" value={`$${a.released}`} testId="flexiti-released-total" />
       <Row label="Remaining" value={`$${a.remaining}`} testId="flexiti-remaining-total" />
       <Row label="Reference id" value={s.flexiti.reference_id ?? "—"} />
+      {s.figures.source === "recorded" && s.figures.note && (
+        <Text size="small" className="text-ui-fg-subtle mt-1" data-testid="flexiti-figures-recorded">
+          {s.figures.note}
+        </Text>
+      )}
       {s.release.state === "pending" && (
         <div className="mt-2" data-testid="flexiti-release-pending">
           <Badge size="2xsmall" color="orange">

@@ -15,6 +15,7 @@ import {
 } from "./models"
 import { appendCallLog, listCallLog } from "./stores/call-log-store"
 import { readCheckout, writeCheckout } from "./stores/checkout-store"
+import { FlexitiMovement, listMovements } from "./stores/movement-store"
 import type { PgConnection } from "./stores/connection"
 import { CredentialChanges, findCredential, listCredentials, readCredentials, saveCredential, StoredCredential } from "./stores/credential-store"
 import { appendSync, lastSync, readLabels, readSyncedProvinces, replaceLabels } from "./stores/i18n-store"
@@ -218,6 +219,11 @@ export default class FlexitiModuleService extends MedusaService({
     } catch (e) {
       throw invalid(e instanceof FlexitiCryptoError ? e.message : "Could not read the Flexiti checkout")
     }
+  }
+
+  /** The money movements (captures, returns, account refunds) recorded for a payment session, oldest first. */
+  async listMoneyMovements(paymentSessionId: string): Promise<FlexitiMovement[]> {
+    return listMovements(this.pg_(), paymentSessionId)
   }
 
   // ---------------------------------------------------------------- call log

@@ -4,6 +4,9 @@ import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import { FlexitiEnvironmentName } from "../../../../lib/vocabulary"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
 import type { FlexitiPaymentData } from "../../../../providers/flexiti/types"
+import { paymentDataOf } from "../../../../providers/flexiti/authorization-ledger"
+import { runtimeConfigOf } from "../../../../lib/config/from-container"
+import type { FlexitiCheckoutState } from "../../../../modules/flexiti/types"
 import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 
 /** Dollars with 2 decimals, computed with MathBN (never float sums). */
@@ -15,6 +18,45 @@ function sum(values: (BigNumberInput | undefined | null)[]): string {
   return dollars(values.reduce<BigNumberInput>((total, v) => MathBN.add(total, v ?? 0), 0))
 }
 
+/** How long the panel waits for Flexiti before it shows the figures last recorded. */
+const FLEXITI_READ_TIMEOUT_MS = 5000
+
+type Figures = { data: Partial<FlexitiPaymentData>; source: "flexiti" | "recorded"; note: string | null }
+
+/**
+ * The payment's Flexiti figures as Flexiti reports them now, matched to the plugin's own money
+ * movements; Medusa's copy in the payment's data is written after each provider call and can lag
+ * (two refunds at once, a return made in Flexiti's portal). When Flexiti cannot be read, the copy
+ * is shown and the panel says so.
+ */
+async function currentFigures(
+  container: MedusaContainer,
+  stored: Partial<FlexitiPaymentData>,
+  checkout: FlexitiCheckoutState | undefined
+): Promise<Figures> {
+  if (!checkout?.authorization_id) return { data: stored, source: "recorded", note: null }
+  const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
+  let timer: NodeJS.Timeout | undefined
+  try {
+    const read = (async () => {
+      const config = await runtimeConfigOf(container, checkout.environment as FlexitiEnvironmentName)
+      const [authorization, movements] = await Promise.all([
+        config.client.getAuthorization(Number(checkout.authorization_id)),
+        flexiti.listMoneyMovements(checkout.payment_session_id),
+      ])
+      return paymentDataOf(checkout, authorization, movements)
+    })()
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${FLEXITI_READ_TIMEOUT_MS / 1000} s`)), FLEXITI_READ_TIMEOUT_MS)
+    })
+    return { data: await Promise.race([read, timeout]), source: "flexiti", note: null }
+  } catch (error) {
+    return { data: stored, source: "recorded", note: `Flexiti could not be read (${(error as Error).message}); these are the figures last recorded.` }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 export async function flexitiPaymentSummary(container: MedusaContainer, paymentId: string) {
   const payments = container.resolve(Modules.PAYMENT)
   const payment = (await payments.retrievePayment(paymentId, {
@@ -23,7 +65,12 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
   if (payment.provider_id !== FLEXITI_PROVIDER_ID) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} is not a Flexiti payment`)
   }
-  const d = (payment.data ?? {}) as Partial<FlexitiPaymentData>
+  const stored = (payment.data ?? {}) as Partial<FlexitiPaymentData>
+  const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
+  // The release state lives with the checkout: the reconciler settles it after Medusa's payment data was written.
+  const checkout = stored.session_id ? await flexiti.getCheckout(stored.session_id).catch(() => undefined) : undefined
+  const figures = await currentFigures(container, stored, checkout)
+  const d = figures.data
   const captures = d.captures ?? []
   const authorized = dollars(d.authorized_amount ?? 0)
   const captured = sum(captures.map((c) => c.amount))
@@ -33,7 +80,6 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
   const left = MathBN.sub(MathBN.sub(authorized, released), captured)
   const remaining = d.authorization_status === "closed" || MathBN.lt(left, 0) ? "0.00" : dollars(left)
 
-  const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
   let planLabel: { en: string | null; fr: string | null } | null = null
   if (d.plan_id != null && d.environment) {
     const i18n = await flexiti.getI18n(d.environment as FlexitiEnvironmentName).catch(() => undefined)
@@ -41,8 +87,6 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
     planLabel = { en: i18n?.labels.en?.plan_ids[key] ?? null, fr: i18n?.labels.fr?.plan_ids[key] ?? null }
   }
   const history = d.session_id ? await flexiti.listCallLog({ payment_session_id: d.session_id }) : []
-  // The release state lives with the checkout: the reconciler settles it after Medusa's payment data was written.
-  const checkout = d.session_id ? await flexiti.getCheckout(d.session_id).catch(() => undefined) : undefined
 
   return {
     payment: {
@@ -69,6 +113,8 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
         plan_label: planLabel,
       },
       amounts: { authorized, captured, returned, refunded, released, remaining },
+      /** flexiti: read from Flexiti just now; recorded: Flexiti did not answer, the last recorded figures */
+      figures: { source: figures.source, note: figures.note },
       captures: captures.map((c) => ({
         capture_id: c.capture_id,
         medusa_capture_id: c.medusa_capture_id,
