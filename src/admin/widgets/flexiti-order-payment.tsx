@@ -71,7 +71,12 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
       setRefundAmount("")
       await refresh()
     },
-    onError: (e) => toast.error(errorMessage(e)),
+    onError: async (e) => {
+      // Medusa may refuse a refund after it went through (README, "Two refunds of one order at
+      // the same moment"): show the figures as they are now before the admin tries again.
+      toast.error(`${errorMessage(e)}. Check the refunded amount below before trying again.`)
+      await refresh()
+    },
   })
   const release = useMutation({
     mutationFn: () => flexitiApi.release(paymentId),
