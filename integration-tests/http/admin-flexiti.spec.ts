@@ -308,6 +308,12 @@ medusaIntegrationTestRunner({
         expect(unreachable.data.payment.figures.source).toBe("recorded")
         expect(unreachable.data.payment.figures.note).toMatch(/Flexiti could not be read/)
         expect(unreachable.data.payment.amounts.captured).toBe("0.00")
+        // Flexiti slow: the panel does not wait past 5 s
+        await flexiti.control().post("/faults", { latency_ms: 6000 })
+        const slow = await call("get", `/admin/flexiti/payments/${payment.id}`, undefined, admin)
+        await flexiti.control().post("/faults", { latency_ms: 0 })
+        expect(slow.status).toBe(200)
+        expect(slow.data.payment.figures).toMatchObject({ source: "recorded", note: expect.stringMatching(/no answer within 5 s/) })
         await knex()("payment").where({ id: payment.id }).update({ data: paymentData })
 
         const released = await api.post(`/admin/flexiti/payments/${payment.id}/release`, {}, admin)

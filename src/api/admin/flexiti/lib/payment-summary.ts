@@ -7,6 +7,7 @@ import type { FlexitiPaymentData } from "../../../../providers/flexiti/types"
 import { paymentDataOf } from "../../../../providers/flexiti/authorization-ledger"
 import { runtimeConfigOf } from "../../../../lib/config/from-container"
 import type { FlexitiCheckoutState } from "../../../../modules/flexiti/types"
+import { TOO_SLOW, tooSlowAfter } from "../../../../lib/deadline"
 import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 
 /** Dollars with 2 decimals, computed with MathBN (never float sums). */
@@ -36,24 +37,22 @@ async function currentFigures(
 ): Promise<Figures> {
   if (!checkout?.authorization_id) return { data: stored, source: "recorded", note: null }
   const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
-  let timer: NodeJS.Timeout | undefined
+  const read = (async () => {
+    const config = await runtimeConfigOf(container, checkout.environment as FlexitiEnvironmentName)
+    const [authorization, movements] = await Promise.all([
+      config.client.getAuthorization(Number(checkout.authorization_id)),
+      flexiti.listMoneyMovements(checkout.payment_session_id),
+    ])
+    return paymentDataOf(checkout, authorization, movements)
+  })()
+  const recorded = (why: string): Figures => ({ data: stored, source: "recorded", note: `Flexiti could not be read (${why}); these are the figures last recorded.` })
   try {
-    const read = (async () => {
-      const config = await runtimeConfigOf(container, checkout.environment as FlexitiEnvironmentName)
-      const [authorization, movements] = await Promise.all([
-        config.client.getAuthorization(Number(checkout.authorization_id)),
-        flexiti.listMoneyMovements(checkout.payment_session_id),
-      ])
-      return paymentDataOf(checkout, authorization, movements)
-    })()
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${FLEXITI_READ_TIMEOUT_MS / 1000} s`)), FLEXITI_READ_TIMEOUT_MS)
-    })
-    return { data: await Promise.race([read, timeout]), source: "flexiti", note: null }
+    const current = await Promise.race([read, tooSlowAfter(FLEXITI_READ_TIMEOUT_MS)])
+    if (current !== TOO_SLOW) return { data: current, source: "flexiti", note: null }
+    read.catch(() => undefined) // a late failure has no one left to tell
+    return recorded(`no answer within ${FLEXITI_READ_TIMEOUT_MS / 1000} s`)
   } catch (error) {
-    return { data: stored, source: "recorded", note: `Flexiti could not be read (${(error as Error).message}); these are the figures last recorded.` }
-  } finally {
-    clearTimeout(timer)
+    return recorded((error as Error).message)
   }
 }
 
@@ -67,7 +66,8 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
   }
   const stored = (payment.data ?? {}) as Partial<FlexitiPaymentData>
   const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
-  // The release state lives with the checkout: the reconciler settles it after Medusa's payment data was written.
+  // The checkout holds the authorization Flexiti is asked about, and the release state (the
+  // reconciler settles it after Medusa's payment data was written).
   const checkout = stored.session_id ? await flexiti.getCheckout(stored.session_id).catch(() => undefined) : undefined
   const figures = await currentFigures(container, stored, checkout)
   const d = figures.data

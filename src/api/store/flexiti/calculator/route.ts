@@ -10,6 +10,7 @@ import { FlexitiNotConfiguredError, runtimeConfigOf } from "../../../../lib/conf
 import { parseBody } from "../../../validation"
 import { langFromHeader } from "../cart-context"
 import { SingleFlightCache } from "./cache"
+import { TOO_SLOW, tooSlowAfter } from "../../../../lib/deadline"
 
 export const CALCULATOR_CACHE_TTL_MS = 10 * 60 * 1000
 /**
@@ -44,12 +45,6 @@ export type CalculatorAnswer =
   | { available: true; quebec: false; amount: string; lang: "en" | "fr"; monthly_payment: string; months: number }
   /** Flexiti was slow to answer: financing is offered, the monthly amount comes with a later request */
   | { available: true; quebec: false; amount: string; lang: "en" | "fr"; monthly_payment: null; months: null }
-
-const TOO_SLOW = Symbol("too slow")
-
-function tooSlowAfter(ms: number): Promise<typeof TOO_SLOW> {
-  return new Promise((resolve) => setTimeout(() => resolve(TOO_SLOW), ms).unref())
-}
 
 /**
  * GET /store/flexiti/calculator?amount=&lang=&province=
