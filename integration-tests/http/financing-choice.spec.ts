@@ -1,7 +1,7 @@
 import type { AxiosError, AxiosResponse } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { freshCheckoutDriver } from "../fixtures/checkout"
-import { adminHeaders } from "../fixtures/store"
+import { adminHeaders, ONTARIO_ADDRESS } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
 
 jest.setTimeout(180 * 1000)
@@ -58,12 +58,34 @@ medusaIntegrationTestRunner({
       expect(en.chosen).toBeNull()
       expect(en.options[0]).toMatchObject({ label: "Equal Payments, No Interest", transaction_type_label: "Financed Purchase" })
       expect(en.options[4]).toMatchObject({ key: "regular_purchase", label: "Revolving Purchase", months: null, annual_rate: 29.99 })
-      expect(en.disclosures.map((d) => d.code)).toContain("qcpa_disclosure")
+      // an Ontario shopper: Flexiti's texts from the i18n answer's top level, Quebec's excepted
+      expect(en.disclosures_synced).toBe(true)
+      expect(en.disclosures.map((d) => d.code).sort()).toEqual(["annual_fees", "insurance", "insurance_tc"])
       const fr = await shop.financing(cartId, session, "fr")
       expect(fr.options[0].label).toBe("Versements égaux, sans intérêt")
       expect(fr.disclosures.find((d) => d.code === "annual_fees")?.text).toMatch(/frais annuels/)
       // no account number or token in what the storefront reads
       expect(JSON.stringify(fr)).not.toMatch(/10000000000001|access|secret/)
+    })
+
+    it("a Quebec shopper sees Quebec's consumer-protection disclosure first, in English and French", async () => {
+      await api.post("/admin/flexiti/i18n/sync", {}, await adminHeaders(getContainer()))
+      const quebec = { ...ONTARIO_ADDRESS, address_1: "1 rue Sainte-Catherine O", city: "Montréal", province: "QC", postal_code: "H2X 1Z4" }
+      const cartId = await shop.cartReadyToPay(1, undefined, quebec)
+      const session = await shop.startFlexiti(cartId)
+      await shop.widgetOutcome(cartId, session, "approve", undefined, "none")
+      const en = await shop.financing(cartId, session)
+      expect(en.disclosures[0].code).toBe("qcpa_disclosure")
+      expect(en.disclosures[0].text).toMatch(/Consumer Protection Act/)
+      expect(en.disclosures.map((d) => d.code)).toEqual(expect.arrayContaining(["annual_fees", "insurance", "insurance_tc"]))
+      const fr = await shop.financing(cartId, session, "fr")
+      expect(fr.disclosures[0]).toMatchObject({ code: "qcpa_disclosure", text: expect.stringMatching(/Loi sur la protection du consommateur/) })
+    })
+
+    it("before Flexiti's texts were ever synced, the financing says so instead of listing nothing", async () => {
+      const { cartId, session } = await approvedWithoutChoice()
+      const en = await shop.financing(cartId, session)
+      expect(en).toMatchObject({ disclosures: [], disclosures_synced: false })
     })
 
     it("a revolving purchase is offered and authorized when chosen", async () => {

@@ -48,8 +48,19 @@ export const ASSUMPTIONS = {
    * amount}; status SUCCESS means an opened POS authorization usable with merchant-scope calls.
    */
   HOSTED_PURCHASE_NOTIFICATION: { successStatus: "SUCCESS", pendingStatus: "PENDING" },
-  /** POS API i18n: answers label maps keyed by code: provinces, plan_ids, transaction_types, disclosures. */
-  I18N_SHAPE: "label maps",
+  /**
+   * The i18n answer's disclosure texts are not tied to plans or provinces by the docs. Our reading:
+   * `qcpa_disclosure` (Quebec's Consumer Protection Act) is shown to shoppers with a Quebec billing
+   * address, every other text to every shopper, before they confirm a plan.
+   */
+  DISCLOSURES_SHOWN: { quebecOnly: ["qcpa_disclosure"], quebecProvince: "QC" },
+  /**
+   * POS API sku_data (authorization, capture, return, refund) documents the fields and two lengths
+   * (purchase_order 10, register_id 50), not the lengths of a product's texts nor how a return's
+   * totals are signed. We cut sku_id and category to 50 characters and description to 100, and
+   * send a return's and a refund's totals negative, as the return example does.
+   */
+  SKU_DATA: { skuIdMax: 50, categoryMax: 50, descriptionMax: 100, returnTotalsNegative: true },
   /** Authentication Endpoints ("or you will receive an error"): a token request that is not form-encoded is refused with 400 invalid_request. */
   TOKEN_WRONG_ENCODING_ERROR: { status: 400, error: "invalid_request" },
   /** Widget Communication Events: widget messages come from the origin of the redirection_url. */

@@ -5,12 +5,23 @@ type Labels = Record<string, string>
 type I18nLabels = {
   salutations: Labels
   provinces: Labels
+  security_ids: Labels
+  occupation_ids: { options: Labels }
+  housing_type: Labels
   transaction_types: Labels
   plan_ids: Labels
-  disclosures: Labels
+  qcpa_disclosure: string
+  insurance: string
+  insurance_tc: string
+  annual_fees: string
 }
 
-/** Codes and English names are FACT (POS API i18n endpoint); French names are our translation. */
+/**
+ * The answer's shape, its codes and its English labels are those of the example in the POS API's
+ * "GET /client-id/{client_id}/i18n" documentation (disclosure texts sit at the top level). The
+ * example prints the disclosure texts as "...": the sandbox's texts are samples of its own, said to
+ * be so, never Flexiti's wording. French labels are the sandbox's translation.
+ */
 export const I18N_LABELS: Record<Lang, I18nLabels> = {
   en: {
     salutations: { mr: "Mr.", ms: "Ms.", mrs: "Mrs.", mss: "Miss." },
@@ -19,7 +30,7 @@ export const I18N_LABELS: Record<Lang, I18nLabels> = {
       BC: "British Columbia",
       MB: "Manitoba",
       NB: "New Brunswick",
-      NL: "Newfoundland and Labrador",
+      NL: "Newfoundland & Labrador",
       NS: "Nova Scotia",
       NT: "Northwest Territories",
       NU: "Nunavut",
@@ -27,8 +38,32 @@ export const I18N_LABELS: Record<Lang, I18nLabels> = {
       PE: "Prince Edward Island",
       QC: "Quebec",
       SK: "Saskatchewan",
-      YT: "Yukon",
+      YT: "Yukon Territory",
     },
+    security_ids: {
+      "4": "What is the name of your favourite childhood friend?",
+      "5": "What is the country of your ultimate dream vacation?",
+      "6": "What was the first concert you attended?",
+      "7": "What is the name of the street you grew up on?",
+      "8": "What is the name of your first grade teacher?",
+      "9": "What is your favourite movie?",
+    },
+    occupation_ids: {
+      options: {
+        FE: "Full-time Employment",
+        PE: "Part-time Employment",
+        SE: "Self-Employed",
+        RT: "Retired",
+        ST: "Student",
+        HM: "Homemaker",
+        DS: "Disability",
+        SW: "Seasonal Worker",
+        UE: "Unemployed with income",
+        UW: "Unemployed without income",
+        OT: "Other",
+      },
+    },
+    housing_type: { Rent: "Rent", Owned: "Owned", Relatives: "Lives with Relatives", Other: "Other" },
     transaction_types: { promotional_purchase: "Financed Purchase", regular_purchase: "Revolving Purchase" },
     plan_ids: {
       "1": "90 Days Grace, Equal Payments Regular Interest",
@@ -39,12 +74,10 @@ export const I18N_LABELS: Record<Lang, I18nLabels> = {
       "7": "No Interest, No Payments",
       "9": "No Interest, Minimum monthly payments",
     },
-    disclosures: {
-      qcpa_disclosure: "Quebec residents: this credit agreement is governed by the Consumer Protection Act.",
-      insurance: "Optional balance protection insurance is available.",
-      insurance_tc: "Insurance terms and conditions apply; see your certificate of insurance.",
-      annual_fees: "An annual fee may apply to your account.",
-    },
+    qcpa_disclosure: "[Sandbox sample text] Quebec residents: this credit agreement is governed by the Consumer Protection Act.",
+    insurance: "[Sandbox sample text] Optional balance protection insurance is available.",
+    insurance_tc: "[Sandbox sample text] Insurance terms and conditions apply; see your certificate of insurance.",
+    annual_fees: "[Sandbox sample text] An annual fee may apply to your account.",
   },
   fr: {
     salutations: { mr: "M.", ms: "Mme", mrs: "Mme", mss: "Mlle" },
@@ -63,6 +96,30 @@ export const I18N_LABELS: Record<Lang, I18nLabels> = {
       SK: "Saskatchewan",
       YT: "Yukon",
     },
+    security_ids: {
+      "4": "Quel est le nom de votre ami d'enfance préféré?",
+      "5": "Quel est le pays de vos vacances de rêve?",
+      "6": "Quel a été le premier concert auquel vous avez assisté?",
+      "7": "Quel est le nom de la rue où vous avez grandi?",
+      "8": "Quel est le nom de votre enseignant de première année?",
+      "9": "Quel est votre film préféré?",
+    },
+    occupation_ids: {
+      options: {
+        FE: "Emploi à temps plein",
+        PE: "Emploi à temps partiel",
+        SE: "Travailleur autonome",
+        RT: "Retraité",
+        ST: "Étudiant",
+        HM: "Personne au foyer",
+        DS: "Invalidité",
+        SW: "Travailleur saisonnier",
+        UE: "Sans emploi avec revenu",
+        UW: "Sans emploi sans revenu",
+        OT: "Autre",
+      },
+    },
+    housing_type: { Rent: "Locataire", Owned: "Propriétaire", Relatives: "Vit avec de la famille", Other: "Autre" },
     transaction_types: { promotional_purchase: "Achat financé", regular_purchase: "Achat renouvelable" },
     plan_ids: {
       "1": "Grâce de 90 jours, versements égaux à intérêt régulier",
@@ -73,11 +130,9 @@ export const I18N_LABELS: Record<Lang, I18nLabels> = {
       "7": "Sans intérêt, sans paiement",
       "9": "Sans intérêt, paiements mensuels minimums",
     },
-    disclosures: {
-      qcpa_disclosure: "Résidents du Québec : ce contrat de crédit est régi par la Loi sur la protection du consommateur.",
-      insurance: "Une assurance protection du solde facultative est offerte.",
-      insurance_tc: "Les conditions de l'assurance s'appliquent; consultez votre certificat d'assurance.",
-      annual_fees: "Des frais annuels peuvent s'appliquer à votre compte.",
-    },
+    qcpa_disclosure: "[Texte d'exemple du bac à sable] Résidents du Québec : ce contrat de crédit est régi par la Loi sur la protection du consommateur.",
+    insurance: "[Texte d'exemple du bac à sable] Une assurance protection du solde facultative est offerte.",
+    insurance_tc: "[Texte d'exemple du bac à sable] Les conditions de l'assurance s'appliquent; consultez votre certificat d'assurance.",
+    annual_fees: "[Texte d'exemple du bac à sable] Des frais annuels peuvent s'appliquer à votre compte.",
   },
 }

@@ -37,7 +37,10 @@ export interface FlexitiFinancing {
   /** the store's default, selected first */
   preselected: string | null
   chosen: string | null
+  /** Flexiti's disclosures for this shopper (Quebec's consumer-protection text for a Quebec address) */
   disclosures: { code: string; text: string }[]
+  /** false when the store never synced Flexiti's texts: the picker says so instead of showing nothing */
+  disclosures_synced: boolean
 }
 
 /** Asks the shopper to pick one option; resolves null when they close the picker. */
@@ -85,4 +88,13 @@ export function planOptionText(option: FlexitiFinancingOption, lang: string | un
     if (text) details.push(flexitiText(lang, "planFee", { fee: text }))
   }
   return { title: option.label, details }
+}
+
+/**
+ * What a picker shows in its disclosures box before the shopper confirms: Flexiti's texts, or a
+ * notice that the store could not load them (never an empty box that looks like "nothing to know").
+ */
+export function disclosureLines(financing: FlexitiFinancing, lang: string | undefined): { code: string; text: string }[] {
+  if (financing.disclosures.length) return financing.disclosures
+  return financing.disclosures_synced === false ? [{ code: "not_synced", text: flexitiText(lang, "planDisclosuresMissing") }] : []
 }

@@ -23,6 +23,7 @@ const en = {
   planTotal: "Total {total}",
   planFee: "Fee: {fee}",
   planDisclosures: "Important information",
+  planDisclosuresMissing: "Flexiti's disclosures for this plan could not be loaded by the store. Flexiti shows its terms before your account is charged; ask the store if you need them now.",
   planConfirm: "Confirm and place order",
   planNone: "Flexiti offered no financing for this order. Choose another payment method.",
 }
@@ -51,6 +52,7 @@ const fr: Record<FlexitiTextKey, string> = {
   planTotal: "Total {total}",
   planFee: "Frais : {fee}",
   planDisclosures: "Renseignements importants",
+  planDisclosuresMissing: "Le magasin n'a pas pu charger les divulgations de Flexiti pour ce plan. Flexiti présente ses conditions avant que votre compte soit débité; demandez-les au magasin si vous en avez besoin maintenant.",
   planConfirm: "Confirmer et passer la commande",
   planNone: "Flexiti n'a offert aucun financement pour cette commande. Choisissez un autre mode de paiement.",
 }

@@ -4,7 +4,7 @@
  * selects), the store's default selected first, Flexiti's disclosures, and a confirm button.
  * Labels are set as text, never as HTML.
  */
-import { FlexitiFinancing, FlexitiFinancingOption, initialOption, planOptionText } from "./financing"
+import { disclosureLines, FlexitiFinancing, FlexitiFinancingOption, initialOption, planOptionText } from "./financing"
 import { flexitiText, FlexitiLang } from "./i18n"
 
 export interface OpenFlexitiPlanPickerOptions {
@@ -59,10 +59,11 @@ export function openFlexitiPlanPicker(options: OpenFlexitiPlanPickerOptions): Pr
     })
 
     dialog.append(header, group)
-    if (financing.disclosures.length) {
+    const disclosures = disclosureLines(financing, lang)
+    if (disclosures.length) {
       const box = el("section", { "aria-label": t("planDisclosures"), "data-testid": "flexiti-plan-disclosures" })
       box.style.cssText = "font-size:13px;color:#444"
-      for (const d of financing.disclosures) box.append(el("p", {}, d.text))
+      for (const d of disclosures) box.append(el("p", { "data-disclosure": d.code }, d.text))
       dialog.append(box)
     }
     const confirm = el("button", { type: "submit", "data-testid": "flexiti-plan-confirm" }, t("planConfirm"))

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react"
 import type { CSSProperties, ReactNode } from "react"
 import { FlexitiOrder, FlexitiPaymentSession, payWithFlexiti, PayWithFlexitiOptions, PayWithFlexitiResult } from "./checkout"
-import { FlexitiFinancing, FlexitiFinancingOption, initialOption, planOptionText } from "./financing"
+import { disclosureLines, FlexitiFinancing, FlexitiFinancingOption, initialOption, planOptionText } from "./financing"
 import { flexitiText, FlexitiLang } from "./i18n"
 import { asLowAsText, fetchCalculator, FlexitiStoreOptions } from "./store-api"
 
@@ -190,10 +190,12 @@ export function FlexitiPlanPicker(props: FlexitiPlanChoice & { lang?: FlexitiLan
           )
         })}
       </fieldset>
-      {financing.disclosures.length ? (
+      {disclosureLines(financing, lang).length ? (
         <div aria-label={flexitiText(lang, "planDisclosures")} data-testid="flexiti-plan-disclosures" style={{ fontSize: 13 }}>
-          {financing.disclosures.map((d) => (
-            <p key={d.code}>{d.text}</p>
+          {disclosureLines(financing, lang).map((d) => (
+            <p key={d.code} data-disclosure={d.code}>
+              {d.text}
+            </p>
           ))}
         </div>
       ) : null}

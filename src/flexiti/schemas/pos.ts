@@ -279,14 +279,33 @@ export type CalculateInterestResponse = z.infer<typeof calculateInterestResponse
 
 /* ----------------------------- i18n ----------------------------- */
 
-/** Label maps keyed by code. The exact envelope is INFERENCE (assumptions.ts I18N_SHAPE). */
-const labelMap = z.record(z.string(), z.string())
+/**
+ * GET i18n answers application-form values and customer-facing texts (POS API, "GET
+ * /client-id/{client_id}/i18n"): label maps keyed by code (`provinces`, `plan_ids`,
+ * `transaction_types`, `salutations`, …) and, at the top level, the disclosure texts
+ * (`qcpa_disclosure`, `insurance`, `insurance_tc`, `annual_fees`). The docs mark no field of the
+ * answer required, so every key is optional and unknown keys are kept. A map entry that is not
+ * text is skipped rather than failing the sync.
+ */
+const labelMap = z
+  .record(z.string(), z.unknown())
+  .transform((map) => Object.fromEntries(Object.entries(map).filter((e): e is [string, string] => typeof e[1] === "string")))
 
-export const i18nResponseSchema = z.looseObject({
-  salutations: labelMap.optional(),
-  provinces: labelMap,
-  transaction_types: labelMap,
-  plan_ids: labelMap,
-  disclosures: labelMap.optional(),
-})
-export type I18nResponse = z.infer<typeof i18nResponseSchema>
+export const i18nResponseSchema = z
+  .looseObject({
+    salutations: labelMap.optional(),
+    provinces: labelMap.optional(),
+    transaction_types: labelMap.optional(),
+    plan_ids: labelMap.optional(),
+  })
+  .transform((answer) => ({
+    salutations: answer.salutations ?? {},
+    provinces: answer.provinces ?? {},
+    transaction_types: answer.transaction_types ?? {},
+    plan_ids: answer.plan_ids ?? {},
+    /** every top-level text of the answer: the documented disclosure keys and any other text Flexiti adds */
+    disclosures: Object.fromEntries(
+      Object.entries(answer).filter((e): e is [string, string] => typeof e[1] === "string" && e[1].trim() !== "")
+    ),
+  }))
+export type I18nResponse = z.output<typeof i18nResponseSchema>

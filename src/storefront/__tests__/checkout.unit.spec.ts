@@ -29,6 +29,7 @@ const financing: FlexitiFinancing = {
   preselected: "promotional_purchase:5:6",
   chosen: null,
   disclosures: [],
+  disclosures_synced: true,
 }
 const FINANCING = "/store/flexiti/payment-sessions/payses_1/financing"
 const approvedWith = (offer: FlexitiFinancing | null = financing) => [200, { approved: true, message: "ok", financing: offer }] as [number, unknown]

@@ -36,6 +36,7 @@ describe("FlexitiPlanPicker (server render)", () => {
     preselected: "promotional_purchase:5:12",
     chosen: null,
     disclosures: [{ code: "annual_fees", text: "An annual fee may apply to your account." }],
+    disclosures_synced: true,
   }
 
   it("a labelled radio per option, the store's default checked, the disclosures and a confirm button", () => {
@@ -49,6 +50,18 @@ describe("FlexitiPlanPicker (server render)", () => {
     expect(html).toContain("Annual interest rate 29.99%")
     expect(html).toContain("An annual fee may apply to your account.")
     expect(html).toContain("Confirm and place order")
+  })
+
+  it("says the disclosures could not be loaded, in the shopper's language, when the store never synced them", () => {
+    const unsynced = { ...financing, disclosures: [], disclosures_synced: false }
+    const en = renderToStaticMarkup(<FlexitiPlanPicker financing={unsynced} lang="en" onConfirm={() => undefined} onCancel={() => undefined} />)
+    expect(en).toContain('data-disclosure="not_synced"')
+    expect(en).toContain("could not be loaded by the store")
+    const fr = renderToStaticMarkup(<FlexitiPlanPicker financing={unsynced} lang="fr" onConfirm={() => undefined} onCancel={() => undefined} />)
+    expect(fr).toContain("n&#x27;a pas pu charger les divulgations")
+    // synced but Flexiti has no text for this shopper: no box at all
+    const none = renderToStaticMarkup(<FlexitiPlanPicker financing={{ ...financing, disclosures: [] }} lang="en" onConfirm={() => undefined} onCancel={() => undefined} />)
+    expect(none).not.toContain("flexiti-plan-disclosures")
   })
 
   it("in French", () => {

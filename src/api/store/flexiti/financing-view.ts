@@ -4,6 +4,8 @@ import { declaredProviderOptions, runtimeConfigOf } from "../../../lib/config/fr
 import type { FlexitiLang } from "../../../lib/vocabulary"
 import type { PgConnection } from "../../../modules/flexiti/stores/connection"
 import { readLabels } from "../../../modules/flexiti/stores/i18n-store"
+import { ASSUMPTIONS } from "../../../flexiti/assumptions"
+import { loadCart, provinceOfAddress } from "./cart-context"
 import type { FlexitiCheckoutState, FlexitiOfferedFee, FlexitiOfferedOption, FlexitiTransactionType } from "../../../modules/flexiti/types"
 import { fetchFinancingOffer, findOffered, preselectedOption, verifiedAccount } from "../../../providers/flexiti/financing"
 import { asMedusaError } from "../../../providers/flexiti/medusa-errors"
@@ -36,8 +38,10 @@ export interface FinancingView {
   preselected: string | null
   /** the shopper's recorded choice */
   chosen: string | null
-  /** Flexiti's disclosure labels, as synced */
+  /** Flexiti's disclosure texts that apply to this shopper, as synced (Quebec's only for a Quebec address) */
   disclosures: { code: string; text: string }[]
+  /** false when Flexiti's texts were never synced for this environment and language: nothing can be shown */
+  disclosures_synced: boolean
 }
 
 /** Used when Flexiti's labels were never synced. */
@@ -54,10 +58,28 @@ function pgConnection(container: MedusaContainer): PgConnection {
   return container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
 }
 
+/** Whether the cart's billing or shipping address is in Quebec (read from the cart, never from the browser). */
+async function shopperInQuebec(container: MedusaContainer, cartId: string | null): Promise<boolean> {
+  if (!cartId) return false
+  const cart = await loadCart(container, cartId)
+  const quebec = ASSUMPTIONS.DISCLOSURES_SHOWN.quebecProvince
+  return provinceOfAddress(cart.billing_address ?? null) === quebec || provinceOfAddress(cart.shipping_address ?? null) === quebec
+}
+
+/** Flexiti's synced disclosure texts this shopper must see (assumptions.ts DISCLOSURES_SHOWN). */
+export function disclosuresFor(synced: Record<string, string>, inQuebec: boolean): { code: string; text: string }[] {
+  const quebecOnly: readonly string[] = ASSUMPTIONS.DISCLOSURES_SHOWN.quebecOnly
+  return Object.entries(synced)
+    .filter(([code]) => inQuebec || !quebecOnly.includes(code))
+    .sort(([a], [b]) => Number(quebecOnly.includes(b)) - Number(quebecOnly.includes(a)))
+    .map(([code, text]) => ({ code, text }))
+}
+
 /** The checkout's financing for display, labelled in the shopper's language. */
 export async function financingView(container: MedusaContainer, checkout: FlexitiCheckoutState, lang: FlexitiLang): Promise<FinancingView> {
   const offer = checkout.financing_options
   const labels = (await readLabels(pgConnection(container), checkout.environment)).find((l) => l.lang === lang)
+  const inQuebec = await shopperInQuebec(container, checkout.cart_id)
   const options = offer?.options ?? []
   const defaults = declaredProviderOptions(container)
   const preselected = preselectedOption(options, { planId: defaults.default_plan_id, term: defaults.default_term })
@@ -84,7 +106,8 @@ export async function financingView(container: MedusaContainer, checkout: Flexit
     })),
     preselected: preselected ? optionKey(preselected) : null,
     chosen: chosen ? optionKey(chosen) : null,
-    disclosures: Object.entries(labels?.disclosures ?? {}).map(([code, text]) => ({ code, text })),
+    disclosures: disclosuresFor(labels?.disclosures ?? {}, inQuebec),
+    disclosures_synced: !!labels,
   }
 }
 
