@@ -87,6 +87,7 @@ export const FLEXITI_SCHEMA = {
       in_review_since: "in_review_since",
       financing_options: "financing_options",
       financing_choice: "financing_choice",
+      sku_data: "sku_data",
     },
   },
   /**

@@ -91,6 +91,8 @@ export interface FlexitiCheckoutState {
   financing_options: FlexitiFinancingOffer | null
   /** the option the shopper chose among them */
   financing_choice: FlexitiFinancingChoice | null
+  /** the cart's lines and totals when the checkout started (Flexiti's sku_data), if known */
+  sku_data: FlexitiSkuData | null
   created_at: Date
   updated_at: Date
 }
@@ -119,6 +121,27 @@ export interface FlexitiCheckoutWrite {
   in_review_since?: Date | null
   financing_options?: FlexitiFinancingOffer | null
   financing_choice?: FlexitiFinancingChoice | null
+  sku_data?: FlexitiSkuData | null
+}
+
+export type FlexitiSkuProduct = {
+  sku_id: string
+  category?: string
+  description?: string
+  quantity: number
+  unit_price: number
+  extended_price: number
+}
+
+/** The documented sku_data fields the plugin fills (amounts in dollars, as Flexiti takes them). */
+export type FlexitiSkuData = {
+  shipping_total?: number
+  transaction_discount_total?: number
+  transaction_subtotal?: number
+  transaction_total: number
+  gst_hst?: number
+  pst?: number
+  products?: FlexitiSkuProduct[]
 }
 
 export type FlexitiTransactionType = "promotional_purchase" | "regular_purchase"

@@ -169,6 +169,26 @@ export const financingChoiceSchema = z
   })
   .strict()
 
+
+const skuProductSchema = z.object({
+  sku_id: z.string().min(1),
+  category: z.string().optional(),
+  description: z.string().optional(),
+  quantity: z.number(),
+  unit_price: z.number(),
+  extended_price: z.number(),
+})
+
+/** The cart's lines and totals stored for Flexiti's sku_data (dollars). */
+const skuDataSnapshotSchema = z.object({
+  shipping_total: z.number().optional(),
+  transaction_discount_total: z.number().optional(),
+  transaction_subtotal: z.number().optional(),
+  transaction_total: z.number(),
+  gst_hst: z.number().optional(),
+  pst: z.number().optional(),
+  products: z.array(skuProductSchema).optional(),
+})
 export const checkoutWriteSchema = z
   .object({
     payment_session_id: z.string().min(1),
@@ -189,6 +209,7 @@ export const checkoutWriteSchema = z
     in_review_since: z.date().nullable().optional(),
     financing_options: financingOfferSchema.nullable().optional(),
     financing_choice: financingChoiceSchema.nullable().optional(),
+    sku_data: skuDataSnapshotSchema.nullable().optional(),
   })
   .strict()
 

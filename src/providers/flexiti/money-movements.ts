@@ -8,6 +8,7 @@ import { assignMovement, claimMovement, completeMovement, FlexitiMovement, listM
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import { paymentDataOf, prefersReturn, refundableOf, RETURN_FALLBACK_CODES } from "./authorization-ledger"
 import { addDollars, Dollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount } from "../../lib/money"
+import { skuDataFor } from "./sku-data"
 import { RuntimeConfig } from "../../lib/config/resolver"
 
 type Audit = (entry: FlexitiCallLogEntry) => Promise<void>
@@ -137,7 +138,11 @@ export async function captureOnFlexiti(
   const referenceId = referenceIdFor(medusaCaptureId)
   const reference = bodyReference(medusaCaptureId)
   try {
-    const capture = await config.client.capture(authorizationId, { amount: toFlexitiAmount(amount), reference }, { referenceId })
+    const capture = await config.client.capture(
+      authorizationId,
+      { amount: toFlexitiAmount(amount), reference, sku_data: skuDataFor(checkout.sku_data, amount, "capture") },
+      { referenceId }
+    )
     await completeMovement(knex, key, { flexiti_id: String(capture.capture_id), capture_id: String(capture.capture_id) })
     await audit({ operation: "capture", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(capture.capture_id) })
   } catch (error) {
@@ -321,7 +326,12 @@ async function sendRefundPiece(
       const returned = await config.client.returnCapture(
         authorization.authorization_id,
         capture.capture_id,
-        { amount: toFlexitiAmount(amount), full_return: sameToTheCent(amount, capture.amount), reference },
+        {
+          amount: toFlexitiAmount(amount),
+          full_return: sameToTheCent(amount, capture.amount),
+          reference,
+          sku_data: skuDataFor(checkout.sku_data, amount, "return"),
+        },
         { referenceId }
       )
       await completeMovement(knex, claimKey, { flexiti_id: String(returned.return_id) })
@@ -345,7 +355,7 @@ async function sendRefundPiece(
   try {
     await config.client.refundAccount(
       authorization.account_number,
-      { amount: toFlexitiAmount(amount), capture_id: capture.capture_id, reference },
+      { amount: toFlexitiAmount(amount), capture_id: capture.capture_id, reference, sku_data: skuDataFor(checkout.sku_data, amount, "refund") },
       { referenceId }
     )
     await completeMovement(knex, claimKey, {})

@@ -10,6 +10,7 @@ import { CheckoutContext } from "../../lib/checkout-context"
 import { toFlexitiAmount } from "../../lib/money"
 import { RuntimeConfig } from "../../lib/config/resolver"
 import { FlexitiSessionData } from "./types"
+import { skuDataFor } from "./sku-data"
 import { financingForAuthorization, financingOptionOf, verifiedAccount } from "./financing"
 
 /**
@@ -137,6 +138,7 @@ export async function authorizeWidget(args: {
         reference: sessionId,
         auto_capture: config.autoCapture,
         financing_option: financingOptionOf(financing.option),
+        sku_data: skuDataFor(checkout.sku_data, checkout.amount, "authorization"),
       },
       { lineage, referenceId: checkout.reference_id }
     )

@@ -36,6 +36,8 @@ const FlexitiCheckout = model
       [C.financing_options]: model.json().nullable(),
       /** the shopper's choice among the offered financing */
       [C.financing_choice]: model.json().nullable(),
+      /** the cart's lines and totals when the checkout started, for Flexiti's sku_data */
+      [C.sku_data]: model.json().nullable(),
     }
   )
   .indexes([

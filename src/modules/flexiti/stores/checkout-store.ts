@@ -6,7 +6,7 @@
  * FLEXITI_ENCRYPTION_KEY.
  */
 import { FLEXITI_SCHEMA } from "../schema"
-import type { FlexitiCheckoutState, FlexitiCheckoutWrite, FlexitiFinancingChoice, FlexitiFinancingOffer, FlexitiStoredToken } from "../types"
+import type { FlexitiCheckoutState, FlexitiCheckoutWrite, FlexitiFinancingChoice, FlexitiFinancingOffer, FlexitiSkuData, FlexitiStoredToken } from "../types"
 import { decryptJson, encryptJson, FlexitiCryptoError, loadEncryptionKey } from "../crypto"
 import { checkoutWriteSchema, formatZodError } from "../validation"
 import { jsonColumn, newId, parseJson, PgConnection, Row, toDate } from "./connection"
@@ -39,6 +39,7 @@ function rowToState(row: Row, key?: Buffer | string): FlexitiCheckoutState {
     in_review_since: row[C.in_review_since] ? toDate(row[C.in_review_since]) : null,
     financing_options: parseJson<FlexitiFinancingOffer>(row[C.financing_options]),
     financing_choice: parseJson<FlexitiFinancingChoice>(row[C.financing_choice]),
+    sku_data: parseJson<FlexitiSkuData>(row[C.sku_data]),
     created_at: toDate(row[C.created_at]),
     updated_at: toDate(row[C.updated_at]),
   }
@@ -66,7 +67,7 @@ function writeToColumns(write: FlexitiCheckoutWrite, key?: Buffer | string): Row
   for (const name of PLAIN_COLUMNS) {
     if (write[name] !== undefined) columns[C[name]] = write[name]
   }
-  for (const name of ["widget_result", "financing_options", "financing_choice"] as const) {
+  for (const name of ["widget_result", "financing_options", "financing_choice", "sku_data"] as const) {
     if (write[name] !== undefined) columns[C[name]] = jsonColumn(write[name])
   }
   if (write.customer_token !== undefined) {

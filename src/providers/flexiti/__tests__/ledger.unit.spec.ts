@@ -59,6 +59,7 @@ const checkout: FlexitiCheckoutState = {
   in_review_since: null,
   financing_options: null,
   financing_choice: null,
+  sku_data: null,
   created_at: new Date("2026-11-25T12:00:00Z"),
   updated_at: new Date("2026-11-25T12:00:00Z"),
 }

@@ -6,6 +6,7 @@ import { langSchema } from "../../../../flexiti/schemas"
 import { CHECKOUT_CONTEXT_TTL_SECONDS, signCheckoutContext } from "../../../../lib/checkout-context"
 import { parseBody } from "../../../validation"
 import { checkoutContextFromCart, langFromHeader, loadCart } from "../cart-context"
+import { recordCartLines } from "../sku-snapshot"
 import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 
 export const startSessionSchema = z.object({
@@ -73,5 +74,6 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
       data: signed,
     },
   })
+  await recordCartLines(req.scope, cart.id, (session as { id: string }).id)
   res.status(200).json({ payment_session: publicSession(session as never) })
 }
