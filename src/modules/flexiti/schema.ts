@@ -88,6 +88,7 @@ export const FLEXITI_SCHEMA = {
       financing_options: "financing_options",
       financing_choice: "financing_choice",
       sku_data: "sku_data",
+      accepted_at: "accepted_at",
     },
   },
   /**

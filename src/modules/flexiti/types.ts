@@ -93,6 +93,8 @@ export interface FlexitiCheckoutState {
   financing_choice: FlexitiFinancingChoice | null
   /** the cart's lines and totals when the checkout started (Flexiti's sku_data), if known */
   sku_data: FlexitiSkuData | null
+  /** when a completion last accepted the authorization for an order */
+  accepted_at: Date | null
   created_at: Date
   updated_at: Date
 }
@@ -122,6 +124,7 @@ export interface FlexitiCheckoutWrite {
   financing_options?: FlexitiFinancingOffer | null
   financing_choice?: FlexitiFinancingChoice | null
   sku_data?: FlexitiSkuData | null
+  accepted_at?: Date | null
 }
 
 export type FlexitiSkuProduct = {

@@ -210,6 +210,7 @@ export const checkoutWriteSchema = z
     financing_options: financingOfferSchema.nullable().optional(),
     financing_choice: financingChoiceSchema.nullable().optional(),
     sku_data: skuDataSnapshotSchema.nullable().optional(),
+    accepted_at: z.date().nullable().optional(),
   })
   .strict()
 

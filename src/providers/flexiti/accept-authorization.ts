@@ -1,9 +1,10 @@
 import type { AuthorizePaymentOutput, Logger } from "@medusajs/framework/types"
-import { PaymentSessionStatus } from "@medusajs/framework/utils"
+import { MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { Authorization } from "../../flexiti/schemas"
 import { RuntimeConfig } from "../../lib/config/resolver"
 import { isPositive, sameToTheCent, toDollars } from "../../lib/money"
-import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import { readCheckout, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import { checkoutReleasedMessage } from "./shopper-messages"
 import { listMovements } from "../../modules/flexiti/stores/movement-store"
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
@@ -18,6 +19,8 @@ export interface AcceptDeps {
   knex: PgConnection
   moneyContext(checkout: AuthorizedCheckout): Promise<MoneyContext>
   logger?: Logger
+  /** the shopper's language, for a refusal they read */
+  lang?: "en" | "fr"
 }
 
 /**
@@ -39,11 +42,17 @@ export async function acceptAuthorization(
     logger?.warn(`Flexiti: authorization ${authorizationId} is not session ${sessionId}'s (reference differs); not used.`)
     return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(checkout), authorization_error: "authorization_not_this_session" } }
   }
-  const owned = (
-    checkout.authorization_id === String(authorizationId)
-      ? checkout
-      : await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(authorizationId) })
-  ) as AuthorizedCheckout
+  // Inside the session's money lock, where every release writes its state: a checkout whose
+  // release is pending or done is never accepted for an order (its authorization is, or is about
+  // to be, given back), so no release can later void the order.
+  const owned = await withMoneyLock(knex, sessionId, async () => {
+    const current = (await readCheckout(knex, sessionId)) ?? checkout
+    if (current.release_state) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, checkoutReleasedMessage(deps.lang))
+    }
+    // accepted_at tells a release asked for in the next moments that Medusa may be writing the payment.
+    return (await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(authorizationId), accepted_at: new Date() })) as AuthorizedCheckout
+  })
   if (!sameToTheCent(authorization.amount, owned.amount!)) {
     await releaseOrMarkPending(await deps.moneyContext(owned), `${sessionId}-mismatch`, logger)
     logger?.warn(`Flexiti: authorization ${authorizationId} is for $${toDollars(authorization.amount)} but the order is $${owned.amount}; released.`)

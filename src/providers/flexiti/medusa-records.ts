@@ -20,6 +20,12 @@ export async function cartOfPaymentSession(
   return row ? { payment_collection_id: row.payment_collection_id, cart_id: row.cart_id ?? null } : undefined
 }
 
+/** The Medusa payment created from a payment session and not canceled (a placed order holds its authorization), if any. */
+export async function livePaymentOfSession(knex: PgConnection, paymentSessionId: string): Promise<string | undefined> {
+  const row = await knex("payment").where({ payment_session_id: paymentSessionId }).whereNull("deleted_at").whereNull("canceled_at").first("id")
+  return row?.id
+}
+
 /** The Medusa payment created from a payment session (an order holds it), if any. */
 export async function paymentOfSession(knex: PgConnection, paymentSessionId: string): Promise<string | undefined> {
   const row = await knex("payment").where({ payment_session_id: paymentSessionId }).whereNull("deleted_at").first("id")

@@ -1,13 +1,29 @@
 import type { Logger } from "@medusajs/framework/types"
 import { Authorization } from "../../flexiti/schemas"
-import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import { readCheckout, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
+import { livePaymentOfSession, paymentOfSession } from "./medusa-records"
 import { withMoneyLock } from "./money-lock"
 import { MoneyContext, releaseOnFlexiti } from "./money-movements"
+
+/**
+ * Seconds after a completion accepted an authorization during which, while Medusa has no payment
+ * row for the session yet, the completion may still be writing it (Medusa writes the payment after
+ * the provider answers): a release asked for then is deferred to the reconciler's next run.
+ */
+export const COMPLETION_WINDOW_SECONDS = 120
+
+/** True while a completion that accepted this checkout's authorization may still be writing its Medusa payment. */
+async function mayStillBeCompleting(knex: MoneyContext["knex"], checkout: FlexitiCheckoutState, now = Date.now()): Promise<boolean> {
+  if (!checkout.accepted_at || now - checkout.accepted_at.getTime() >= COMPLETION_WINDOW_SECONDS * 1000) return false
+  return !(await paymentOfSession(knex, checkout.payment_session_id))
+}
 
 /**
  * Releases what remains of a session's authorization. When Flexiti cannot be reached the
  * release is recorded as pending and the reconciler retries it; it is never dropped.
  * Returns Flexiti's authorization after the release, or undefined when it is pending.
+ * For a payment Medusa itself cancels (an order cancel, the panel's release): no order check.
  */
 export async function releaseOrMarkPending(
   ctx: MoneyContext,
@@ -16,13 +32,56 @@ export async function releaseOrMarkPending(
 ): Promise<Authorization | undefined> {
   const sessionId = ctx.checkout.payment_session_id
   try {
-    const authorization = await withMoneyLock(ctx.knex, sessionId, () => releaseOnFlexiti(ctx, referenceKey))
-    await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "released", release_error: null })
-    return authorization
+    return await withMoneyLock(ctx.knex, sessionId, async () => {
+      const authorization = await releaseOnFlexiti(ctx, referenceKey)
+      await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "released", release_error: null })
+      return authorization
+    })
   } catch (error) {
     const message = (error as Error).message
     await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: message })
     logger?.warn(`Flexiti: the release of session ${sessionId} is pending (retried by the reconciler): ${message}`)
     return undefined
+  }
+}
+
+export type AbandonedReleaseOutcome =
+  | { kind: "released"; authorization: Authorization }
+  /** a live Medusa payment (a placed order) holds the authorization: nothing was released */
+  | { kind: "held_by_order"; payment_id: string }
+  /** Flexiti did not confirm (the reconciler retries), or the release was deferred */
+  | { kind: "pending"; message: string }
+
+/**
+ * Releases the authorization of a session no order took (a replaced session, an abandoned
+ * checkout). Inside the session's money lock it checks again that no live Medusa payment holds
+ * the session, so a release never voids a placed order, whichever path asks for it.
+ */
+export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, logger?: Logger): Promise<AbandonedReleaseOutcome> {
+  const sessionId = ctx.checkout.payment_session_id
+  try {
+    return await withMoneyLock(ctx.knex, sessionId, async () => {
+      const paymentId = await livePaymentOfSession(ctx.knex, sessionId)
+      if (paymentId) {
+        const note = `not released: Medusa payment ${paymentId} (a placed order) holds this authorization`
+        await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: null, release_error: note })
+        logger?.warn(`Flexiti: session ${sessionId}: ${note}.`)
+        return { kind: "held_by_order" as const, payment_id: paymentId }
+      }
+      const checkout = (await readCheckout(ctx.knex, sessionId)) ?? ctx.checkout
+      if (await mayStillBeCompleting(ctx.knex, checkout)) {
+        const note = "deferred: a completion accepted this authorization moments ago; the reconciler releases it once no order holds it"
+        await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: note })
+        return { kind: "pending" as const, message: note }
+      }
+      const authorization = await releaseOnFlexiti({ ...ctx, checkout: { ...ctx.checkout, ...checkout, authorization_id: ctx.checkout.authorization_id } }, referenceKey)
+      await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "released", release_error: null })
+      return { kind: "released" as const, authorization }
+    })
+  } catch (error) {
+    const message = (error as Error).message
+    await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: message })
+    logger?.warn(`Flexiti: the release of session ${sessionId} is pending (retried by the reconciler): ${message}`)
+    return { kind: "pending", message }
   }
 }

@@ -26,7 +26,7 @@ import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
 import { PgConnection } from "../../modules/flexiti/stores/connection"
 import { paymentDataOf, statusOfAuthorization } from "./authorization-ledger"
 import { acceptAuthorization } from "./accept-authorization"
-import { releaseOrMarkPending } from "./release"
+import { releaseAbandoned, releaseOrMarkPending } from "./release"
 import { verifyCheckoutContext } from "../../lib/checkout-context"
 import { hostedPurchaseConfirmed, initiateHosted, readHostedOutcome } from "./hosted-flow"
 import { capturesOfPayment, captureRow, cartOfPaymentSession, paymentOfSession, refundsOfPayment } from "./medusa-records"
@@ -195,12 +195,9 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
     const sessionId = input.data?.session_id
     const checkout = await checkoutOfSession(this.knex(), sessionId)
-    if (!checkout?.authorization_id) return { data: input.data }
-    if (await paymentOfSession(this.knex(), checkout.payment_session_id)) {
-      this.logger_?.info(`Flexiti: session ${sessionId} belongs to a placed order's payment; its authorization stays.`)
-      return { data: input.data }
-    }
-    await this.releaseOrMarkPending(checkout as AuthorizedCheckout, `${checkout.payment_session_id}-delete`)
+    if (!checkout?.authorization_id || checkout.release_state === "released") return { data: input.data }
+    // Released only when no order holds it, checked inside the money lock (release.ts).
+    await releaseAbandoned(await this.moneyContext(checkout as AuthorizedCheckout), `${checkout.payment_session_id}-delete`, this.logger_)
     return { data: input.data }
   }
 
@@ -218,10 +215,10 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
       return { status: PaymentSessionStatus.ERROR, data: { authorization_error: "not_a_flexiti_session" } }
     }
     const config = await this.runtime(checkout.environment)
-    if (checkout.authorization_id) {
-      return this.authorizationResult(config, checkout, Number(checkout.authorization_id))
-    }
     const lang = input.data?.lang === "fr" ? "fr" : "en"
+    if (checkout.authorization_id) {
+      return this.authorizationResult(config, checkout, Number(checkout.authorization_id), undefined, lang)
+    }
     try {
       const outcome =
         checkout.flow === "hosted"
@@ -254,7 +251,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         flexiti_id: String(outcome.authorizationId),
       })
       const fresh = "authorization" in outcome ? (outcome.authorization as Authorization | undefined) : undefined
-      return this.authorizationResult(config, checkout, outcome.authorizationId, fresh)
+      return this.authorizationResult(config, checkout, outcome.authorizationId, fresh, lang)
     } catch (error) {
       await this.audit({ ...failureEntry("authorize", checkout.reference_id, error, checkout.amount), payment_session_id: checkout.payment_session_id })
       if (isDecline(error)) {
@@ -268,8 +265,14 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     }
   }
 
-  protected async authorizationResult(config: RuntimeConfig, checkout: FlexitiCheckoutState, authorizationId: number, fresh?: Authorization): Promise<AuthorizePaymentOutput> {
-    const deps = { config, knex: this.knex(), logger: this.logger_, moneyContext: (owned: AuthorizedCheckout) => this.moneyContext(owned) }
+  protected async authorizationResult(
+    config: RuntimeConfig,
+    checkout: FlexitiCheckoutState,
+    authorizationId: number,
+    fresh?: Authorization,
+    lang: "en" | "fr" = "en"
+  ): Promise<AuthorizePaymentOutput> {
+    const deps = { config, knex: this.knex(), logger: this.logger_, lang, moneyContext: (owned: AuthorizedCheckout) => this.moneyContext(owned) }
     return acceptAuthorization(deps, checkout, authorizationId, fresh)
   }
 

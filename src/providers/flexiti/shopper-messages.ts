@@ -41,6 +41,10 @@ const MESSAGES: Record<string, Message> = {
     en: "Choose how you want to pay with Flexiti (a plan and its number of months) before placing the order.",
     fr: "Choisissez comment payer avec Flexiti (un plan et son nombre de mois) avant de passer la commande.",
   },
+  checkout_released: {
+    en: "This Flexiti checkout was cancelled and its approval given back. Start the Flexiti checkout again to place the order.",
+    fr: "Ce paiement Flexiti a été annulé et son approbation libérée. Recommencez le paiement avec Flexiti pour passer la commande.",
+  },
   declined: {
     en: "Flexiti did not approve this purchase. Choose another payment method or try Flexiti again.",
     fr: "Flexiti n'a pas approuvé cet achat. Choisissez un autre mode de paiement ou réessayez avec Flexiti.",
@@ -80,4 +84,9 @@ export function inReviewMessage(lang: Lang = "en"): string {
 /** What a shopper reads when Flexiti offered several options and none was chosen. */
 export function choosePlanMessage(lang: Lang = "en"): string {
   return MESSAGES.choose_plan[lang]
+}
+
+/** What a shopper reads when the checkout's authorization was released (or is being released) before the order. */
+export function checkoutReleasedMessage(lang: Lang = "en"): string {
+  return MESSAGES.checkout_released[lang]
 }

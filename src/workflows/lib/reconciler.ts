@@ -23,8 +23,8 @@ import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
 import { PgConnection } from "../../modules/flexiti/stores/connection"
 import { declaredProviderOptions, runtimeConfigOf } from "../../lib/config/from-container"
 import { readHostedOutcome } from "../../providers/flexiti/hosted-flow"
-import { withMoneyLock } from "../../providers/flexiti/money-lock"
-import { MoneyContext, releaseOnFlexiti } from "../../providers/flexiti/money-movements"
+import { MoneyContext } from "../../providers/flexiti/money-movements"
+import { AbandonedReleaseOutcome, releaseAbandoned } from "../../providers/flexiti/release"
 import { toDollars } from "../../lib/money"
 import type { RuntimeConfig } from "../../lib/config/resolver"
 import { findAuthorizationByReference } from "../../providers/flexiti/widget-flow"
@@ -75,8 +75,12 @@ export async function reconcileFlexiti(
     return new Map(found.map((p) => [p.payment_session?.id as string, p]))
   }
 
-  /** Releases what remains; true when Flexiti confirmed, false when it stays pending. */
+  /**
+   * Releases what remains unless a live Medusa payment holds the session (checked inside the
+   * money lock); a held one is flagged for the admin instead, never released.
+   */
   const release = async (checkout: AuthorizedCheckout, referenceKey: string) => {
+    let outcome: AbandonedReleaseOutcome
     try {
       const ctx: MoneyContext = {
         config: await configFor(checkout.environment),
@@ -84,15 +88,21 @@ export async function reconcileFlexiti(
         checkout,
         audit: (entry) => appendCallLog(knex, { ...entry, payment_session_id: checkout.payment_session_id }).then(() => undefined),
       }
-      const authorization = await withMoneyLock(knex, checkout.payment_session_id, () => releaseOnFlexiti(ctx, referenceKey))
-      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "released", release_error: null })
-      return { ok: true as const, amount: toDollars(authorization.released_amount) }
+      outcome = await releaseAbandoned(ctx, referenceKey)
     } catch (error) {
-      const message = (error as Error).message
-      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "pending", release_error: message })
-      return { ok: false as const, message }
+      outcome = { kind: "pending", message: (error as Error).message }
     }
+    if (outcome.kind === "released") return { ok: true as const, amount: toDollars(outcome.authorization.released_amount) }
+    if (outcome.kind === "held_by_order") {
+      const reason = `a release was asked for this checkout, but Medusa payment ${outcome.payment_id} (a placed order) holds its authorization: not released`
+      report.flagged.push({ payment_session_id: checkout.payment_session_id, payment_id: outcome.payment_id, authorization_id: checkout.authorization_id, reason })
+      await audit(checkout.payment_session_id, "reconcile_flag", reason, checkout.authorization_id)
+      return { ok: false as const, held: true as const, message: reason }
+    }
+    return { ok: false as const, message: outcome.message }
   }
+  /** The grace period counts from the authorization attempt, not from the checkout's creation. */
+  const attemptedAt = (c: FlexitiCheckoutState) => c.authorization_attempted_at ?? c.created_at
 
   // 0. Orders waiting for Flexiti's review: Medusa authorizes the session again through the provider.
   for (const checkout of await listInReview(knex)) {
@@ -127,6 +137,7 @@ export async function reconcileFlexiti(
   // 1. Releases Flexiti did not confirm.
   for (const checkout of await listPendingReleases(knex)) {
     const outcome = await release(checkout as AuthorizedCheckout, `${checkout.payment_session_id}-reconcile`)
+    if ("held" in outcome) continue
     report.pending_releases_retried.push({ payment_session_id: checkout.payment_session_id, released: outcome.ok, ...(outcome.ok ? {} : { error: outcome.message }) })
   }
 
@@ -152,7 +163,7 @@ export async function reconcileFlexiti(
       await audit(checkout.payment_session_id, "reconcile_recover", "found an authorization whose answer was lost", String(authorizationId))
       const outcome = await release(recorded, `${checkout.payment_session_id}-reconcile`)
       if (outcome.ok) report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId), amount: outcome.amount })
-      else report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
+      else if (!("held" in outcome)) report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
     } catch (error) {
       report.errors.push({ payment_session_id: checkout.payment_session_id, message: (error as Error).message })
     }
@@ -165,7 +176,7 @@ export async function reconcileFlexiti(
     const payment = authorizedPayments.get(checkout.payment_session_id)
     try {
       if (!payment) {
-        if (checkout.created_at >= graceEdge) continue
+        if (attemptedAt(checkout) >= graceEdge) continue
         const config = await configFor(checkout.environment)
         const authorization = await config.client.getAuthorization(Number(checkout.authorization_id))
         if (!isAuthorizationOpen(authorization.status)) continue
@@ -173,7 +184,7 @@ export async function reconcileFlexiti(
         if (outcome.ok) {
           report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: checkout.authorization_id, amount: outcome.amount })
           await audit(checkout.payment_session_id, "reconcile_release", "released: no order took this authorization", checkout.authorization_id)
-        } else {
+        } else if (!("held" in outcome)) {
           report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
         }
         continue

@@ -38,6 +38,8 @@ const FlexitiCheckout = model
       [C.financing_choice]: model.json().nullable(),
       /** the cart's lines and totals when the checkout started, for Flexiti's sku_data */
       [C.sku_data]: model.json().nullable(),
+      /** when a completion last accepted the authorization for an order (Medusa writes its payment just after) */
+      [C.accepted_at]: model.dateTime().nullable(),
     }
   )
   .indexes([

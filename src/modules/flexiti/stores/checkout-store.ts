@@ -37,6 +37,7 @@ function rowToState(row: Row, key?: Buffer | string): FlexitiCheckoutState {
     release_error: row[C.release_error] ?? null,
     authorization_attempted_at: row[C.authorization_attempted_at] ? toDate(row[C.authorization_attempted_at]) : null,
     in_review_since: row[C.in_review_since] ? toDate(row[C.in_review_since]) : null,
+    accepted_at: row[C.accepted_at] ? toDate(row[C.accepted_at]) : null,
     financing_options: parseJson<FlexitiFinancingOffer>(row[C.financing_options]),
     financing_choice: parseJson<FlexitiFinancingChoice>(row[C.financing_choice]),
     sku_data: parseJson<FlexitiSkuData>(row[C.sku_data]),
@@ -59,6 +60,7 @@ const PLAIN_COLUMNS = [
   "release_error",
   "authorization_attempted_at",
   "in_review_since",
+  "accepted_at",
 ] as const
 
 /** The columns a write sets: undefined fields are left out, null clears. */
@@ -131,7 +133,8 @@ export async function listUnrecordedAttempts(
     .whereNull(C.in_review_since)
     .whereNull(C.deleted_at)
     .where((q) => q.whereNotNull(C.authorization_attempted_at).orWhereNotNull(C.online_order_id))
-    .where(C.created_at, "<", args.createdBefore)
+    // the grace period counts from the authorization attempt (a checkout may be started long before)
+    .whereRaw(`coalesce(??, ??) < ?`, [C.authorization_attempted_at, C.created_at, args.createdBefore])
     .where(C.created_at, ">=", args.createdAfter)
     .orderBy(C.created_at, "asc")
     .limit(args.limit ?? 200)

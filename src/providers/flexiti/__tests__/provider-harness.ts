@@ -28,7 +28,7 @@ const MIGRATIONS_DIR = path.resolve(__dirname, "../../../modules/flexiti/migrati
 const MEDUSA_TABLES_SQL = [
   `create table payment_session (id text primary key, payment_collection_id text not null)`,
   `create table cart_payment_collection (id text primary key, cart_id text not null, payment_collection_id text not null, deleted_at timestamptz null)`,
-  `create table payment (id text primary key, payment_session_id text not null, deleted_at timestamptz null)`,
+  `create table payment (id text primary key, payment_session_id text not null, canceled_at timestamptz null, deleted_at timestamptz null)`,
   `create table capture (id text primary key, payment_id text not null, amount numeric not null, raw_amount jsonb not null, deleted_at timestamptz null)`,
   `create table refund (id text primary key, payment_id text not null, amount numeric not null, raw_amount jsonb not null, deleted_at timestamptz null)`,
 ]

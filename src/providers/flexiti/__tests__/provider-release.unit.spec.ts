@@ -49,9 +49,20 @@ describe("FlexitiProviderService: cancel and delete", () => {
     expect((await provider.retrievePayment({ data: payment.data })).data).toMatchObject({ release_pending: true })
   })
 
+  it("deletePayment right after a completion accepted the authorization defers the release (Medusa may be writing the order's payment)", async () => {
+    const provider = h.provider()
+    const payment = await h.authorizedPayment(provider, 220, { withPayment: false })
+    await provider.deletePayment({ data: payment.data })
+    const [auth] = await h.ledger(payment.sessionId)
+    expect(auth).toMatchObject({ status: "opened", released_amount: 0, remaining_authorization_amount: 220 })
+    expect(await readCheckout(h.knex, payment.sessionId)).toMatchObject({ release_state: "pending", release_error: expect.stringMatching(/^deferred/) })
+  })
+
   it("deletePayment releases a session's authorization when no Medusa payment was made from it", async () => {
     const provider = h.provider()
     const payment = await h.authorizedPayment(provider, 220, { withPayment: false })
+    // the completion that accepted it is long over
+    await h.knex("flexiti_checkout").where({ payment_session_id: payment.sessionId }).update({ accepted_at: new Date(Date.now() - 10 * 60_000) })
     await provider.deletePayment({ data: payment.data })
     const [auth] = await h.ledger(payment.sessionId)
     expect(auth).toMatchObject({ released_amount: 220, remaining_authorization_amount: 0 })
