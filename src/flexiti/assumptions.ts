@@ -83,6 +83,12 @@ export const ASSUMPTIONS = {
    * is a plain number; a revolving purchase shows its documented `air`.
    */
   PLAN_ANNUAL_RATE: "plain number only",
+  /**
+   * Error Overview: 465–467 are "Blocked" (malicious payload, ACL rule, geo-blocked); no rate limit
+   * or 429 is published. We read a merchant sending too much as liable to be blocked, so the store
+   * spends at most a configured number of Flexiti calls a minute.
+   */
+  MERCHANT_CALL_RATE: "unpublished; too many calls may be blocked (465-467)",
 } as const
 
 export function isAuthorizationOpen(status: string): boolean {

@@ -1,104 +1,145 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible"
+import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { floodGuardSettingsOf, medusaRedisOf } from "../../lib/config/flood-guard"
+import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import { checkoutOfSession } from "../../providers/flexiti/session-data"
+import { createFloodGuard, FLEXITI_CALL_COST, FloodGuard, LimitCheck } from "./flood-guard"
+import { memoryLimiterStore, redisLimiterStore } from "./limiter-store"
 
 /**
  * Limits on the public routes that reach Flexiti, so that a bot holding the storefront's
- * publishable key cannot flood Flexiti in the merchant's name (Flexiti blocks a merchant that
- * sends too much: HTTP 465–467). Counted per client address and, where a cart is named, per cart.
- * Counters live in each server process. FLEXITI_RATE_LIMIT_MULTIPLIER (default 1) scales every
- * limit, e.g. for a load test from one address; behind a proxy, set Express's "trust proxy" so
- * each shopper's own address is counted.
+ * publishable key cannot flood Flexiti in the merchant's name (README, "Security and money
+ * safety"). Each shopper's own things are counted (cart, payment session, customer account), and
+ * the store as a whole spends a budget of Flexiti calls a minute; client addresses count only
+ * when `limit_by_client_address` says they are the shoppers' own. Counters are shared through
+ * the Redis of Medusa's modules when the store has one, else kept in each process.
  */
-export const FLEXITI_RATE_LIMITS = {
-  /** starting a Flexiti checkout (each one is a widget/init or systems/init at Flexiti) */
-  sessionPerCart: { points: 10, duration: 10 * 60 },
-  sessionPerAddress: { points: 60, duration: 10 * 60 },
-  /** recording a widget result */
-  resultPerAddress: { points: 60, duration: 10 * 60 },
-  /** listing and choosing the financing (a listing reaches Flexiti only when no offer is stored yet) */
-  financingPerAddress: { points: 120, duration: 10 * 60 },
-  /** "as low as" and eligibility, answered from cache most of the time */
-  lookupPerAddress: { points: 120, duration: 60 },
-} as const
+let guard: FloodGuard | undefined
 
-type LimitName = keyof typeof FLEXITI_RATE_LIMITS
-let limiters: Record<LimitName, RateLimiterMemory> | undefined
-
-function limiter(name: LimitName): RateLimiterMemory {
-  if (!limiters) {
-    const raw = Number(process.env.FLEXITI_RATE_LIMIT_MULTIPLIER ?? 1)
-    const multiplier = Number.isFinite(raw) && raw > 0 ? raw : 1
-    limiters = Object.fromEntries(
-      Object.entries(FLEXITI_RATE_LIMITS).map(([key, limit]) => [
-        key,
-        new RateLimiterMemory({ keyPrefix: `flexiti-${key}`, points: Math.ceil(limit.points * multiplier), duration: limit.duration }),
-      ])
-    ) as Record<LimitName, RateLimiterMemory>
+function floodGuardOf(container: MedusaContainer): FloodGuard {
+  if (!guard) {
+    const logger = safeResolve<Logger>(container, ContainerRegistrationKeys.LOGGER)
+    const redis = medusaRedisOf(container)
+    const store = (redis && redisLimiterStore(redis.url, redis.prefix, logger)) || memoryLimiterStore()
+    guard = createFloodGuard(floodGuardSettingsOf(container), store)
   }
-  return limiters[name]
+  return guard
 }
 
-function clientAddress(req: MedusaRequest): string {
-  return req.ip ?? req.socket?.remoteAddress ?? "unknown"
-}
-
-/** Consumes one point per key; the first limit exceeded answers 429 with Retry-After. */
-async function consume(res: MedusaResponse, checks: [LimitName, string | undefined][], what: string): Promise<boolean> {
-  for (const [name, key] of checks) {
-    if (!key) continue
-    try {
-      await limiter(name).consume(key)
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
-      res.setHeader("Retry-After", String(seconds))
-      res.status(429).json({ type: "too_many_requests", message: `Too many ${what}; try again in ${seconds} seconds.` })
-      return false
-    }
+function safeResolve<T>(container: MedusaContainer, key: string): T | undefined {
+  try {
+    return container.resolve(key) as T
+  } catch {
+    return undefined
   }
-  return true
 }
 
-const cartOf = (req: MedusaRequest) => {
-  const cartId = (req.body as { cart_id?: unknown } | undefined)?.cart_id
-  return typeof cartId === "string" && cartId.length <= 100 ? cartId : undefined
+async function guarded(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction, checks: (guard: FloodGuard) => LimitCheck[]) {
+  const flood = floodGuardOf(req.scope)
+  const verdict = await flood.check(checks(flood))
+  if (verdict.allowed) return next()
+  res.setHeader("Retry-After", String(verdict.retryAfterSeconds))
+  res.status(429).json({ type: "too_many_requests", message: verdict.message })
 }
 
-export async function limitFlexitiSessionStarts(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const ok = await consume(
-    res,
-    [
-      ["sessionPerCart", cartOf(req)],
-      ["sessionPerAddress", clientAddress(req)],
-    ],
-    "Flexiti checkouts started"
-  )
-  if (ok) next()
+type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => Promise<void>
+
+/** An error while counting goes to Medusa's error handler instead of leaving the request hanging. */
+const middleware =
+  (handler: Middleware): Middleware =>
+  (req, res, next) =>
+    handler(req, res, next).catch(next)
+
+const idOrUndefined = (value: unknown) => (typeof value === "string" && value.length > 0 && value.length <= 100 ? value : undefined)
+const bodyField = (req: MedusaRequest, field: string) => idOrUndefined((req.body as Record<string, unknown> | undefined)?.[field])
+
+/** The signed-in customer (Medusa's authenticate middleware ran with allowUnauthenticated). */
+function customerOf(req: MedusaRequest): string | undefined {
+  const auth = (req as MedusaRequest & { auth_context?: { actor_type?: string; actor_id?: string } }).auth_context
+  return auth?.actor_type === "customer" ? idOrUndefined(auth.actor_id) : undefined
 }
+
+/** The client address, only when the store declared it to be the shopper's own. */
+const addressOf = (req: MedusaRequest, flood: FloodGuard) =>
+  flood.settings.limitByClientAddress ? (req.ip ?? req.socket?.remoteAddress ?? "unknown") : undefined
+
+const budget = (points: number): LimitCheck => ({ limit: "flexitiCalls", key: "store", points })
+
+export const limitFlexitiSessionStarts = middleware(async (req, res, next) => {
+  return guarded(req, res, next, (flood) => [
+    { limit: "startsPerCart", key: bodyField(req, "cart_id") },
+    { limit: "startsPerCustomer", key: customerOf(req) },
+    { limit: "startsPerAddress", key: addressOf(req, flood) },
+    budget(FLEXITI_CALL_COST.start),
+  ])
+})
 
 /** Medusa's own session route reaches Flexiti too when it names the Flexiti provider. */
-export async function limitFlexitiSessionsOnMedusaRoute(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const providerId = (req.body as { provider_id?: unknown } | undefined)?.provider_id
-  if (typeof providerId !== "string" || !providerId.startsWith("pp_flexiti")) return next()
-  const ok = await consume(
-    res,
-    [
-      ["sessionPerCart", `collection:${req.params.id}`],
-      ["sessionPerAddress", clientAddress(req)],
-    ],
-    "Flexiti checkouts started"
-  )
-  if (ok) next()
+export const limitFlexitiSessionsOnMedusaRoute = middleware(async (req, res, next) => {
+  const providerId = bodyField(req, "provider_id")
+  if (!providerId?.startsWith("pp_flexiti")) return next()
+  return guarded(req, res, next, (flood) => [
+    { limit: "startsPerCart", key: `collection:${req.params.id}` },
+    { limit: "startsPerCustomer", key: customerOf(req) },
+    { limit: "startsPerAddress", key: addressOf(req, flood) },
+    budget(FLEXITI_CALL_COST.start),
+  ])
+})
+
+export const limitFlexitiResults = middleware(async (req, res, next) => {
+  return guarded(req, res, next, (flood) => [
+    { limit: "resultsPerSession", key: idOrUndefined(req.params.id) },
+    { limit: "resultsPerAddress", key: addressOf(req, flood) },
+    budget(FLEXITI_CALL_COST.result),
+  ])
+})
+
+export const limitFlexitiFinancing = middleware(async (req, res, next) => {
+  return guarded(req, res, next, (flood) => [
+    { limit: "financingPerSession", key: idOrUndefined(req.params.id) },
+    { limit: "financingPerAddress", key: addressOf(req, flood) },
+    budget(FLEXITI_CALL_COST.financing),
+  ])
+})
+
+export const limitFlexitiLookups = middleware(async (req, res, next) => {
+  return guarded(req, res, next, (flood) => [
+    { limit: "lookupsPerAddress", key: addressOf(req, flood) },
+    { limit: "lookups", key: "store" },
+  ])
+})
+
+/** True when the cart's payment collection has a Flexiti session (its completion reaches Flexiti). */
+async function isFlexitiCart(container: MedusaContainer, cartId: string): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "payment_collection.payment_sessions.provider_id"],
+    filters: { id: cartId },
+  })
+  const sessions = (data[0]?.payment_collection?.payment_sessions ?? []) as ({ provider_id?: string } | null)[]
+  return sessions.some((s) => s?.provider_id?.startsWith("pp_flexiti"))
 }
 
-export async function limitFlexitiResults(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (await consume(res, [["resultPerAddress", clientAddress(req)]], "Flexiti results sent")) next()
-}
+/** `POST /store/carts/:id/complete`: a Flexiti cart's completion reads Flexiti or authorizes there. */
+export const limitFlexitiCompletes = middleware(async (req, res, next) => {
+  const cartId = idOrUndefined(req.params.id)
+  if (!cartId || !(await isFlexitiCart(req.scope, cartId))) return next()
+  return guarded(req, res, next, () => [{ limit: "completesPerCart", key: cartId }, budget(FLEXITI_CALL_COST.complete)])
+})
 
-export async function limitFlexitiFinancing(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (await consume(res, [["financingPerAddress", clientAddress(req)]], "Flexiti financing requests")) next()
-}
-
-export async function limitFlexitiLookups(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (await consume(res, [["lookupPerAddress", clientAddress(req)]], "Flexiti financing look-ups")) next()
-}
+/**
+ * `POST /hooks/payment/flexiti_flexiti` is unauthenticated and, for a hosted checkout, makes the
+ * provider read Flexiti: limited per checkout. Any other body makes no Flexiti call.
+ */
+export const limitFlexitiWebhooks = middleware(async (req, res, next) => {
+  if (req.params.provider !== "flexiti_flexiti") return next()
+  const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
+  const checkout = await checkoutOfSession(knex, bodyField(req, "session_id"))
+  if (checkout?.flow !== "hosted") return next()
+  return guarded(req, res, next, () => [
+    { limit: "webhooksPerSession", key: checkout.payment_session_id },
+    budget(FLEXITI_CALL_COST.webhook),
+  ])
+})

@@ -46,6 +46,16 @@ export const providerOptionsSchema = z
     release_unpaid_after_minutes: integerOption.optional(),
     /** HTTP timeout per Flexiti call */
     timeout_ms: integerOption.pipe(z.number().max(120_000)).optional(),
+    /**
+     * the most Flexiti calls a minute the public routes may cause, store-wide (Flexiti publishes
+     * no rate limit); FLEXITI_CALLS_PER_MINUTE when unset
+     */
+    flexiti_calls_per_minute: integerOption.pipe(z.number().max(1_000_000)).optional(),
+    /**
+     * also limit each client address: only for stores whose shoppers' browsers call Medusa
+     * directly (behind a storefront server every shopper has its address); FLEXITI_LIMIT_BY_CLIENT_ADDRESS
+     */
+    limit_by_client_address: booleanOption.optional(),
   })
   .refine((o) => !o.client_secret || !!o.client_id, { message: "client_secret is set without client_id", path: ["client_id"] })
   .refine((o) => !o.min_amount || !o.max_amount || lte(o.min_amount, o.max_amount), {
