@@ -40,7 +40,7 @@ export class FlexitiClient {
     this.tokenCache = config.tokenCache ?? sharedTokenCache
     this.clock = config.clock ?? systemClock
     if (config.customerTokenPool && config.customerTokenPool > 0) {
-      this.customerTokens = new CustomerTokenPool(async () => toHeldToken(await this.requestToken("customer"), this.clock), this.clock, config.customerTokenPool)
+      this.customerTokens = new CustomerTokenPool(async () => toHeldToken(await this.requestToken("customer"), "customer", this.clock), this.clock, config.customerTokenPool)
     }
   }
 

@@ -1,4 +1,4 @@
-import { dollarsToCents } from "../flexiti/amount"
+import { centsOf } from "./cents"
 import { Lang, SandboxNotification, TransactionType } from "./types"
 import { SANDBOX_TEST_ACCOUNTS } from "./test-accounts"
 
@@ -172,8 +172,8 @@ type IdKind = keyof typeof ID_STARTS
 export function seededAccounts(): AccountState[] {
   return Object.values(SANDBOX_TEST_ACCOUNTS).map(({ credit_limit, available_credit, description: _d, ...rest }) => ({
     ...rest,
-    credit_limit_cents: dollarsToCents(credit_limit),
-    available_credit_cents: dollarsToCents(available_credit),
+    credit_limit_cents: centsOf(credit_limit),
+    available_credit_cents: centsOf(available_credit),
   }))
 }
 

@@ -1,4 +1,4 @@
-import { isTwoDecimalAmount } from "../../flexiti/amount"
+import { isDollarAmount } from "../cents"
 import type { FieldError } from "../http-utils"
 
 /**
@@ -67,7 +67,7 @@ function typeError(spec: FieldSpec, value: unknown, coerce: boolean): string | u
     case "amount":
       // number (18,2): dollars with at most two decimals, at most 16 digits before the point.
       if (!Number.isFinite(asNumber) || asNumber <= 0) return "must be an amount greater than 0"
-      if (!isTwoDecimalAmount(asNumber)) return "must have at most 2 decimals"
+      if (!isDollarAmount(asNumber)) return "must have at most 2 decimals"
       if (asNumber >= 1e16) return "must fit number (18,2)"
       return undefined
     case "boolean":

@@ -1,5 +1,5 @@
 import type { FieldError } from "../http-utils"
-import { Body, FieldSpec, isPresent, RequestSpec, stringAt, valueAt } from "./fields"
+import { Body, booleanAt, FieldSpec, isPresent, RequestSpec, stringAt, valueAt } from "./fields"
 
 /**
  * Request bodies as Flexiti's public endpoint pages describe them. "Yes" in a Required column
@@ -51,7 +51,7 @@ function oneCustomerIdentification(body: Body): FieldError[] {
 }
 
 function tosAccepted(body: Body): FieldError[] {
-  return isApply(body) && body.tos_agreement === false ? [{ param: "tos_agreement", msg: "must be true", value: false }] : []
+  return isApply(body) && booleanAt(body, "tos_agreement") === false ? [{ param: "tos_agreement", msg: "must be true", value: false }] : []
 }
 
 export const WIDGET_INIT_REQUEST: RequestSpec = {
@@ -151,7 +151,7 @@ export const RETURN_REQUEST: RequestSpec = {
     { path: "reference", type: "string", max: 40 },
     { path: "vcc_number", type: "string", max: 16 },
     { path: "full_return", type: "boolean" },
-    { path: "amount", type: "amount", required: (b) => b.full_return !== true },
+    { path: "amount", type: "amount", required: (b) => booleanAt(b, "full_return") !== true },
     SKU_DATA,
   ],
 }
