@@ -2,7 +2,7 @@ import { dollarsOf, centsOf } from "./cents"
 import { SandboxCore } from "./core"
 import { documented } from "./docs/errors"
 import { isPlanTermOffered, planTotalCents } from "./plans"
-import { AccountState, AuthorizationState, CaptureState } from "./state"
+import { AccountState, AuthorizationState, CaptureState, SkuData } from "./state"
 import { TransactionType } from "./types"
 
 /** Known authorization statuses: opened (GET authorizations example) and closed (authorization_ended). */
@@ -21,10 +21,12 @@ export interface AuthorizationInput {
   financing_option: { transaction_type: TransactionType; plan_id?: number; term?: number }
   amount: number
   auto_capture: boolean
+  sku_data?: SkuData
 }
 export interface AmountInput {
   amount?: number
   reference?: string
+  sku_data?: SkuData
 }
 export interface ReturnInput extends AmountInput {
   full_return?: boolean
@@ -140,6 +142,7 @@ export function createAuthorization(
     creation_date: now,
     captures: [],
     releases: [],
+    sku_data: request.sku_data,
   }
   account.available_credit_cents -= amountCents
   core.state.authorizations.set(auth.authorization_id, auth)
@@ -166,7 +169,7 @@ export function captureAuthorization(
   if (amountCents > remainingCents(auth)) {
     throw documented("auth_amount_exceeded", "Capture amount is greater than the remaining credit authorization amount")
   }
-  const capture = newCapture(core, amountCents, request.reference, core.clock.now())
+  const capture = { ...newCapture(core, amountCents, request.reference, core.clock.now()), sku_data: request.sku_data }
   auth.captures.push(capture)
   core.state.counters.captures += 1
   return {
@@ -225,6 +228,7 @@ export function returnCapture(
     full_return: request.full_return ?? false,
     reference: request.reference,
     date: core.clock.now(),
+    sku_data: request.sku_data,
   }
   capture.returns.push(record)
   findAccount(core, clientId, auth.account_number).available_credit_cents += amountCents
@@ -313,18 +317,21 @@ export function authorizationFullView(auth: AuthorizationState): Record<string, 
   return {
     ...authorizationView(auth),
     client_id: auth.client_id,
+    sku_data: auth.sku_data ?? null,
     captures: auth.captures.map((c) => ({
       capture_id: c.capture_id,
       amount: dollarsOf(c.amount_cents),
       reference: c.reference ?? null,
       date: iso(c.date),
       remaining_capture_amount: dollarsOf(captureRemainingCents(c)),
+      sku_data: c.sku_data ?? null,
       returns: c.returns.map((r) => ({
         return_id: r.return_id,
         amount: dollarsOf(r.amount_cents),
         full_return: r.full_return,
         reference: r.reference ?? null,
         date: iso(r.date),
+        sku_data: r.sku_data ?? null,
       })),
       refunds: c.refunds.map((r) => ({
         refund_id: r.refund_id,

@@ -2,7 +2,7 @@ import { dollarsOf, centsOf } from "./cents"
 import { POS_API_PATH } from "./paths"
 import { SandboxCore } from "./core"
 import { documented } from "./docs/errors"
-import { Body, booleanAt, numberAt, stringAt } from "./docs/fields"
+import { Body, booleanAt, isPresent, numberAt, stringAt } from "./docs/fields"
 import {
   AUTHORIZATION_LIST_QUERY,
   AUTHORIZATION_REQUEST,
@@ -11,9 +11,11 @@ import {
   CAPTURE_REQUEST,
   CUSTOMER_LOOKUP_QUERY,
   CUSTOMER_SEARCH_QUERY,
+  MERCHANT_LOGIN_REQUEST,
   REFUND_REQUEST,
   RELEASE_REQUEST,
   RETURN_REQUEST,
+  skuDataErrors,
   WIDGET_INIT_REQUEST,
 } from "./docs/requests"
 import { formBody, isFormEncoded, jsonBody, ok, queryObject, requireValid, RequestContext, Route, route, wrongInputs } from "./http-utils"
@@ -30,7 +32,7 @@ import {
 } from "./ledger"
 import { OFFERED_PLANS, planName, REGULAR_PURCHASE_AIR, regularMinimumPaymentCents, termAmountCents } from "./plans"
 import { ANY_SCOPE, authorize, MERCHANT_ONLY, pathNumber } from "./resource-guard"
-import { AccountState } from "./state"
+import { AccountState, SkuData } from "./state"
 import { handleTokenRequest } from "./token-route"
 import { TransactionType } from "./types"
 import { createWidgetSession, widgetRedirectionUrl } from "./widget-sessions"
@@ -108,6 +110,18 @@ export function posRoutes(core: SandboxCore): Route[] {
   return POS_VERSION_PREFIXES.flatMap((version) => versionRoutes(core, version))
 }
 
+/** A body that may carry sku_data: checked against its documented fields under the strictness `sku_data`. */
+function validBodyWithSkuData(core: SandboxCore, ctx: RequestContext, spec: Parameters<typeof requireValid>[0]): Body {
+  const body = validBody(ctx, spec)
+  if (core.strictness.sku_data) {
+    const errors = skuDataErrors(body, { coerce: isFormEncoded(ctx) })
+    if (errors.length > 0) throw wrongInputs(errors)
+  }
+  return body
+}
+
+const skuDataOf = (body: Body): SkuData | undefined => (isPresent(body.sku_data) ? (body.sku_data as SkuData) : undefined)
+
 function versionRoutes(core: SandboxCore, version: string): Route[] {
   const client = `${version}/client-id/:client_id`
   return [
@@ -129,7 +143,7 @@ function versionRoutes(core: SandboxCore, version: string): Route[] {
 
     route("POST", `${client}/authorization`, (ctx) => {
       const caller = authorize(core, ctx, ANY_SCOPE)
-      const body = validBody(ctx, AUTHORIZATION_REQUEST)
+      const body = validBodyWithSkuData(core, ctx, AUTHORIZATION_REQUEST)
       const clientId = caller.token.client_id
       const request: AuthorizationInput = {
         account_number: numberAt(body, "account_number") as number,
@@ -141,6 +155,7 @@ function versionRoutes(core: SandboxCore, version: string): Route[] {
         },
         amount: amountOf(body) as number,
         auto_capture: booleanAt(body, "auto_capture") as boolean,
+        sku_data: skuDataOf(body),
       }
       requireAccount(core, clientId, request.account_number)
       if (caller.token.scope === "customer") {
@@ -204,9 +219,15 @@ function versionRoutes(core: SandboxCore, version: string): Route[] {
 
     route("POST", `${client}/authorization/:id/capture`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
-      const body = validBody(ctx, CAPTURE_REQUEST)
+      const body = validBodyWithSkuData(core, ctx, CAPTURE_REQUEST)
       const id = pathNumber(ctx, "id", "Authorization")
-      return ok(captureAuthorization(core, caller.token.client_id, id, { amount: amountOf(body) as number, reference: stringAt(body, "reference") }))
+      return ok(
+        captureAuthorization(core, caller.token.client_id, id, {
+          amount: amountOf(body) as number,
+          reference: stringAt(body, "reference"),
+          sku_data: skuDataOf(body),
+        })
+      )
     }),
 
     route("POST", `${client}/authorization/:id/release`, (ctx) => {
@@ -218,19 +239,20 @@ function versionRoutes(core: SandboxCore, version: string): Route[] {
 
     route("POST", `${client}/authorization/:id/capture/:capture_id/return`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
-      const body = validBody(ctx, RETURN_REQUEST)
+      const body = validBodyWithSkuData(core, ctx, RETURN_REQUEST)
       return ok(
         returnCapture(core, caller.token.client_id, pathNumber(ctx, "id", "Authorization"), pathNumber(ctx, "capture_id", "Capture"), {
           amount: amountOf(body),
           reference: stringAt(body, "reference"),
           full_return: booleanAt(body, "full_return"),
+          sku_data: skuDataOf(body),
         })
       )
     }),
 
     route("POST", `${client}/accounts/:account_number/refund`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
-      const body = validBody(ctx, REFUND_REQUEST)
+      const body = validBodyWithSkuData(core, ctx, REFUND_REQUEST)
       refundAccount(core, caller.token.client_id, pathNumber(ctx, "account_number", "Customer account"), {
         amount: amountOf(body) as number,
         reference: stringAt(body, "reference"),
@@ -303,6 +325,16 @@ function versionRoutes(core: SandboxCore, version: string): Route[] {
     route("GET", `${client}/i18n`, (ctx) => {
       const caller = authorize(core, ctx, ANY_SCOPE)
       return ok(I18N_LABELS[caller.lang])
+    }),
+
+    // Authentication Endpoints (older version; later marked deprecated): optional merchant_username
+    // and merchant_password; answers merchant_name, merchant_id and form_values ("various values
+    // used in the credit application form"). The sandbox's merchant is its client: the name is the
+    // client id, the id a sandbox number, the form values the i18n labels.
+    route("POST", `${client}/merchants/login`, (ctx) => {
+      const caller = authorize(core, ctx, ANY_SCOPE)
+      validBody(ctx, MERCHANT_LOGIN_REQUEST)
+      return ok({ merchant_name: caller.token.client_id, merchant_id: 1, form_values: I18N_LABELS[caller.lang] })
     }),
   ]
 }

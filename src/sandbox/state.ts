@@ -42,12 +42,16 @@ export interface AccountState {
   preferred_language: "en-CA" | "fr-CA"
 }
 
+/** sku_data as it arrived (shown on the shopper's statement), for tests and the ledger view. */
+export type SkuData = Record<string, unknown>
+
 export interface ReturnRecord {
   return_id: number
   amount_cents: number
   full_return: boolean
   reference?: string
   date: number
+  sku_data?: SkuData
 }
 
 export interface RefundRecord {
@@ -64,6 +68,7 @@ export interface CaptureState {
   date: number
   returns: ReturnRecord[]
   refunds: RefundRecord[]
+  sku_data?: SkuData
 }
 
 export interface ReleaseRecord {
@@ -85,6 +90,7 @@ export interface AuthorizationState {
   creation_date: number
   captures: CaptureState[]
   releases: ReleaseRecord[]
+  sku_data?: SkuData
 }
 
 export interface WidgetSession {
