@@ -117,7 +117,8 @@ export class FlexitiClient {
   /** "Test connection": a real token request, bypassing the cache. */
   async testConnection(scope: S.TokenScope = "merchant", referenceId = newReferenceId()) {
     const token = await this.requestToken(scope, { referenceId })
-    return { scope: token.scope, expires_in: token.expires_in, reference_id: referenceId }
+    // An answer without scope (Authentication Endpoints' first example) grants the scope asked for.
+    return { scope: token.scope ?? scope, expires_in: token.expires_in, reference_id: referenceId }
   }
 
   /* ------------------------------ plumbing ------------------------------ */

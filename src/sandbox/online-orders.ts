@@ -11,7 +11,8 @@ import { Lang, SandboxNotification } from "./types"
 export type OnlineOutcome = "approve" | "decline" | "cancel"
 
 /**
- * Notification statuses. SUCCESS is FACT (apply_status in the notifications example); the rest
+ * Notification statuses. SUCCESS is the apply_status of the notifications example (Online API
+ * Endpoints Reference); the rest
  * of the buy-flow notification is not public and is the sandbox's reading (README assumptions).
  */
 export const NOTIFICATION_STATUS = {

@@ -85,3 +85,21 @@ export function widgetEvent(message: any, notCovered: NotCoveredByExample = {}):
   if (message.eventType === "flx-failure") asDocumented("widget-flx-failure", message.eventData, notCovered)
   return message
 }
+
+/** One sandbox for a spec file, reset before each test, with a fresh merchant token (renewable, e.g. after moving the clock). */
+export function sharedKit(): { kit: () => Kit; merchant: () => string; renewMerchant: () => Promise<void> } {
+  let kit: Kit
+  let merchant: string
+  beforeAll(async () => {
+    kit = await startKit()
+  })
+  afterAll(() => kit.sandbox.close())
+  const renewMerchant = async () => {
+    merchant = (await kit.token("merchant")).access_token
+  }
+  beforeEach(async () => {
+    kit.sandbox.reset()
+    await renewMerchant()
+  })
+  return { kit: () => kit, merchant: () => merchant, renewMerchant }
+}

@@ -1,4 +1,4 @@
-import { Kit, POS, promotional, startKit } from "./sandbox-test-kit"
+import { POS, promotional, sharedKit, startKit } from "./sandbox-test-kit"
 
 /** sku_data on authorization, capture and return: checked against its documented fields, kept in the ledger. */
 const SKU_DATA = {
@@ -16,40 +16,31 @@ const SKU_DATA = {
 const RETURNED = { transaction_subtotal: -50, transaction_total: -50, products: [{ sku_id: "TV-55", quantity: -1, unit_price: 50, extended_price: -50 }] }
 
 describe("sandbox: sku_data", () => {
-  let kit: Kit
-  let merchant: string
-  beforeAll(async () => {
-    kit = await startKit()
-  })
-  afterAll(() => kit.sandbox.close())
-  beforeEach(async () => {
-    kit.sandbox.reset()
-    merchant = (await kit.token("merchant")).access_token
-  })
-  const authorize = (body: unknown) => kit.call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant, body)
+  const { kit, merchant } = sharedKit()
+  const authorize = (body: unknown) => kit().call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant(), body)
 
   it("records what arrived on the authorization, the capture and the return", async () => {
     const auth = await authorize(promotional(231, { sku_data: SKU_DATA }))
     expect(auth.status).toBe(200)
     const id = auth.data.authorization_id
-    const capture = await kit.call("POST", `${POS()}/authorization/${id}/capture`, merchant, { amount: 231, sku_data: { ...SKU_DATA, purchase_order: "cap_1" } })
+    const capture = await kit().call("POST", `${POS()}/authorization/${id}/capture`, merchant(), { amount: 231, sku_data: { ...SKU_DATA, purchase_order: "cap_1" } })
     expect(capture.status).toBe(200)
-    const returned = await kit.call("POST", `${POS()}/authorization/${id}/capture/${capture.data.capture_id}/return`, merchant, {
+    const returned = await kit().call("POST", `${POS()}/authorization/${id}/capture/${capture.data.capture_id}/return`, merchant(), {
       amount: 50,
       full_return: false,
       sku_data: RETURNED,
     })
     expect(returned.status).toBe(200)
-    const ledger = kit.sandbox.authorization(id) as { sku_data: unknown; captures: { sku_data: unknown; returns: { sku_data: unknown }[] }[] }
+    const ledger = kit().sandbox.authorization(id) as { sku_data: unknown; captures: { sku_data: unknown; returns: { sku_data: unknown }[] }[] }
     expect(ledger.sku_data).toEqual(SKU_DATA)
     expect(ledger.captures[0].sku_data).toEqual({ ...SKU_DATA, purchase_order: "cap_1" })
     expect(ledger.captures[0].returns[0].sku_data).toEqual(RETURNED)
-    expect((await kit.http.get("/__sandbox/authorizations")).data.authorizations[0].sku_data).toEqual(SKU_DATA)
+    expect((await kit().http.get("/__sandbox/authorizations")).data.authorizations[0].sku_data).toEqual(SKU_DATA)
   })
 
   it("a call without sku_data records none", async () => {
     const auth = await authorize(promotional(100))
-    expect((kit.sandbox.authorization(auth.data.authorization_id) as { sku_data: unknown }).sku_data).toBeNull()
+    expect((kit().sandbox.authorization(auth.data.authorization_id) as { sku_data: unknown }).sku_data).toBeNull()
   })
 
   it("refuses a malformed sku_data with the input error, naming each field", async () => {
@@ -79,17 +70,17 @@ describe("sandbox: sku_data", () => {
         "sku_data.products.1",
       ].sort()
     )
-    expect((await kit.http.get("/__sandbox/counters")).data.authorizations_created).toBe(0)
+    expect((await kit().http.get("/__sandbox/counters")).data.authorizations_created).toBe(0)
   })
 
   it("refuses it on capture and return too", async () => {
     const auth = await authorize(promotional(100))
     const id = auth.data.authorization_id
-    const capture = await kit.call("POST", `${POS()}/authorization/${id}/capture`, merchant, { amount: 100, sku_data: { pst: "0" } })
+    const capture = await kit().call("POST", `${POS()}/authorization/${id}/capture`, merchant(), { amount: 100, sku_data: { pst: "0" } })
     expect(capture.status).toBe(409)
     expect(capture.data.field_errors).toEqual([{ param: "sku_data.pst", msg: "must be a number", value: "0" }])
-    const ok = await kit.call("POST", `${POS()}/authorization/${id}/capture`, merchant, { amount: 100 })
-    const returned = await kit.call("POST", `${POS()}/authorization/${id}/capture/${ok.data.capture_id}/return`, merchant, {
+    const ok = await kit().call("POST", `${POS()}/authorization/${id}/capture`, merchant(), { amount: 100 })
+    const returned = await kit().call("POST", `${POS()}/authorization/${id}/capture/${ok.data.capture_id}/return`, merchant(), {
       amount: 10,
       full_return: false,
       sku_data: { products: "TV" },
