@@ -40,7 +40,7 @@ export class FlexitiClient {
     this.tokenCache = config.tokenCache ?? sharedTokenCache
     this.clock = config.clock ?? systemClock
     if (config.customerTokenPool && config.customerTokenPool > 0) {
-      this.customerTokens = new CustomerTokenPool(async () => toHeldToken(await this.requestToken("customer"), this.clock), this.clock, config.customerTokenPool)
+      this.customerTokens = new CustomerTokenPool(async () => toHeldToken(await this.requestToken("customer"), "customer", this.clock), this.clock, config.customerTokenPool)
     }
   }
 
@@ -117,7 +117,8 @@ export class FlexitiClient {
   /** "Test connection": a real token request, bypassing the cache. */
   async testConnection(scope: S.TokenScope = "merchant", referenceId = newReferenceId()) {
     const token = await this.requestToken(scope, { referenceId })
-    return { scope: token.scope, expires_in: token.expires_in, reference_id: referenceId }
+    // An answer without scope (Authentication Endpoints' first example) grants the scope asked for.
+    return { scope: token.scope ?? scope, expires_in: token.expires_in, reference_id: referenceId }
   }
 
   /* ------------------------------ plumbing ------------------------------ */

@@ -22,7 +22,8 @@ export type FlexitiErrorKind =
 
 /**
  * Error codes Flexiti documents on its public error pages, so callers can map them without
- * string literals scattered around. A code Flexiti adds later still arrives in `FlexitiError.code`.
+ * string literals scattered around, plus one reading of ours: `invalid_grant` for a refused
+ * refresh (assumptions.ts). A code Flexiti adds later still arrives in `FlexitiError.code`.
  */
 export const FLEXITI_ERROR_CODES = {
   /** oauth/token */

@@ -36,11 +36,12 @@ export interface TokenClock {
 
 export const systemClock: TokenClock = { now: () => Date.now() }
 
-export function toHeldToken(response: TokenResponse, clock: TokenClock): HeldToken {
+/** `requested` is the scope asked for: the answer may not repeat it (Authentication Endpoints' first example). */
+export function toHeldToken(response: TokenResponse, requested: TokenScope, clock: TokenClock): HeldToken {
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token,
-    scope: response.scope,
+    scope: requested,
     expiresAt: clock.now() + response.expires_in * 1000,
   }
 }
@@ -166,7 +167,7 @@ export class TokenLineage {
   }
 
   private keep(response: TokenResponse): HeldToken {
-    this.held = toHeldToken(response, this.clock)
+    this.held = toHeldToken(response, this.scope, this.clock)
     this.forceRenewal = false
     return this.held
   }

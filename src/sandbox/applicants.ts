@@ -1,4 +1,4 @@
-import { dollarsToCents } from "../flexiti/amount"
+import { centsOf as dollarsToCents } from "./cents"
 import { SandboxCore } from "./core"
 import { HttpError } from "./http-utils"
 import { AccountState, Application } from "./state"

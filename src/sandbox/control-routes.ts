@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { centsToDollars, dollarsToCents, isTwoDecimalAmount } from "../flexiti/amount"
+import { dollarsOf, centsOf, isDollarAmount } from "./cents"
 import { applyFaults, SandboxCore, resetCore } from "./core"
 import { faultsInputSchema } from "./faults"
 import { HttpError, ok, Reply, RequestContext, Route, route, zodFieldErrors } from "./http-utils"
@@ -18,7 +18,7 @@ import {
 /** Control API for tests and the hosted pages: no auth, JSON, 400 on bad input, never faulted. */
 export const CONTROL_PREFIX = "/__sandbox"
 
-const dollars = z.number().nonnegative().refine(isTwoDecimalAmount, "dollars with at most 2 decimals")
+const dollars = z.number().nonnegative().refine(isDollarAmount, "dollars with at most 2 decimals")
 
 export const clientInputSchema = z.strictObject({
   client_id: z.string().min(1).max(100),
@@ -94,8 +94,8 @@ export function addAccount(core: SandboxCore, raw: AccountInput): AccountState {
     account_status: a.account_status,
     account_status_reason_code: a.account_status_reason_code,
     risk_rating: a.risk_rating,
-    credit_limit_cents: dollarsToCents(a.credit_limit),
-    available_credit_cents: dollarsToCents(a.available_credit ?? a.credit_limit),
+    credit_limit_cents: centsOf(a.credit_limit),
+    available_credit_cents: centsOf(a.available_credit ?? a.credit_limit),
     preferred_language: a.preferred_language,
   }
   accounts.set(account.account_number, account)
@@ -112,7 +112,7 @@ export function decideApplication(core: SandboxCore, id: number, decision: "appr
 
 function accountControlView(account: AccountState): Record<string, unknown> {
   const { credit_limit_cents, available_credit_cents, ...rest } = account
-  return { ...rest, credit_limit: centsToDollars(credit_limit_cents), available_credit: centsToDollars(available_credit_cents) }
+  return { ...rest, credit_limit: dollarsOf(credit_limit_cents), available_credit: dollarsOf(available_credit_cents) }
 }
 
 export function controlRoutes(core: SandboxCore): Route[] {

@@ -1,6 +1,7 @@
 import { SandboxClock } from "./clock"
 import { FaultInjector, FaultsInput } from "./faults"
 import { SandboxClientConfig, SandboxState } from "./state"
+import { DEFAULT_STRICTNESS, Strictness } from "./strictness"
 import { TokenStore } from "./token-store"
 
 /** The pieces every route works with; one instance per running sandbox. */
@@ -9,16 +10,23 @@ export interface SandboxCore {
   tokens: TokenStore
   clock: SandboxClock
   faults: FaultInjector
+  strictness: Strictness
   log: (line: string) => void
 }
 
-export function createCore(clients: SandboxClientConfig[], tokenLifetimeSeconds: number, quiet: boolean): SandboxCore {
+export function createCore(
+  clients: SandboxClientConfig[],
+  tokenLifetimeSeconds: number,
+  quiet: boolean,
+  strictness: Partial<Strictness> = {}
+): SandboxCore {
   const clock = new SandboxClock()
   return {
     state: new SandboxState(clients),
     tokens: new TokenStore(clock, tokenLifetimeSeconds),
     clock,
     faults: new FaultInjector(),
+    strictness: { ...DEFAULT_STRICTNESS, ...strictness },
     log: quiet ? () => undefined : (line) => console.log(`[flexiti-sandbox] ${line}`),
   }
 }

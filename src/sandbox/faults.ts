@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { centsToDollars, dollarsToCents, isTwoDecimalAmount } from "../flexiti/amount"
+import { dollarsOf, centsOf, isDollarAmount } from "./cents"
 import { DOCUMENTED_ERRORS, DocumentedErrorCode, documented, isDocumentedErrorCode } from "./docs/errors"
 import { HttpError, Reply } from "./http-utils"
 
@@ -28,7 +28,8 @@ export const faultsInputSchema = z.strictObject({
   lose_answer_next: z.array(z.strictObject({ path_contains: z.string().min(1), method: z.string().optional() })).optional(),
   /**
    * answer the next matching Flexiti call with a documented error, in the shape of the API that
-   * was called (e.g. general_error, not_permitted, invalid_role, 466 acl_blocked)
+   * was called (e.g. general_error, not_permitted, invalid_role). Flexiti's 465–467 "Blocked" statuses come
+   * with no documented code or body: inject them with fail_next and a status
    */
   error_next: z
     .array(
@@ -40,7 +41,7 @@ export const faultsInputSchema = z.strictObject({
     )
     .optional(),
   expire_tokens_now: z.literal(true).optional(),
-  tamper_amount_next: z.number().refine(isTwoDecimalAmount, "dollars with at most 2 decimals").optional(),
+  tamper_amount_next: z.number().refine(isDollarAmount, "dollars with at most 2 decimals").optional(),
 })
 export type FaultsInput = z.infer<typeof faultsInputSchema>
 
@@ -82,7 +83,7 @@ export class FaultInjector {
     if (input.fail_next !== undefined) this.failNext = input.fail_next.map((rule) => ({ ...rule }))
     if (input.error_next !== undefined) this.errorNext = [...input.error_next]
     if (input.lose_answer_next !== undefined) this.loseAnswerNext = [...input.lose_answer_next]
-    if (input.tamper_amount_next !== undefined) this.tamperCents = dollarsToCents(input.tamper_amount_next)
+    if (input.tamper_amount_next !== undefined) this.tamperCents = centsOf(input.tamper_amount_next)
   }
 
   clear(): void {
@@ -155,7 +156,7 @@ export class FaultInjector {
       fail_next: this.failNext,
       lose_answer_next: this.loseAnswerNext,
       error_next: this.errorNext,
-      tamper_amount_next: centsToDollars(this.tamperCents),
+      tamper_amount_next: dollarsOf(this.tamperCents),
     }
   }
 }

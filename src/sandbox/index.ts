@@ -6,12 +6,14 @@ import { authorizationFullView } from "./ledger"
 import { applyInOnlineOrder, completeOnlineOrder, OnlineOutcome } from "./online-orders"
 import { createSandboxServer } from "./server"
 import { Counters, SandboxClientConfig } from "./state"
+import { Strictness } from "./strictness"
 import { TestApplicantKey } from "./applicants"
 import { DocumentedErrorCode } from "./docs/errors"
 import { WidgetEvent } from "./types"
 import { applyInWidget, approveWidgetSession, declineWidgetSession } from "./widget-sessions"
 
 export type { SandboxClientConfig } from "./state"
+export type { Strictness as SandboxStrictness } from "./strictness"
 export type { Counters as SandboxCounters } from "./state"
 export type { FaultsInput as SandboxFaults } from "./faults"
 export type { AccountInput as SandboxAccountInput } from "./control-routes"
@@ -40,6 +42,8 @@ export interface SandboxOptions {
   clients?: SandboxClientConfig[]
   /** no request log on stdout (default false) */
   quiet?: boolean
+  /** checks beyond what Flexiti documents, each on by default (see strictness.ts) */
+  strictness?: Partial<Strictness>
 }
 
 /** The same operations as the /__sandbox control API, in-process. */
@@ -75,7 +79,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const core = createCore(
     options.clients ?? [SANDBOX_DEFAULT_CLIENT],
     options.tokenLifetimeSeconds ?? 1200,
-    options.quiet ?? false
+    options.quiet ?? false,
+    options.strictness
   )
   const server = createSandboxServer(core)
   const host = options.host ?? "127.0.0.1"

@@ -1,8 +1,8 @@
-import { centsToDollars, dollarsToCents } from "../flexiti/amount"
+import { dollarsOf, centsOf } from "./cents"
 import { SandboxCore } from "./core"
 import { documented } from "./docs/errors"
 import { isPlanTermOffered, planTotalCents } from "./plans"
-import { AccountState, AuthorizationState, CaptureState } from "./state"
+import { AccountState, AuthorizationState, CaptureState, SkuData } from "./state"
 import { TransactionType } from "./types"
 
 /** Known authorization statuses: opened (GET authorizations example) and closed (authorization_ended). */
@@ -21,10 +21,12 @@ export interface AuthorizationInput {
   financing_option: { transaction_type: TransactionType; plan_id?: number; term?: number }
   amount: number
   auto_capture: boolean
+  sku_data?: SkuData
 }
 export interface AmountInput {
   amount?: number
   reference?: string
+  sku_data?: SkuData
 }
 export interface ReturnInput extends AmountInput {
   full_return?: boolean
@@ -140,6 +142,7 @@ export function createAuthorization(
     creation_date: now,
     captures: [],
     releases: [],
+    sku_data: request.sku_data,
   }
   account.available_credit_cents -= amountCents
   core.state.authorizations.set(auth.authorization_id, auth)
@@ -162,20 +165,20 @@ export function captureAuthorization(
   request: AmountInput & { amount: number }
 ): Record<string, unknown> {
   const auth = openAuthorization(core, clientId, authorizationId)
-  const amountCents = dollarsToCents(request.amount)
+  const amountCents = centsOf(request.amount)
   if (amountCents > remainingCents(auth)) {
     throw documented("auth_amount_exceeded", "Capture amount is greater than the remaining credit authorization amount")
   }
-  const capture = newCapture(core, amountCents, request.reference, core.clock.now())
+  const capture = { ...newCapture(core, amountCents, request.reference, core.clock.now()), sku_data: request.sku_data }
   auth.captures.push(capture)
   core.state.counters.captures += 1
   return {
     capture_id: capture.capture_id,
     authorization_id: auth.authorization_id,
-    amount: centsToDollars(amountCents),
+    amount: dollarsOf(amountCents),
     reference: capture.reference ?? null,
     date: iso(capture.date),
-    remaining_authorization_amount: centsToDollars(remainingCents(auth)),
+    remaining_authorization_amount: dollarsOf(remainingCents(auth)),
   }
 }
 
@@ -187,7 +190,7 @@ export function releaseAuthorization(
   request: AmountInput
 ): Record<string, unknown> {
   const auth = openAuthorization(core, clientId, authorizationId)
-  const amountCents = request.amount === undefined ? remainingCents(auth) : dollarsToCents(request.amount)
+  const amountCents = request.amount === undefined ? remainingCents(auth) : centsOf(request.amount)
   if (amountCents > remainingCents(auth)) {
     throw documented("auth_amount_exceeded", "Release amount is greater than the remaining credit authorization amount")
   }
@@ -197,9 +200,9 @@ export function releaseAuthorization(
   // released_amount is the authorization's total, as in authorizationSchema; amount is this call's.
   return {
     authorization_id: auth.authorization_id,
-    amount: centsToDollars(amountCents),
-    released_amount: centsToDollars(releasedCents(auth)),
-    remaining_authorization_amount: centsToDollars(remainingCents(auth)),
+    amount: dollarsOf(amountCents),
+    released_amount: dollarsOf(releasedCents(auth)),
+    remaining_authorization_amount: dollarsOf(remainingCents(auth)),
     status: statusOf(auth),
   }
 }
@@ -216,7 +219,7 @@ export function returnCapture(
   if (!auth || !capture) throw documented("not_found", "Authorization or capture not found")
   if (auth.transaction_type !== "promotional_purchase") throw documented("wrong_transaction_type")
   if (core.clock.now() - capture.date > RETURN_WINDOW_DAYS * DAY_MS) throw documented("return_date_exceeded")
-  const amountCents = request.amount === undefined ? captureRemainingCents(capture) : dollarsToCents(request.amount)
+  const amountCents = request.amount === undefined ? captureRemainingCents(capture) : centsOf(request.amount)
   if (amountCents <= 0 || amountCents > captureRemainingCents(capture)) throw documented("capture_amount_exceeded")
   const record = {
     return_id: core.state.nextId("return"),
@@ -225,6 +228,7 @@ export function returnCapture(
     full_return: request.full_return ?? false,
     reference: request.reference,
     date: core.clock.now(),
+    sku_data: request.sku_data,
   }
   capture.returns.push(record)
   findAccount(core, clientId, auth.account_number).available_credit_cents += amountCents
@@ -234,9 +238,9 @@ export function returnCapture(
     reference: record.reference ?? null,
     capture_id: capture.capture_id,
     date: iso(record.date),
-    amount: centsToDollars(amountCents),
-    remaining_capture_amount: centsToDollars(captureRemainingCents(capture)),
-    remaining_authorization_amount: centsToDollars(remainingCents(auth)),
+    amount: dollarsOf(amountCents),
+    remaining_capture_amount: dollarsOf(captureRemainingCents(capture)),
+    remaining_authorization_amount: dollarsOf(remainingCents(auth)),
   }
 }
 
@@ -259,7 +263,7 @@ export function refundAccount(
   const captures = [...core.state.authorizations.values()]
     .filter((a) => a.client_id === clientId && a.account_number === accountNumber)
     .flatMap((a) => a.captures)
-  const amountCents = dollarsToCents(request.amount)
+  const amountCents = centsOf(request.amount)
   // Without capture_id (docs silent) the refund goes against the newest capture with money left.
   const capture =
     request.capture_id === undefined
@@ -292,18 +296,18 @@ export function authorizationView(auth: AuthorizationState): Record<string, unkn
     transaction_type: auth.transaction_type,
     plan_id: auth.plan_id ?? null,
     term: auth.term ?? null,
-    amount: centsToDollars(auth.amount_cents),
-    captured_amount: centsToDollars(capturedCents(auth)),
-    released_amount: centsToDollars(releasedCents(auth)),
-    remaining_authorization_amount: centsToDollars(remainingCents(auth)),
+    amount: dollarsOf(auth.amount_cents),
+    captured_amount: dollarsOf(capturedCents(auth)),
+    released_amount: dollarsOf(releasedCents(auth)),
+    remaining_authorization_amount: dollarsOf(remainingCents(auth)),
     auto_capture: auth.auto_capture,
     creation_date: iso(auth.creation_date),
     captures: auth.captures.map((c) => ({
       capture_id: c.capture_id,
-      amount: centsToDollars(c.amount_cents),
+      amount: dollarsOf(c.amount_cents),
       reference: c.reference ?? null,
       date: iso(c.date),
-      returned_amount: centsToDollars(sum(c.returns.map((r) => r.amount_cents))),
+      returned_amount: dollarsOf(sum(c.returns.map((r) => r.amount_cents))),
     })),
   }
 }
@@ -313,28 +317,31 @@ export function authorizationFullView(auth: AuthorizationState): Record<string, 
   return {
     ...authorizationView(auth),
     client_id: auth.client_id,
+    sku_data: auth.sku_data ?? null,
     captures: auth.captures.map((c) => ({
       capture_id: c.capture_id,
-      amount: centsToDollars(c.amount_cents),
+      amount: dollarsOf(c.amount_cents),
       reference: c.reference ?? null,
       date: iso(c.date),
-      remaining_capture_amount: centsToDollars(captureRemainingCents(c)),
+      remaining_capture_amount: dollarsOf(captureRemainingCents(c)),
+      sku_data: c.sku_data ?? null,
       returns: c.returns.map((r) => ({
         return_id: r.return_id,
-        amount: centsToDollars(r.amount_cents),
+        amount: dollarsOf(r.amount_cents),
         full_return: r.full_return,
         reference: r.reference ?? null,
         date: iso(r.date),
+        sku_data: r.sku_data ?? null,
       })),
       refunds: c.refunds.map((r) => ({
         refund_id: r.refund_id,
-        amount: centsToDollars(r.amount_cents),
+        amount: dollarsOf(r.amount_cents),
         reference: r.reference ?? null,
         date: iso(r.date),
       })),
     })),
     releases: auth.releases.map((r) => ({
-      amount: centsToDollars(r.amount_cents),
+      amount: dollarsOf(r.amount_cents),
       reference: r.reference ?? null,
       date: iso(r.date),
     })),

@@ -1,4 +1,4 @@
-import { centsToDollars } from "../flexiti/amount"
+import { dollarsOf } from "./cents"
 import { apply, TestApplicantKey } from "./applicants"
 import { SandboxCore } from "./core"
 import { HttpError } from "./http-utils"
@@ -11,7 +11,8 @@ import { Lang, SandboxNotification } from "./types"
 export type OnlineOutcome = "approve" | "decline" | "cancel"
 
 /**
- * Notification statuses. SUCCESS is FACT (apply_status in the notifications example); the rest
+ * Notification statuses. SUCCESS is the apply_status of the notifications example (Online API
+ * Endpoints Reference); the rest
  * of the buy-flow notification is not public and is the sandbox's reading (README assumptions).
  */
 export const NOTIFICATION_STATUS = {
@@ -80,7 +81,7 @@ function purchaseFor(core: SandboxCore, order: OnlineOrder, accountNumber: numbe
         account_number: accountNumber,
         reference: order.merchant_orderid,
         financing_option: { transaction_type: "promotional_purchase", ...ONLINE_APPROVAL_PLAN },
-        amount: centsToDollars(amountCents),
+        amount: dollarsOf(amountCents),
         auto_capture: false,
       },
       amountCents
@@ -90,13 +91,13 @@ function purchaseFor(core: SandboxCore, order: OnlineOrder, accountNumber: numbe
       status: NOTIFICATION_STATUS.success,
       authorization_id: auth.authorization_id,
       account_number: auth.account_number,
-      amount: centsToDollars(auth.amount_cents),
+      amount: dollarsOf(auth.amount_cents),
       auto_capture: false,
     }
   } catch (error) {
     if (!(error instanceof HttpError)) throw error
     order.status = "declined"
-    return { status: NOTIFICATION_STATUS.failed, account_number: accountNumber, amount: centsToDollars(order.amount_cents), error: error.code }
+    return { status: NOTIFICATION_STATUS.failed, account_number: accountNumber, amount: dollarsOf(order.amount_cents), error: error.code }
   }
 }
 
@@ -116,7 +117,7 @@ export function completeOnlineOrder(
   } else {
     order.status = outcome === "decline" ? "declined" : "cancelled"
     const status = outcome === "decline" ? NOTIFICATION_STATUS.failed : NOTIFICATION_STATUS.cancelled
-    notify(core, order, { purchase: { status, amount: centsToDollars(order.amount_cents) } })
+    notify(core, order, { purchase: { status, amount: dollarsOf(order.amount_cents) } })
   }
   return { order, redirect_url: redirectUrl(core, order) }
 }
@@ -146,7 +147,7 @@ function applicationOutcome(core: SandboxCore, order: OnlineOrder, application: 
       ? {
           purchase: {
             status: pending ? NOTIFICATION_STATUS.pending : NOTIFICATION_STATUS.failed,
-            amount: centsToDollars(order.amount_cents),
+            amount: dollarsOf(order.amount_cents),
             error: pending ? "application_marked_pending_1" : "application_declined",
           },
         }
@@ -199,7 +200,7 @@ export function onlineOrderView(order: OnlineOrder): Record<string, unknown> {
     online_order_id: order.online_order_id,
     client_id: order.client_id,
     merchant_orderid: order.merchant_orderid ?? null,
-    amount: centsToDollars(order.amount_cents),
+    amount: dollarsOf(order.amount_cents),
     flow: order.flow,
     apply_only: order.apply_only,
     lang: order.lang,

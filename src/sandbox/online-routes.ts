@@ -1,5 +1,5 @@
-import { centsToDollars, dollarsToCents } from "../flexiti/amount"
-import { ONLINE_API_PATH } from "../flexiti/environments"
+import { dollarsOf, centsOf } from "./cents"
+import { ONLINE_API_PATH } from "./paths"
 import { SandboxCore } from "./core"
 import { documented } from "./docs/errors"
 import { Body, numberAt, stringAt } from "./docs/fields"
@@ -13,7 +13,7 @@ import { handleTokenRequest } from "./token-route"
 import { Lang } from "./types"
 
 function money(cents: number): string {
-  return centsToDollars(cents).toFixed(2)
+  return dollarsOf(cents).toFixed(2)
 }
 
 function calculatorSentence(lang: Lang, monthlyCents: number | null): string {
@@ -51,7 +51,7 @@ export function onlineRoutes(core: SandboxCore): Route[] {
     const order = createOnlineOrder(core, {
       clientId: caller.token.client_id,
       merchantOrderId: stringAt(body, "merchant_orderid"),
-      amountCents: dollarsToCents(numberAt(body, "amount_requested") as number),
+      amountCents: centsOf(numberAt(body, "amount_requested") as number),
       flow: (stringAt(body, "flow") as string).toLowerCase(),
       lang,
       applyOnly,
@@ -70,7 +70,7 @@ export function onlineRoutes(core: SandboxCore): Route[] {
       const caller = authorize(core, ctx, ANY_SCOPE)
       const query: Body = { ...queryObject(ctx.query), lang: caller.lang }
       requireValid(PAYMENT_CALCULATOR_QUERY, query, { coerce: true })
-      const priceCents = dollarsToCents(numberAt(query, "price") as number)
+      const priceCents = centsOf(numberAt(query, "price") as number)
       const monthlyCents =
         priceCents < PAYMENT_CALCULATOR.minPriceCents ? null : divideHalfUp(priceCents, PAYMENT_CALCULATOR.months)
       return ok({

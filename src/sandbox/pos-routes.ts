@@ -1,8 +1,8 @@
-import { centsToDollars, dollarsToCents } from "../flexiti/amount"
-import { POS_API_PATH } from "../flexiti/environments"
+import { dollarsOf, centsOf } from "./cents"
+import { POS_API_PATH } from "./paths"
 import { SandboxCore } from "./core"
 import { documented } from "./docs/errors"
-import { Body, booleanAt, numberAt, stringAt } from "./docs/fields"
+import { Body, booleanAt, isPresent, numberAt, stringAt } from "./docs/fields"
 import {
   AUTHORIZATION_LIST_QUERY,
   AUTHORIZATION_REQUEST,
@@ -11,12 +11,14 @@ import {
   CAPTURE_REQUEST,
   CUSTOMER_LOOKUP_QUERY,
   CUSTOMER_SEARCH_QUERY,
+  MERCHANT_LOGIN_REQUEST,
   REFUND_REQUEST,
   RELEASE_REQUEST,
   RETURN_REQUEST,
+  skuDataErrors,
   WIDGET_INIT_REQUEST,
 } from "./docs/requests"
-import { jsonBody, ok, queryObject, requireValid, RequestContext, Route, route, wrongInputs } from "./http-utils"
+import { formBody, isFormEncoded, jsonBody, ok, queryObject, requireValid, RequestContext, Route, route, wrongInputs } from "./http-utils"
 import { I18N_LABELS } from "./i18n-labels"
 import {
   AuthorizationInput,
@@ -30,17 +32,16 @@ import {
 } from "./ledger"
 import { OFFERED_PLANS, planName, REGULAR_PURCHASE_AIR, regularMinimumPaymentCents, termAmountCents } from "./plans"
 import { ANY_SCOPE, authorize, MERCHANT_ONLY, pathNumber } from "./resource-guard"
-import { AccountState } from "./state"
+import { AccountState, SkuData } from "./state"
 import { handleTokenRequest } from "./token-route"
 import { TransactionType } from "./types"
 import { createWidgetSession, widgetRedirectionUrl } from "./widget-sessions"
 
 /**
- * Each endpoint answers only under the version Flexiti's pages show it on: v2.5.1 for POST and GET
- * authorization, GET authorizations, GET captures and calculate-interest (v2.5 deprecated in
- * release 21.10.0);
- * v2.5 for the token, widget/init, i18n and customers. Capture, release, return and refund are
- * printed without a newer version, so they stay on v2.5. Another version answers 404.
+ * Flexiti prints POST and GET authorization, GET authorizations, GET captures and
+ * calculate-interest on v2.5.1 (their v2.5 forms "deprecated" in release 21.10.0, not removed) and
+ * the other endpoints on v2.5. No page says an endpoint is refused under the other of the two
+ * versions, so every endpoint answers under both; a version Flexiti never printed is a 404.
  */
 const V25 = `${POS_API_PATH}/v2.5`
 const V251 = `${POS_API_PATH}/v2.5.1`
@@ -55,8 +56,8 @@ function accountView(account: AccountState): Record<string, unknown> {
     account_status: account.account_status,
     account_status_reason_code: account.account_status_reason_code,
     account_type: account.account_type,
-    credit_limit: centsToDollars(account.credit_limit_cents),
-    available_credit: centsToDollars(account.available_credit_cents),
+    credit_limit: dollarsOf(account.credit_limit_cents),
+    available_credit: dollarsOf(account.available_credit_cents),
     first_name: account.first_name,
     last_name: account.last_name,
     card_ending_in: account.vcc_number.slice(-4),
@@ -89,19 +90,44 @@ function page<T>(items: T[], query: Body): T[] {
   return items.slice((number - 1) * size, number * size)
 }
 
+/**
+ * "Our API … accepts form-encoded request bodies" (API overview) and "[BODY] … are submitted as
+ * JSON" (same page): both are accepted. A form carries every value as text (dotted names nest),
+ * so its numbers and booleans are read from their text.
+ */
 function validBody(ctx: RequestContext, spec: Parameters<typeof requireValid>[0]): Body {
+  if (isFormEncoded(ctx)) {
+    const body = formBody(ctx.rawBody)
+    requireValid(spec, body, { coerce: true })
+    return body
+  }
   const body = jsonBody(ctx)
   requireValid(spec, body)
   return body
 }
 
 export function posRoutes(core: SandboxCore): Route[] {
-  const client25 = `${V25}/client-id/:client_id`
-  const client251 = `${V251}/client-id/:client_id`
-  return [
-    route("POST", `${V25}/oauth/token`, (ctx) => handleTokenRequest(core, ctx, "pos")),
+  return POS_VERSION_PREFIXES.flatMap((version) => versionRoutes(core, version))
+}
 
-    route("POST", `${client25}/widget/init`, (ctx) => {
+/** A body that may carry sku_data: checked against its documented fields under the strictness `sku_data`. */
+function validBodyWithSkuData(core: SandboxCore, ctx: RequestContext, spec: Parameters<typeof requireValid>[0]): Body {
+  const body = validBody(ctx, spec)
+  if (core.strictness.sku_data) {
+    const errors = skuDataErrors(body, { coerce: isFormEncoded(ctx) })
+    if (errors.length > 0) throw wrongInputs(errors)
+  }
+  return body
+}
+
+const skuDataOf = (body: Body): SkuData | undefined => (isPresent(body.sku_data) ? (body.sku_data as SkuData) : undefined)
+
+function versionRoutes(core: SandboxCore, version: string): Route[] {
+  const client = `${version}/client-id/:client_id`
+  return [
+    route("POST", `${version}/oauth/token`, (ctx) => handleTokenRequest(core, ctx, "pos")),
+
+    route("POST", `${client}/widget/init`, (ctx) => {
       const caller = authorize(core, ctx, ANY_SCOPE)
       const body = validBody(ctx, WIDGET_INIT_REQUEST)
       const session = createWidgetSession(core, {
@@ -115,9 +141,9 @@ export function posRoutes(core: SandboxCore): Route[] {
       return ok({ redirection_url: widgetRedirectionUrl(ctx.origin, session) })
     }),
 
-    route("POST", `${client251}/authorization`, (ctx) => {
+    route("POST", `${client}/authorization`, (ctx) => {
       const caller = authorize(core, ctx, ANY_SCOPE)
-      const body = validBody(ctx, AUTHORIZATION_REQUEST)
+      const body = validBodyWithSkuData(core, ctx, AUTHORIZATION_REQUEST)
       const clientId = caller.token.client_id
       const request: AuthorizationInput = {
         account_number: numberAt(body, "account_number") as number,
@@ -129,6 +155,7 @@ export function posRoutes(core: SandboxCore): Route[] {
         },
         amount: amountOf(body) as number,
         auto_capture: booleanAt(body, "auto_capture") as boolean,
+        sku_data: skuDataOf(body),
       }
       requireAccount(core, clientId, request.account_number)
       if (caller.token.scope === "customer") {
@@ -147,19 +174,19 @@ export function posRoutes(core: SandboxCore): Route[] {
         )
         if (!verified) throw documented("customer_identity_not_found")
       }
-      const amountCents = dollarsToCents(request.amount) + core.faults.takeTamperCents()
+      const amountCents = centsOf(request.amount) + core.faults.takeTamperCents()
       const auth = createAuthorization(core, clientId, request, amountCents)
       return ok(authorizationView(auth))
     }),
 
-    route("GET", `${client251}/authorization/:id`, (ctx) => {
+    route("GET", `${client}/authorization/:id`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
       const auth = core.state.findAuthorization(caller.token.client_id, pathNumber(ctx, "id", "Authorization"))
       if (!auth) throw documented("not_found", "Authorization not found")
       return ok(authorizationView(auth))
     }),
 
-    route("GET", `${client251}/authorizations`, (ctx) => {
+    route("GET", `${client}/authorizations`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
       const query = listQuery(ctx, AUTHORIZATION_LIST_QUERY)
       const accountNumber = numberAt(query, "account_number")
@@ -174,7 +201,7 @@ export function posRoutes(core: SandboxCore): Route[] {
       return ok({ authorizations: page(matching, query).map(authorizationView) })
     }),
 
-    route("GET", `${client251}/captures`, (ctx) => {
+    route("GET", `${client}/captures`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
       const query = listQuery(ctx, CAPTURE_LIST_QUERY)
       const accountNumber = numberAt(query, "account_number")
@@ -190,35 +217,42 @@ export function posRoutes(core: SandboxCore): Route[] {
       return ok({ captures: page(captures, query) })
     }),
 
-    route("POST", `${client25}/authorization/:id/capture`, (ctx) => {
+    route("POST", `${client}/authorization/:id/capture`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
-      const body = validBody(ctx, CAPTURE_REQUEST)
+      const body = validBodyWithSkuData(core, ctx, CAPTURE_REQUEST)
       const id = pathNumber(ctx, "id", "Authorization")
-      return ok(captureAuthorization(core, caller.token.client_id, id, { amount: amountOf(body) as number, reference: stringAt(body, "reference") }))
+      return ok(
+        captureAuthorization(core, caller.token.client_id, id, {
+          amount: amountOf(body) as number,
+          reference: stringAt(body, "reference"),
+          sku_data: skuDataOf(body),
+        })
+      )
     }),
 
-    route("POST", `${client25}/authorization/:id/release`, (ctx) => {
+    route("POST", `${client}/authorization/:id/release`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
       const body = validBody(ctx, RELEASE_REQUEST)
       const id = pathNumber(ctx, "id", "Authorization")
       return ok(releaseAuthorization(core, caller.token.client_id, id, { amount: amountOf(body), reference: stringAt(body, "reference") }))
     }),
 
-    route("POST", `${client25}/authorization/:id/capture/:capture_id/return`, (ctx) => {
+    route("POST", `${client}/authorization/:id/capture/:capture_id/return`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
-      const body = validBody(ctx, RETURN_REQUEST)
+      const body = validBodyWithSkuData(core, ctx, RETURN_REQUEST)
       return ok(
         returnCapture(core, caller.token.client_id, pathNumber(ctx, "id", "Authorization"), pathNumber(ctx, "capture_id", "Capture"), {
           amount: amountOf(body),
           reference: stringAt(body, "reference"),
           full_return: booleanAt(body, "full_return"),
+          sku_data: skuDataOf(body),
         })
       )
     }),
 
-    route("POST", `${client25}/accounts/:account_number/refund`, (ctx) => {
+    route("POST", `${client}/accounts/:account_number/refund`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
-      const body = validBody(ctx, REFUND_REQUEST)
+      const body = validBodyWithSkuData(core, ctx, REFUND_REQUEST)
       refundAccount(core, caller.token.client_id, pathNumber(ctx, "account_number", "Customer account"), {
         amount: amountOf(body) as number,
         reference: stringAt(body, "reference"),
@@ -228,7 +262,7 @@ export function posRoutes(core: SandboxCore): Route[] {
       return ok({})
     }),
 
-    route("GET", `${client25}/customers/lookup`, (ctx) => {
+    route("GET", `${client}/customers/lookup`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
       const query = listQuery(ctx, CUSTOMER_LOOKUP_QUERY)
       const accountNumber = numberAt(query, "account_number")
@@ -242,7 +276,7 @@ export function posRoutes(core: SandboxCore): Route[] {
       return ok(accountView(account))
     }),
 
-    route("GET", `${client25}/customers/search`, (ctx) => {
+    route("GET", `${client}/customers/search`, (ctx) => {
       const caller = authorize(core, ctx, MERCHANT_ONLY)
       const query = listQuery(ctx, CUSTOMER_SEARCH_QUERY)
       // The sandbox's accounts carry no date of birth: names decide (docs silent on matching).
@@ -253,25 +287,25 @@ export function posRoutes(core: SandboxCore): Route[] {
       return ok({ customers: found.map(accountView) })
     }),
 
-    route("POST", `${client251}/accounts/:account_number/calculate-interest`, (ctx) => {
+    route("POST", `${client}/accounts/:account_number/calculate-interest`, (ctx) => {
       const caller = authorize(core, ctx, ANY_SCOPE)
       const body = validBody(ctx, CALCULATE_INTEREST_REQUEST)
       const account = requireAccount(core, caller.token.client_id, pathNumber(ctx, "account_number", "Customer account"))
       const amount = amountOf(body) as number
-      const amountCents = dollarsToCents(amount)
+      const amountCents = centsOf(amount)
       return ok({
         account_number: account.account_number,
         account_type: account.account_type,
         amount,
         customer: {
           air: REGULAR_PURCHASE_AIR,
-          available_credit: centsToDollars(account.available_credit_cents),
+          available_credit: dollarsOf(account.available_credit_cents),
           first_name: account.first_name,
           last_name: account.last_name,
           category_type: "standard",
         },
         regular_purchase: {
-          term_amount: centsToDollars(regularMinimumPaymentCents(amountCents)),
+          term_amount: dollarsOf(regularMinimumPaymentCents(amountCents)),
           air: REGULAR_PURCHASE_AIR,
           verify: false,
           fees: [],
@@ -281,16 +315,26 @@ export function posRoutes(core: SandboxCore): Route[] {
           plan_name: planName(plan.plan_id, caller.lang),
           terms: plan.terms.map((term) => ({
             term,
-            term_amount: centsToDollars(termAmountCents(amountCents, plan.annual_rate_bp, term)),
+            term_amount: dollarsOf(termAmountCents(amountCents, plan.annual_rate_bp, term)),
             fees: [],
           })),
         })),
       })
     }),
 
-    route("GET", `${client25}/i18n`, (ctx) => {
+    route("GET", `${client}/i18n`, (ctx) => {
       const caller = authorize(core, ctx, ANY_SCOPE)
       return ok(I18N_LABELS[caller.lang])
+    }),
+
+    // Authentication Endpoints (older version; later marked deprecated): optional merchant_username
+    // and merchant_password; answers merchant_name, merchant_id and form_values ("various values
+    // used in the credit application form"). The sandbox's merchant is its client: the name is the
+    // client id, the id a sandbox number, the form values the i18n labels.
+    route("POST", `${client}/merchants/login`, (ctx) => {
+      const caller = authorize(core, ctx, ANY_SCOPE)
+      validBody(ctx, MERCHANT_LOGIN_REQUEST)
+      return ok({ merchant_name: caller.token.client_id, merchant_id: 1, form_values: I18N_LABELS[caller.lang] })
     }),
   ]
 }

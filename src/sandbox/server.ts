@@ -1,8 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http"
-import { ONLINE_API_PATH, POS_API_PATH } from "../flexiti/environments"
+import { ONLINE_API_PATH, POS_API_PATH } from "./paths"
 import { CONTROL_PREFIX, controlRoutes } from "./control-routes"
 import { SandboxCore } from "./core"
-import { documented } from "./docs/errors"
 import { HttpError, matchRoute, readBody, Reply, RequestContext, Route } from "./http-utils"
 import { onlineRoutes } from "./online-routes"
 import { onlinePageHtml } from "./pages/online-page"
@@ -33,14 +32,6 @@ function errorReply(area: Area, path: string, error: HttpError): Reply {
     return { status: error.status, json: { code: error.status, error: error.code, error_description: error.message, ...fieldErrors } }
   }
   return { status: error.status, json: { error: error.code, message: error.message, ...fieldErrors } }
-}
-
-const SCRIPT = /<\s*script/i
-
-/** 465 "malicious payload": script markup in a body, form or query is what a firewall blocks. */
-function looksMalicious(rawBody: string, url: URL): boolean {
-  const formValues = [...new URLSearchParams(rawBody).values()]
-  return SCRIPT.test(rawBody) || [...formValues, ...url.searchParams.values()].some((v) => SCRIPT.test(v))
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -93,8 +84,6 @@ export function createSandboxServer(core: SandboxCore): Server {
       }
       core.state.countCall(`${method} ${found.route.pattern}`)
       const isTokenCall = path.endsWith("/oauth/token")
-      // 465 "malicious payload": markup in a request is what a web application firewall blocks.
-      if (looksMalicious(ctx.rawBody, url)) throw documented("malicious_payload")
       const decision = await core.faults.before(method, path, isTokenCall)
       if (decision.kind === "error") throw decision.error
       if (decision.kind === "reset") {

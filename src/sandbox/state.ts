@@ -1,4 +1,4 @@
-import { dollarsToCents } from "../flexiti/amount"
+import { centsOf } from "./cents"
 import { Lang, SandboxNotification, TransactionType } from "./types"
 import { SANDBOX_TEST_ACCOUNTS } from "./test-accounts"
 
@@ -42,12 +42,16 @@ export interface AccountState {
   preferred_language: "en-CA" | "fr-CA"
 }
 
+/** sku_data as it arrived (shown on the shopper's statement), for tests and the ledger view. */
+export type SkuData = Record<string, unknown>
+
 export interface ReturnRecord {
   return_id: number
   amount_cents: number
   full_return: boolean
   reference?: string
   date: number
+  sku_data?: SkuData
 }
 
 export interface RefundRecord {
@@ -64,6 +68,7 @@ export interface CaptureState {
   date: number
   returns: ReturnRecord[]
   refunds: RefundRecord[]
+  sku_data?: SkuData
 }
 
 export interface ReleaseRecord {
@@ -85,6 +90,7 @@ export interface AuthorizationState {
   creation_date: number
   captures: CaptureState[]
   releases: ReleaseRecord[]
+  sku_data?: SkuData
 }
 
 export interface WidgetSession {
@@ -172,8 +178,8 @@ type IdKind = keyof typeof ID_STARTS
 export function seededAccounts(): AccountState[] {
   return Object.values(SANDBOX_TEST_ACCOUNTS).map(({ credit_limit, available_credit, description: _d, ...rest }) => ({
     ...rest,
-    credit_limit_cents: dollarsToCents(credit_limit),
-    available_credit_cents: dollarsToCents(available_credit),
+    credit_limit_cents: centsOf(credit_limit),
+    available_credit_cents: centsOf(available_credit),
   }))
 }
 

@@ -32,8 +32,8 @@ export type WidgetEvent =
   | { eventType: "flx-cancel" }
 
 /**
- * GET notifications. FACT: transaction_id, flow, callback_url, apply{customer_id, apply_status},
- * date. The `purchase` part of a buy flow is not public: the sandbox's reading is documented in
+ * GET notifications. The Online API Endpoints Reference example: transaction_id, flow,
+ * callback_url, apply{customer_id, apply_status}, date. The `purchase` part of a buy flow is not public: the sandbox's reading is documented in
  * the README ("Assumptions about the Flexiti API").
  */
 export interface SandboxNotification {

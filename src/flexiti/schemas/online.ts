@@ -63,7 +63,7 @@ export type SystemsInitResponse = z.infer<typeof systemsInitResponseSchema>
 /* ----------------------------- notifications ----------------------------- */
 
 /**
- * FACT: transaction_id, flow, callback_url, apply{customer_id, apply_status}, date.
+ * Online API Endpoints Reference example: transaction_id, flow, callback_url, apply{customer_id, apply_status}, date.
  * INFERENCE (assumptions.ts HOSTED_PURCHASE_NOTIFICATION): a buy flow adds
  * purchase{status, authorization_id, account_number, amount, merchant_orderid}.
  */

@@ -94,7 +94,7 @@ export const authorizationCreateRequestSchema = z.object({
 })
 export type AuthorizationCreateRequest = z.infer<typeof authorizationCreateRequestSchema>
 
-/** Known status values are opened and closed (FACT); the rest of this shape is INFERENCE (assumptions.ts). */
+/** Transactions Endpoints show the status values opened and closed; the rest of this shape is INFERENCE (assumptions.ts). */
 export const authorizationStatusSchema = z.string()
 
 export const captureRecordSchema = z.object({
@@ -180,14 +180,17 @@ export const returnRequestSchema = z.object({
 })
 export type ReturnRequest = z.infer<typeof returnRequestSchema>
 
-/** The return response fields listed on the Transactions Endpoints page. */
+/**
+ * The return response fields listed on the Transactions Endpoints page, with no Required column.
+ * Only return_id is needed (the plugin records it as the movement's id); the rest is read when sent.
+ */
 export const returnResponseSchema = z.looseObject({
   return_id: z.number().int().positive(),
   reference: z.string().nullable().optional(),
-  capture_id: z.number().int().positive(),
-  date: z.string(),
-  amount: dollarAmount,
-  remaining_capture_amount: dollarAmount,
+  capture_id: z.number().int().positive().optional(),
+  date: z.string().optional(),
+  amount: dollarAmount.optional(),
+  remaining_capture_amount: dollarAmount.optional(),
   remaining_authorization_amount: dollarAmount.optional(),
 })
 export type ReturnResponse = z.infer<typeof returnResponseSchema>
@@ -201,7 +204,7 @@ export const accountRefundRequestSchema = z.object({
 })
 export type AccountRefundRequest = z.infer<typeof accountRefundRequestSchema>
 
-/** FACT: the success body is an empty object. */
+/** "Success response is an empty object {}" (Transactions Endpoints). */
 export const accountRefundResponseSchema = z.looseObject({})
 
 /* ----------------------------- customers ----------------------------- */

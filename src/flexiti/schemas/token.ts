@@ -18,11 +18,18 @@ export const tokenRequestSchema = z
   })
 export type TokenRequest = z.input<typeof tokenRequestSchema>
 
-export const tokenResponseSchema = z.object({
-  token_type: z.string().refine((t) => t.toLowerCase() === "bearer", "token_type must be bearer"),
+/**
+ * The token answer. "Response Parameters" (Authentication Endpoints) list access_token, expires_in
+ * and refresh_token; of the page's two success examples one carries `scope` and one does not, and
+ * `token_type` is in both but in no parameter table. Only access_token and expires_in are needed
+ * to call Flexiti: without refresh_token a new token is requested instead of a refresh, without
+ * scope the token has the scope that was asked for.
+ */
+export const tokenResponseSchema = z.looseObject({
+  token_type: z.string().optional(),
   access_token: z.string().min(1),
   expires_in: z.number().int().positive(),
   refresh_token: z.string().min(1).optional(),
-  scope: tokenScopeSchema,
+  scope: z.string().optional(),
 })
 export type TokenResponse = z.infer<typeof tokenResponseSchema>

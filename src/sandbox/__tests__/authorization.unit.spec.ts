@@ -1,34 +1,16 @@
-import {
-  authorizationSchema,
-  calculateInterestResponseSchema,
-  captureResponseSchema,
-  customerAccountSchema,
-  i18nResponseSchema,
-  releaseResponseSchema,
-  returnResponseSchema,
-} from "../../flexiti/schemas"
 import { SANDBOX_TEST_ACCOUNTS } from "../index"
-import { ACCOUNT, Kit, POS, promotional, startKit } from "./sandbox-test-kit"
+import { ACCOUNT, asDocumented, POS, promotional, sharedKit } from "./sandbox-test-kit"
 
 describe("sandbox POS authorization lifecycle", () => {
-  let kit: Kit
-  let merchant: string
-  beforeAll(async () => {
-    kit = await startKit()
-  })
-  afterAll(() => kit.sandbox.close())
-  beforeEach(async () => {
-    kit.sandbox.reset()
-    merchant = (await kit.token("merchant")).access_token
-  })
+  const { kit, merchant, renewMerchant } = sharedKit()
 
   const authorize = async (body: unknown) => {
-    const res = await kit.call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant, body)
+    const res = await kit().call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant(), body)
     expect(res.status).toBe(200)
-    return authorizationSchema.parse(res.data)
+    return res.data
   }
   const capture = (id: number, amount: number) =>
-    kit.call("POST", `${POS()}/authorization/${id}/capture`, merchant, { amount, reference: "order-1" })
+    kit().call("POST", `${POS()}/authorization/${id}/capture`, merchant(), { amount, reference: "order-1" })
 
   it("captures 40 % then 60 %, then refuses a third capture as authorization_ended", async () => {
     const auth = await authorize(promotional(100.1))
@@ -36,7 +18,7 @@ describe("sandbox POS authorization lifecycle", () => {
 
     const first = await capture(auth.authorization_id, 40.04)
     expect(first.status).toBe(200)
-    expect(captureResponseSchema.parse(first.data).remaining_authorization_amount).toBe(60.06)
+    expect(first.data.remaining_authorization_amount).toBe(60.06)
 
     const over = await capture(auth.authorization_id, 60.07)
     expect(over.status).toBe(409)
@@ -48,25 +30,25 @@ describe("sandbox POS authorization lifecycle", () => {
     expect(third.status).toBe(409)
     expect(third.data.error).toBe("authorization_ended")
 
-    const got = await kit.call("GET", `${POS(undefined, "v2.5.1")}/authorization/${auth.authorization_id}`, merchant)
-    expect(authorizationSchema.parse(got.data)).toMatchObject({ status: "closed", captured_amount: 100.1 })
+    const got = await kit().call("GET", `${POS(undefined, "v2.5.1")}/authorization/${auth.authorization_id}`, merchant())
+    expect(got.data).toMatchObject({ status: "closed", captured_amount: 100.1 })
     expect(got.data.captures).toHaveLength(2)
   })
 
   it("releases part, then the rest, and restores available credit", async () => {
     const auth = await authorize(promotional(300))
     const credit = async () =>
-      (await kit.call("GET", `${POS()}/customers/lookup?account_number=${ACCOUNT}`, merchant)).data.available_credit
+      (await kit().call("GET", `${POS()}/customers/lookup?account_number=${ACCOUNT}`, merchant())).data.available_credit
     expect(await credit()).toBe(9700)
 
-    const tooMuch = await kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant, { amount: 300.01 })
+    const tooMuch = await kit().call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant(), { amount: 300.01 })
     expect(tooMuch.data.error).toBe("auth_amount_exceeded")
-    const part = await kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant, { amount: 100 })
-    expect(releaseResponseSchema.parse(part.data)).toMatchObject({ remaining_authorization_amount: 200, status: "opened" })
-    const rest = await kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant, {})
+    const part = await kit().call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant(), { amount: 100 })
+    expect(part.data).toMatchObject({ remaining_authorization_amount: 200, status: "opened" })
+    const rest = await kit().call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant(), {})
     expect(rest.data).toMatchObject({ amount: 200, released_amount: 300, remaining_authorization_amount: 0, status: "closed" })
     expect(await credit()).toBe(10000)
-    const again = await kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant, {})
+    const again = await kit().call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant(), {})
     expect(again.status).toBe(409)
     expect(again.data.error).toBe("authorization_ended")
   })
@@ -76,18 +58,18 @@ describe("sandbox POS authorization lifecycle", () => {
     expect(auth.status).toBe("closed")
     const captureId = auth.captures[0].capture_id
     const ret = (amount: number, id = auth.authorization_id, cid = captureId) =>
-      kit.call("POST", `${POS()}/authorization/${id}/capture/${cid}/return`, merchant, { amount, full_return: false, reference: "rma-1" })
+      kit().call("POST", `${POS()}/authorization/${id}/capture/${cid}/return`, merchant(), { amount, full_return: false, reference: "rma-1" })
 
     const ok = await ret(50.5)
     expect(ok.status).toBe(200)
-    expect(returnResponseSchema.parse(ok.data)).toMatchObject({ capture_id: captureId, amount: 50.5, remaining_capture_amount: 149.5 })
+    expect(asDocumented("pos-return-response", ok.data)).toMatchObject({ capture_id: captureId, amount: 50.5, remaining_capture_amount: 149.5 })
     const over = await ret(149.51)
     expect(over.status).toBe(409)
     expect(over.data.error).toBe("capture_amount_exceeded")
     expect((await ret(1, auth.authorization_id, 999)).status).toBe(404)
 
-    kit.sandbox.advanceClock(101 * 24 * 3600)
-    merchant = (await kit.token("merchant")).access_token
+    kit().sandbox.advanceClock(101 * 24 * 3600)
+    await renewMerchant()
     const late = await ret(1)
     expect(late.status).toBe(409)
     expect(late.data.error).toBe("return_date_exceeded")
@@ -101,12 +83,12 @@ describe("sandbox POS authorization lifecycle", () => {
   it("refunds against an account's capture up to what was not returned", async () => {
     const auth = await authorize(promotional(100, { auto_capture: true }))
     const captureId = auth.captures[0].capture_id
-    await kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/capture/${captureId}/return`, merchant, {
+    await kit().call("POST", `${POS()}/authorization/${auth.authorization_id}/capture/${captureId}/return`, merchant(), {
       amount: 30,
       full_return: false,
     })
     const refund = (amount: number, account: number = ACCOUNT) =>
-      kit.call("POST", `${POS()}/accounts/${account}/refund`, merchant, { amount, capture_id: captureId, reference: "r" })
+      kit().call("POST", `${POS()}/accounts/${account}/refund`, merchant(), { amount, capture_id: captureId, reference: "r" })
     const over = await refund(70.01)
     expect(over.status).toBe(409)
     expect(over.data.error).toBe("refunds_limit_exceeded_amount")
@@ -116,9 +98,9 @@ describe("sandbox POS authorization lifecycle", () => {
     expect((await refund(1, SANDBOX_TEST_ACCOUNTS.lowCredit.account_number)).status).toBe(404)
     expect((await refund(1, 99999999999999)).status).toBe(404)
 
-    const state = (await kit.http.get(`/__sandbox/authorizations/${auth.authorization_id}`)).data
+    const state = (await kit().http.get(`/__sandbox/authorizations/${auth.authorization_id}`)).data
     expect(state.captures[0]).toMatchObject({ remaining_capture_amount: 0, returns: [{ amount: 30 }], refunds: [{ amount: 70 }] })
-    expect((await kit.http.get("/__sandbox/counters")).data).toMatchObject({
+    expect((await kit().http.get("/__sandbox/counters")).data).toMatchObject({
       authorizations_created: 1,
       captures: 1,
       returns: 1,
@@ -127,7 +109,7 @@ describe("sandbox POS authorization lifecycle", () => {
   })
 
   it("refuses unknown accounts, exceeded credit, blocked accounts and unoffered plans", async () => {
-    const create = (body: unknown) => kit.call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant, body)
+    const create = (body: unknown) => kit().call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant(), body)
     expect((await create(promotional(10, { account_number: 99999999999999 }))).data.error).toBe("not_found")
     const credit = await create(promotional(50.01, { account_number: SANDBOX_TEST_ACCOUNTS.lowCredit.account_number }))
     expect(credit.status).toBe(409)
@@ -141,27 +123,27 @@ describe("sandbox POS authorization lifecycle", () => {
   })
 
   it("validates bodies and headers with 409 wrong_inputs", async () => {
-    const bad = await kit.call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant, { ...promotional(10.001) })
+    const bad = await kit().call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant(), { ...promotional(10.001) })
     expect(bad.status).toBe(409)
     expect(bad.data).toMatchObject({ message: "Some inputs are wrong!", error: "wrong_inputs" })
     expect(bad.data.field_errors[0]).toMatchObject({ param: "amount", value: 10.001 })
     expect(bad.data.url).toContain("/authorization")
 
-    const noRef = await kit.http.get(`${POS()}/customers/lookup?account_number=${ACCOUNT}`, {
-      headers: { authorization: `Bearer ${merchant}` },
+    const noRef = await kit().http.get(`${POS()}/customers/lookup?account_number=${ACCOUNT}`, {
+      headers: { authorization: `Bearer ${merchant()}` },
     })
     expect(noRef.status).toBe(409)
     expect(noRef.data.field_errors).toEqual([{ param: "x-reference-id", msg: "required" }])
-    const shortRef = await kit.call("GET", `${POS()}/customers/lookup?account_number=${ACCOUNT}`, merchant, undefined, {
+    const shortRef = await kit().call("GET", `${POS()}/customers/lookup?account_number=${ACCOUNT}`, merchant(), undefined, {
       "x-reference-id": "abc",
     })
     expect(shortRef.status).toBe(200)
   })
 
   it("enforces scopes: customer tokens only on customer-facing endpoints", async () => {
-    const customer = (await kit.token("customer")).access_token
+    const customer = (await kit().token("customer")).access_token
     const auth = await authorize(promotional(10))
-    const forbidden = await kit.call("POST", `${POS()}/authorization/${auth.authorization_id}/capture`, customer, { amount: 1 })
+    const forbidden = await kit().call("POST", `${POS()}/authorization/${auth.authorization_id}/capture`, customer, { amount: 1 })
     expect(forbidden.status).toBe(403)
     expect(forbidden.data).toMatchObject({ error: "insufficient_scope", message: "Insufficient scope: authorized scope is insufficient" })
     for (const [method, path] of [
@@ -170,50 +152,50 @@ describe("sandbox POS authorization lifecycle", () => {
       ["POST", `${POS()}/authorization/${auth.authorization_id}/release`],
       ["GET", `${POS()}/customers/lookup?account_number=${ACCOUNT}`],
     ]) {
-      expect((await kit.call(method, path, customer, {})).status).toBe(403)
+      expect((await kit().call(method, path, customer, {})).status).toBe(403)
     }
-    expect((await kit.call("GET", `${POS()}/i18n?lang=fr`, customer)).status).toBe(200)
-    expect((await kit.call("POST", `${POS(undefined, "v2.5.1")}/accounts/${ACCOUNT}/calculate-interest`, customer, { amount: 10 })).status).toBe(200)
+    expect((await kit().call("GET", `${POS()}/i18n?lang=fr`, customer)).status).toBe(200)
+    expect((await kit().call("POST", `${POS(undefined, "v2.5.1")}/accounts/${ACCOUNT}/calculate-interest`, customer, { amount: 10 })).status).toBe(200)
   })
 
   it("lists authorizations by reference and status", async () => {
     await authorize(promotional(10, { reference: "a" }))
     await authorize(promotional(20, { reference: "b", auto_capture: true }))
     const list = async (query: string) =>
-      (await kit.call("GET", `${POS(undefined, "v2.5.1")}/authorizations?${query}`, merchant)).data.authorizations
+      (await kit().call("GET", `${POS(undefined, "v2.5.1")}/authorizations?${query}`, merchant())).data.authorizations
     expect((await list("reference=b")).map((a: { amount: number }) => a.amount)).toEqual([20])
     expect(await list("authorization_status=opened")).toHaveLength(1)
     expect(await list(`account_number=${ACCOUNT}&page_size=1&page_number=2`)).toHaveLength(1)
   })
 
   it("keeps each client's state isolated", async () => {
-    await kit.http.post("/__sandbox/clients", { client_id: "other", client_secret: "s2" })
-    const other = (await kit.token("merchant", { client_id: "other", client_secret: "s2" })).access_token
+    await kit().http.post("/__sandbox/clients", { client_id: "other", client_secret: "s2" })
+    const other = (await kit().token("merchant", { client_id: "other", client_secret: "s2" })).access_token
     const auth = await authorize(promotional(500))
-    const fromOther = await kit.call("GET", `${POS("other", "v2.5.1")}/authorization/${auth.authorization_id}`, other)
+    const fromOther = await kit().call("GET", `${POS("other", "v2.5.1")}/authorization/${auth.authorization_id}`, other)
     expect(fromOther.status).toBe(404)
-    const otherAccount = await kit.call("GET", `${POS("other")}/customers/lookup?account_number=${ACCOUNT}`, other)
+    const otherAccount = await kit().call("GET", `${POS("other")}/customers/lookup?account_number=${ACCOUNT}`, other)
     expect(otherAccount.data.available_credit).toBe(10000)
-    const own = await kit.call("GET", `${POS()}/customers/lookup?account_number=${ACCOUNT}`, merchant)
+    const own = await kit().call("GET", `${POS()}/customers/lookup?account_number=${ACCOUNT}`, merchant())
     expect(own.data.available_credit).toBe(9500)
   })
 
-  it("serves reference data that satisfies the shared schemas", async () => {
-    const lookup = await kit.call("GET", `${POS()}/customers/lookup?customer_id=${SANDBOX_TEST_ACCOUNTS.approved.customer_id}`, merchant)
-    expect(customerAccountSchema.parse(lookup.data)).toMatchObject({ account_number: ACCOUNT, first_name: "Test", last_name: "Shopper" })
+  it("serves reference data with the documented keys", async () => {
+    const lookup = await kit().call("GET", `${POS()}/customers/lookup?customer_id=${SANDBOX_TEST_ACCOUNTS.approved.customer_id}`, merchant())
+    expect(lookup.data).toMatchObject({ account_number: ACCOUNT, first_name: "Test", last_name: "Shopper" })
 
-    const calc = await kit.call("POST", `${POS(undefined, "v2.5.1")}/accounts/${ACCOUNT}/calculate-interest`, merchant, { amount: 100.01 })
-    const parsed = calculateInterestResponseSchema.parse(calc.data)
-    const plan5 = parsed.promotional_purchase.find((p) => p.plan_id === 5)
+    const calc = await kit().call("POST", `${POS(undefined, "v2.5.1")}/accounts/${ACCOUNT}/calculate-interest`, merchant(), { amount: 100.01 })
+    const parsed = asDocumented("pos-calculate-interest-response", calc.data)
+    const plan5 = parsed.promotional_purchase.find((p: { plan_id: number }) => p.plan_id === 5)
     // 10001 cents / 6 = 1666.83 -> 1667 (half-up); / 12 = 833.4 -> 833
-    expect(plan5?.terms.map((t) => t.term_amount)).toEqual([16.67, 8.33])
+    expect(plan5?.terms.map((t: { term_amount: number }) => t.term_amount)).toEqual([16.67, 8.33])
     expect(plan5?.plan_name).toBe("Equal Payments, No Interest")
 
-    const fr = await kit.call("GET", `${POS()}/i18n?lang=fr`, merchant)
-    const labels = i18nResponseSchema.parse(fr.data)
+    const fr = await kit().call("GET", `${POS()}/i18n?lang=fr`, merchant())
+    const labels = fr.data
     expect(Object.keys(labels.provinces)).toHaveLength(13)
     expect(labels.plan_ids["5"]).toBe("Versements égaux, sans intérêt")
     expect(Object.keys(labels.salutations ?? {})).toEqual(["mr", "ms", "mrs", "mss"])
-    expect((await kit.call("GET", `${POS()}/i18n?lang=de`, merchant)).status).toBe(409)
+    expect((await kit().call("GET", `${POS()}/i18n?lang=de`, merchant())).status).toBe(409)
   })
 })

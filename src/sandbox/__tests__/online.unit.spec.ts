@@ -1,6 +1,5 @@
-import { notificationSchema, paymentCalculatorResponseSchema, systemsInitResponseSchema } from "../../flexiti/schemas"
 import { SANDBOX_TEST_ACCOUNTS } from "../index"
-import { Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
+import { asDocumented, Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
 
 const SHOP = { client_id: "shop", client_secret: "shop-secret", success_url: "https://shop.example/ok?x=1", error_url: "https://shop.example/cart" }
 const address = { first_name: "Test", last_name: "Shopper", address_1: "1 King St", address_2: "", city: "Toronto", province: "ON", postal_code: "M5V 2T6" }
@@ -27,7 +26,7 @@ describe("sandbox Online API hosted flow", () => {
       shipping_information: address,
     })
     expect(res.status).toBe(200)
-    return systemsInitResponseSchema.parse(res.data)
+    return asDocumented("online-systems-init-response", res.data)
   }
   const notification = (id: number | string, by = "order-id") =>
     kit.call("GET", `${ONLINE}/online/client-id/shop/notifications/${by}/${id}`, merchant)
@@ -43,7 +42,10 @@ describe("sandbox Online API hosted flow", () => {
     expect(done.data.redirect_url).toBe(`https://shop.example/ok?x=1&orderId=${order.online_order_id}&merchant_orderid=cart_1`)
 
     const byMerchantOrder = await notification("cart_1", "merchant-order-id")
-    const note = notificationSchema.parse(byMerchantOrder.data)
+    const note = asDocumented("online-notification-apply", byMerchantOrder.data, {
+      // The only example is of an apply flow; a purchase's notification is not documented.
+      mayLack: ["apply"],
+    })
     expect(note).toMatchObject({
       flow: "apply/buy",
       callback_url: "",
@@ -98,12 +100,12 @@ describe("sandbox Online API hosted flow", () => {
   it("computes the payment calculator in cents, with no plan below the minimum", async () => {
     const calc = (price: string, lang = "en") =>
       kit.call("GET", `${ONLINE}/online/v2/client-id/shop/systems/payment-calculator?price=${price}&lang=${lang}`, merchant)
-    const plan = paymentCalculatorResponseSchema.parse((await calc("499")).data)
+    const plan = asDocumented("online-payment-calculator-response", (await calc("499")).data)
     expect(plan.paymentPlan).toEqual({ monthlyPayment: "41.58", months: "12" })
-    const fr = paymentCalculatorResponseSchema.parse((await calc("100.06", "fr")).data)
+    const fr = asDocumented("online-payment-calculator-response", (await calc("100.06", "fr")).data)
     expect(fr.paymentPlan?.monthlyPayment).toBe("8.34")
     expect(fr.htmlRender).toContain("par mois")
-    expect(paymentCalculatorResponseSchema.parse((await calc("99.99")).data).paymentPlan).toBeNull()
+    expect((await calc("99.99")).data.paymentPlan).toBeNull()
   })
 
   it("serves the hosted online page with its buttons", async () => {

@@ -1,4 +1,5 @@
 import axios, { AxiosInstance, AxiosResponse } from "axios"
+import { docExample, shapeAgainstDocs } from "../../__fixtures__/flexiti-docs"
 import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, SandboxClientConfig, startSandbox, SandboxOptions } from "../index"
 
 export const ACCOUNT = SANDBOX_TEST_ACCOUNTS.approved.account_number
@@ -49,4 +50,56 @@ export function promotional(amount: number, extra: Record<string, unknown> = {})
     auto_capture: false,
     ...extra,
   }
+}
+
+/**
+ * Where an example does not cover the case at hand, the keys the docs give no value for in it:
+ * `mayLack` may be left out, `mayBeNull` may be null. Each call site says why.
+ */
+export interface NotCoveredByExample {
+  mayLack?: string[]
+  mayBeNull?: string[]
+}
+
+/**
+ * The sandbox's answer compared to Flexiti's documented example (src/__fixtures__/flexiti-docs):
+ * every documented key present with its documented JSON type. Returns the answer for further checks.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function asDocumented(exampleId: string, answer: any, notCovered: NotCoveredByExample = {}): any {
+  const { wrongType, missingRequired, absent } = shapeAgainstDocs(docExample(exampleId), answer)
+  const excused = (problem: string) => (notCovered.mayBeNull ?? []).some((key) => problem.startsWith(`${key}: null,`))
+  expect({ wrongType: wrongType.filter((p) => !excused(p)), missingRequired, absent: absent.filter((k) => !(notCovered.mayLack ?? []).includes(k)) }).toEqual({
+    wrongType: [],
+    missingRequired: [],
+    absent: [],
+  })
+  return answer
+}
+
+/** A widget message `{eventType, eventData}` compared to Flexiti's documented events. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function widgetEvent(message: any, notCovered: NotCoveredByExample = {}): any {
+  expect(["flx-success", "flx-failure", "flx-cancel"]).toContain(message?.eventType)
+  if (message.eventType === "flx-success") asDocumented("widget-flx-success", message.eventData, notCovered)
+  if (message.eventType === "flx-failure") asDocumented("widget-flx-failure", message.eventData, notCovered)
+  return message
+}
+
+/** One sandbox for a spec file, reset before each test, with a fresh merchant token (renewable, e.g. after moving the clock). */
+export function sharedKit(): { kit: () => Kit; merchant: () => string; renewMerchant: () => Promise<void> } {
+  let kit: Kit
+  let merchant: string
+  beforeAll(async () => {
+    kit = await startKit()
+  })
+  afterAll(() => kit.sandbox.close())
+  const renewMerchant = async () => {
+    merchant = (await kit.token("merchant")).access_token
+  }
+  beforeEach(async () => {
+    kit.sandbox.reset()
+    await renewMerchant()
+  })
+  return { kit: () => kit, merchant: () => merchant, renewMerchant }
 }

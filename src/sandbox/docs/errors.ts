@@ -14,10 +14,6 @@ export const DOCUMENTED_ERRORS = {
   invalid_role: { status: 409, message: "The developer account has no role for this API" },
   wrong_inputs: { status: 409, message: "Some inputs are wrong!" },
   general_error: { status: 409, message: "General error: please contact implementation@flexiti.com" },
-  // Blocking ("can be treated the same way as 403")
-  malicious_payload: { status: 465, message: "Blocked: malicious payload" },
-  acl_blocked: { status: 466, message: "Blocked: access control rule" },
-  geo_blocked: { status: 467, message: "Blocked: geographic restriction" },
   // POST authorization
   not_found: { status: 404, message: "Not found" },
   customer_identity_not_found: {

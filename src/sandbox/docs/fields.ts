@@ -1,4 +1,4 @@
-import { isTwoDecimalAmount } from "../../flexiti/amount"
+import { isDollarAmount } from "../cents"
 import type { FieldError } from "../http-utils"
 
 /**
@@ -7,7 +7,7 @@ import type { FieldError } from "../http-utils"
  * (or "Yes if …", a condition on the rest of the body). A field whose Required column is blank
  * is optional here: where the docs are silent the sandbox is lenient.
  */
-export type FieldType = "string" | "integer" | "amount" | "boolean" | "date" | "object" | "array"
+export type FieldType = "string" | "integer" | "amount" | "decimal" | "number" | "boolean" | "date" | "object" | "array"
 
 export type Body = Record<string, unknown>
 
@@ -16,7 +16,7 @@ export interface FieldSpec {
   path: string
   type: FieldType
   required?: true | ((body: Body) => boolean)
-  /** ASCII (n) for strings, number (n) digits for integers */
+  /** ASCII (n) for strings, number (n) digits for integers, the precision of a decimal (12 for "(12,2)") */
   max?: number
   /** documented values; `caseInsensitive` when the docs show several spellings */
   values?: readonly string[]
@@ -67,9 +67,17 @@ function typeError(spec: FieldSpec, value: unknown, coerce: boolean): string | u
     case "amount":
       // number (18,2): dollars with at most two decimals, at most 16 digits before the point.
       if (!Number.isFinite(asNumber) || asNumber <= 0) return "must be an amount greater than 0"
-      if (!isTwoDecimalAmount(asNumber)) return "must have at most 2 decimals"
+      if (!isDollarAmount(asNumber)) return "must have at most 2 decimals"
       if (asNumber >= 1e16) return "must fit number (18,2)"
       return undefined
+    case "decimal":
+      // (p,2): a signed amount with at most two decimals and p - 2 digits before the point.
+      if (!Number.isFinite(asNumber)) return "must be a number"
+      if (!isDollarAmount(asNumber)) return "must have at most 2 decimals"
+      if (spec.max !== undefined && Math.abs(asNumber) >= 10 ** (spec.max - 2)) return `must fit (${spec.max},2)`
+      return undefined
+    case "number":
+      return Number.isFinite(asNumber) ? undefined : "must be a number"
     case "boolean":
       if (typeof value === "boolean") return undefined
       return coerce && (value === "true" || value === "false") ? undefined : "must be true or false"

@@ -1,5 +1,5 @@
 import type { FieldError } from "../http-utils"
-import { Body, FieldSpec, isPresent, RequestSpec, stringAt, valueAt } from "./fields"
+import { Body, booleanAt, checkRequest, FieldSpec, isPresent, RequestSpec, stringAt, valueAt } from "./fields"
 
 /**
  * Request bodies as Flexiti's public endpoint pages describe them. "Yes" in a Required column
@@ -9,8 +9,76 @@ import { Body, FieldSpec, isPresent, RequestSpec, stringAt, valueAt } from "./fi
 
 const PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"] as const
 
-/** sku_data is "displayed on the customer's statement, not validated" (Transactions Endpoints). */
+/**
+ * sku_data, optional on POST authorization, capture, return and refund (Transactions Endpoints):
+ * "If passed as part of the request, it will be displayed on the customer's statement. We do not
+ * validate this data". Its fields: purchase_order ASCII string (10), register_id ASCII string (50),
+ * shipping_total number (18,2), transaction_discount_total and transaction_subtotal "Integer (12,2)"
+ * (read as an amount with two decimals), and transaction_total, gst_hst, pst and products[] with
+ * sku_id, category, description, quantity, unit_price, extended_price, printed without a type or
+ * length (read as amounts, strings and a number). Amounts may be negative: a return's example
+ * sends negative totals. What a plugin should send, e.g. on a capture:
+ *   { "sku_data": { "purchase_order": "order_12", "shipping_total": 15, "transaction_subtotal": 200,
+ *     "transaction_discount_total": 10, "gst_hst": 26, "pst": 0, "transaction_total": 231,
+ *     "products": [{ "sku_id": "TV-55", "category": "tv", "description": "55 inch TV", "quantity": 1,
+ *     "unit_price": 200, "extended_price": 200 }] } }
+ * Checking it (and refusing unknown fields) is the sandbox's strictness `sku_data` (strictness.ts).
+ */
 const SKU_DATA: FieldSpec = { path: "sku_data", type: "object" }
+
+const SKU_DATA_FIELDS: RequestSpec = {
+  fields: [
+    { path: "purchase_order", type: "string", max: 10 },
+    { path: "shipping_total", type: "decimal", max: 18 },
+    { path: "register_id", type: "string", max: 50 },
+    { path: "transaction_discount_total", type: "decimal", max: 12 },
+    { path: "transaction_subtotal", type: "decimal", max: 12 },
+    { path: "transaction_total", type: "decimal" },
+    { path: "gst_hst", type: "decimal" },
+    { path: "pst", type: "decimal" },
+    { path: "products", type: "array" },
+  ],
+}
+
+const SKU_PRODUCT_FIELDS: RequestSpec = {
+  fields: [
+    { path: "sku_id", type: "string" },
+    { path: "category", type: "string" },
+    { path: "description", type: "string" },
+    { path: "quantity", type: "number" },
+    { path: "unit_price", type: "decimal" },
+    { path: "extended_price", type: "decimal" },
+  ],
+}
+
+function unknownKeys(spec: RequestSpec, value: Body, prefix: string): FieldError[] {
+  const known = new Set(spec.fields.map((f) => f.path))
+  return Object.keys(value)
+    .filter((key) => !known.has(key))
+    .map((key) => ({ param: `${prefix}${key}`, msg: "not a documented sku_data field", value: value[key] }))
+}
+
+function prefixed(errors: FieldError[], prefix: string): FieldError[] {
+  return errors.map((e) => ({ ...e, param: `${prefix}${e.param}` }))
+}
+
+/** The documented fields of a body's sku_data (absent: nothing to check); `coerce` for form bodies. */
+export function skuDataErrors(body: Body, options: { coerce?: boolean } = {}): FieldError[] {
+  const sku = valueAt(body, "sku_data")
+  if (sku === null || typeof sku !== "object" || Array.isArray(sku)) return []
+  const skuBody = sku as Body
+  const errors = [...prefixed(checkRequest(SKU_DATA_FIELDS, skuBody, options), "sku_data."), ...unknownKeys(SKU_DATA_FIELDS, skuBody, "sku_data.")]
+  const products = Array.isArray(skuBody.products) ? skuBody.products : []
+  products.forEach((product, i) => {
+    const prefix = `sku_data.products.${i}.`
+    if (product === null || typeof product !== "object" || Array.isArray(product)) {
+      errors.push({ param: `sku_data.products.${i}`, msg: "must be an object", value: product })
+      return
+    }
+    errors.push(...prefixed(checkRequest(SKU_PRODUCT_FIELDS, product as Body, options), prefix), ...unknownKeys(SKU_PRODUCT_FIELDS, product as Body, prefix))
+  })
+  return errors
+}
 
 /** POST /oauth/token (Authentication Endpoints; Online API Endpoints Reference). */
 export const TOKEN_REQUEST: RequestSpec = {
@@ -51,7 +119,7 @@ function oneCustomerIdentification(body: Body): FieldError[] {
 }
 
 function tosAccepted(body: Body): FieldError[] {
-  return isApply(body) && body.tos_agreement === false ? [{ param: "tos_agreement", msg: "must be true", value: false }] : []
+  return isApply(body) && booleanAt(body, "tos_agreement") === false ? [{ param: "tos_agreement", msg: "must be true", value: false }] : []
 }
 
 export const WIDGET_INIT_REQUEST: RequestSpec = {
@@ -151,7 +219,7 @@ export const RETURN_REQUEST: RequestSpec = {
     { path: "reference", type: "string", max: 40 },
     { path: "vcc_number", type: "string", max: 16 },
     { path: "full_return", type: "boolean" },
-    { path: "amount", type: "amount", required: (b) => b.full_return !== true },
+    { path: "amount", type: "amount", required: (b) => booleanAt(b, "full_return") !== true },
     SKU_DATA,
   ],
 }
@@ -167,6 +235,14 @@ export const REFUND_REQUEST: RequestSpec = {
     { path: "vcc_number", type: "string", max: 16 },
     { path: "capture_id", type: "integer" },
     SKU_DATA,
+  ],
+}
+
+/** POST merchants/login: merchant_username and merchant_password, both optional (Authentication Endpoints). */
+export const MERCHANT_LOGIN_REQUEST: RequestSpec = {
+  fields: [
+    { path: "merchant_username", type: "string" },
+    { path: "merchant_password", type: "string" },
   ],
 }
 
