@@ -1,4 +1,5 @@
 import { SANDBOX_TEST_ACCOUNTS } from "../index"
+import { docExample, readingOf } from "../../__fixtures__/flexiti-docs"
 import { ACCOUNT, asDocumented, POS, promotional, sharedKit } from "./sandbox-test-kit"
 
 describe("sandbox POS authorization lifecycle", () => {
@@ -197,5 +198,20 @@ describe("sandbox POS authorization lifecycle", () => {
     expect(labels.plan_ids["5"]).toBe("Versements égaux, sans intérêt")
     expect(Object.keys(labels.salutations ?? {})).toEqual(["mr", "ms", "mrs", "mss"])
     expect((await kit().call("GET", `${POS()}/i18n?lang=de`, merchant())).status).toBe(409)
+  })
+
+  it("answers i18n in the documented shape: label maps and the disclosure texts at the top level, the documented province names", async () => {
+    const documented = readingOf(docExample("pos-i18n-response")) as Record<string, Record<string, unknown>>
+    for (const lang of ["en", "fr"]) {
+      const answer = (await kit().call("GET", `${POS()}/i18n?lang=${lang}`, merchant())).data
+      // the sandbox serves no identity-document lists (its widget asks for none)
+      asDocumented("pos-i18n-response", answer, { mayLack: ["govid_types", "govid_issued_bys"] })
+      expect(Object.keys(answer.provinces).sort()).toEqual(Object.keys(documented.provinces).sort())
+      expect(answer).not.toHaveProperty("disclosures")
+    }
+    const en = (await kit().call("GET", `${POS()}/i18n?lang=en`, merchant())).data
+    expect(en.provinces).toEqual(documented.provinces)
+    expect(en.plan_ids).toEqual(documented.plan_ids)
+    expect(en.transaction_types).toEqual(documented.transaction_types)
   })
 })
