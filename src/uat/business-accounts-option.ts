@@ -24,11 +24,21 @@ export function businessAccountsFrom(options: string[], unknownVcc?: string): Bu
   }
 }
 
+/** The virtual card of each business account seeded in the sandbox (its number's last digit, on a 6 prefix). */
+export const sandboxBusinessCard = (accountNumber: number) => `600000000000000${String(accountNumber).slice(-1)}`
+
 /** Four business accounts in the local sandbox, standing in for the ones Flexiti gives an enrolled merchant. */
 export function seedSandboxBusinessAccounts(sandbox: RunningSandbox, unknownVcc?: string): BusinessAccounts {
   const numbers = { "qc-regular": 20000000000001, "qc-promotional": 20000000000002, "roc-regular": 20000000000003, "roc-promotional": 20000000000004 }
   for (const [key, account_number] of Object.entries(numbers)) {
-    sandbox.addAccount({ client_id: SANDBOX_DEFAULT_CLIENT.client_id, account_number, account_type: "business", first_name: "Business", last_name: key })
+    sandbox.addAccount({
+      client_id: SANDBOX_DEFAULT_CLIENT.client_id,
+      account_number,
+      account_type: "business",
+      first_name: "Business",
+      last_name: key,
+      vcc_number: sandboxBusinessCard(account_number),
+    })
   }
   return businessAccountsFrom(Object.entries(numbers).map(([k, n]) => `${k}=${n}`), unknownVcc)
 }
