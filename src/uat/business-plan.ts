@@ -1,7 +1,7 @@
 import { FlexitiError } from "../flexiti/errors"
 import { Authorization, AuthorizationCreateRequest, FinancingOption } from "../flexiti/schemas"
 import { CaseFailure, expect, NeedsTester } from "./case-outcomes"
-import type { RunCase } from "./runner"
+import type { ChecklistItem, RunCase } from "./runner"
 import { purchaseAsTheStore, StorePurchaseContext } from "./store-purchase"
 
 /**
@@ -33,6 +33,13 @@ const PRODUCTS: NonNullable<SkuData["products"]> = [
 export const SKU_DATA: Record<"quebec" | "restOfCanada", SkuData & { transaction_total: number }> = {
   quebec: { products: PRODUCTS, transaction_subtotal: 100, gst_hst: 5, pst: 9.98, transaction_total: 114.98 },
   restOfCanada: { products: PRODUCTS, transaction_subtotal: 100, gst_hst: 13, pst: 0, transaction_total: 113 },
+}
+
+/** What only a statement can show: asked of the merchant when the plan runs. */
+export const SKU_STATEMENT_CHECK: ChecklistItem = {
+  id: "sku-statement",
+  title: "SKU data on the customer's statement (Business Account plan)",
+  steps: ["On the test accounts' statements, the business purchases show the two product lines, the taxes and the totals the report lists as sent."],
 }
 
 const REGIONS = { quebec: "Quebec", restOfCanada: "rest of Canada" } as const

@@ -5,7 +5,7 @@ import { FlexitiError } from "../flexiti/errors"
 import { newReferenceId } from "../flexiti/reference-id"
 import { Authorization, CaptureResponse, TokenScope } from "../flexiti/schemas"
 import { TokenCache, TokenClock } from "../flexiti/token-manager"
-import { BusinessAccounts, runBusinessPlan } from "./business-plan"
+import { BusinessAccounts, runBusinessPlan, SKU_STATEMENT_CHECK } from "./business-plan"
 import { CallLog, CallRecord, describeError } from "./call-log"
 import { CaseFailure, expect, NeedsTester } from "./case-outcomes"
 import { manualShopper } from "./shoppers"
@@ -387,7 +387,7 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
     startedAt,
     finishedAt,
     cases,
-    checklist: MANUAL_CHECKLIST,
+    checklist: target.businessPlan ? [...MANUAL_CHECKLIST, SKU_STATEMENT_CHECK] : MANUAL_CHECKLIST,
     calls: calls.records,
     ok: cases.every((c) => c.status !== "failed"),
   }

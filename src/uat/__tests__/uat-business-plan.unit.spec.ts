@@ -69,6 +69,7 @@ describe("flexiti-uat: the Business Account plan", () => {
       Array.from({ length: 4 }, () => [["authorization", "customer"], ["capture", "merchant"]]).flat()
     )
     expect(caseOf(report, "business-vcc-not-found")?.details.join(" ")).toContain("HTTP 404 not_found")
+    expect(report.checklist.map((c) => c.id)).toContain("sku-statement")
   })
 
   it("a 404 only because the widget verified nobody does not pass the virtual-card check", async () => {
@@ -92,6 +93,7 @@ describe("flexiti-uat: the Business Account plan", () => {
   it("without a tester the business purchases and the SKU check are manual", async () => {
     const report = await runUat({ ...target, shopper: undefined })
     expect(report.cases.slice(-6).map((c) => c.status)).toEqual(BUSINESS_CASES.map(() => "manual"))
+    expect(report.ok).toBe(true)
   })
 
   it("--business-account takes the four accounts Flexiti gave and says what is missing", async () => {

@@ -55,8 +55,18 @@ describe("flexiti-uat", () => {
     expect(markdown).toContain(`| Purchase (the store's widget flow) | ${caseOf(report, "purchase")!.requirement} | OBSERVED | ${purchaseRefs} |`)
     expect(markdown).toMatch(/\| purchase \| POST authorization [^|]+\| customer \| [0-9a-f]{32} \| ok \|/)
     expect(markdown).toContain("### [ ] Disclaimers and disclosures shown to the shopper")
+    expect(report.checklist.map((c) => c.id)).not.toContain("sku-statement")
     expect(html).toContain('<tr class="observed"><td>Customer-scope token refused on back-office calls</td>')
     for (const text of [markdown, html, lines.join("\n")]) expect(text).not.toContain(SANDBOX_DEFAULT_CLIENT.client_secret)
+  })
+
+  it("--sandbox --business-account-plan seeds business accounts and runs that plan's purchases after the online plan", async () => {
+    const out = await mkdtemp(join(tmpdir(), "flexiti-uat-"))
+    const { report } = await runUatCli(["--sandbox", "--business-account-plan", "--out", out], { log: () => undefined })
+    expect(report.cases.map((c) => c.id)).toEqual([...ALL_CASES, "business-qc-regular", "business-qc-promotional", "business-roc-regular", "business-roc-promotional", "business-vcc-not-found", "business-sku-data"])
+    for (const id of ["business-qc-regular", "business-qc-promotional", "business-roc-regular", "business-roc-promotional", "business-sku-data"]) {
+      expect([id, caseOf(report, id)?.status]).toEqual([id, "observed"])
+    }
   })
 
   describe("against a sandbox", () => {
