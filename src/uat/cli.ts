@@ -4,11 +4,12 @@ import { join, resolve } from "node:path"
 import { createInterface } from "node:readline/promises"
 import { parseArgs } from "node:util"
 import { FLEXITI_ENVIRONMENTS, FlexitiEnvironment } from "../flexiti/environments"
-import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, startSandbox } from "../sandbox"
+import { RunningSandbox, startSandbox } from "../sandbox"
 import { redact, renderHtml, renderMarkdown } from "./report"
 import { businessAccountsFrom, seedSandboxBusinessAccounts } from "./business-accounts-option"
 import { runUat, UatReport, UatTarget } from "./runner"
-import { interactiveShopper, manualShopper, sandboxShopper } from "./shoppers"
+import { sandboxTarget } from "./sandbox-target"
+import { interactiveShopper, manualShopper } from "./shoppers"
 import { StoredTarget, storedTarget } from "./stored-credentials"
 
 export const USAGE = `flexiti-uat --sandbox [--business-account-plan] [--out DIR]
@@ -72,13 +73,7 @@ export async function runUatCli(
     sandbox = await startSandbox({ port: 0, quiet: true })
     const running = sandbox
     target = {
-      environment: "sandbox",
-      clientId: SANDBOX_DEFAULT_CLIENT.client_id,
-      clientSecret: SANDBOX_DEFAULT_CLIENT.client_secret,
-      posOrigin: running.url,
-      accountNumber: SANDBOX_TEST_ACCOUNTS.approved.account_number,
-      advanceClock: async (seconds) => running.advanceClock(seconds),
-      shopper: sandboxShopper(running.url),
+      ...sandboxTarget(running),
       businessPlan: values["business-account-plan"] ? seedSandboxBusinessAccounts(running, values["unknown-vcc"]) : undefined,
     }
   } else {

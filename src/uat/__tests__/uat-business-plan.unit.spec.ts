@@ -1,11 +1,12 @@
 import axios from "axios"
-import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, startSandbox } from "../../sandbox"
+import { SANDBOX_DEFAULT_CLIENT } from "../../sandbox"
 import { businessAccountsFrom, sandboxBusinessCard, seedSandboxBusinessAccounts } from "../business-accounts-option"
 import { SKU_DATA } from "../business-plan"
 import { runUatCli } from "../cli"
-import { runUat, UatReport, UatTarget } from "../runner"
+import { runUat, UatReport } from "../runner"
 import { sandboxShopper } from "../shoppers"
 import { ShopperVerifier } from "../store-purchase"
+import { useUatSandbox } from "./sandbox-hook"
 
 jest.setTimeout(60_000)
 
@@ -13,44 +14,26 @@ const BUSINESS_CASES = ["business-qc-regular", "business-qc-promotional", "busin
 const caseOf = (report: UatReport, id: string) => report.cases.find((c) => c.id === id)
 
 describe("flexiti-uat: the Business Account plan", () => {
-  let sandbox: RunningSandbox
-  let target: UatTarget
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, quiet: true })
-  })
-  afterAll(() => sandbox.close())
-  beforeEach(() => {
-    sandbox.reset()
-    target = {
-      environment: "sandbox",
-      clientId: SANDBOX_DEFAULT_CLIENT.client_id,
-      clientSecret: SANDBOX_DEFAULT_CLIENT.client_secret,
-      posOrigin: sandbox.url,
-      accountNumber: SANDBOX_TEST_ACCOUNTS.approved.account_number,
-      advanceClock: async (seconds) => sandbox.advanceClock(seconds),
-      shopper: sandboxShopper(sandbox.url),
-      businessPlan: seedSandboxBusinessAccounts(sandbox),
-    }
-  })
+  const uat = useUatSandbox((sandbox) => ({ businessPlan: seedSandboxBusinessAccounts(sandbox) }))
 
   /** The sandbox's widget, which also makes the next POST authorization answer `code` once the given account's `nth` widget is verified. */
   function shopperArming(accountNumber: number, nth: number, code: "not_found" | "customer_identity_not_found"): ShopperVerifier {
     let seen = 0
     return async (widget) => {
-      const verified = await sandboxShopper(sandbox.url)(widget)
+      const verified = await sandboxShopper(uat.sandbox.url)(widget)
       if (widget.accountNumber === accountNumber && ++seen === nth) {
-        sandbox.setFaults({ error_next: [{ code, path_contains: "/authorization", method: "POST" }] })
+        uat.sandbox.setFaults({ error_next: [{ code, path_contains: "/authorization", method: "POST" }] })
       }
       return verified
     }
   }
 
   it("purchases on the Quebec and rest-of-Canada accounts, regular and promotional, on the store's path with SKU data on the authorization and capture", async () => {
-    const plan = target.businessPlan!
-    const report = await runUat({ ...target, shopper: shopperArming(plan.restOfCanada.regular, 2, "not_found") })
+    const plan = uat.target.businessPlan!
+    const report = await runUat({ ...uat.target, shopper: shopperArming(plan.restOfCanada.regular, 2, "not_found") })
     expect(report.cases.slice(-6).map((c) => [c.id, c.status])).toEqual(BUSINESS_CASES.map((id) => [id, "observed"]))
     expect(report.ok).toBe(true)
-    const control = axios.create({ baseURL: `${sandbox.url}/__sandbox`, validateStatus: () => true })
+    const control = axios.create({ baseURL: `${uat.sandbox.url}/__sandbox`, validateStatus: () => true })
     const { authorizations } = (await control.get("/authorizations", { params: { client_id: SANDBOX_DEFAULT_CLIENT.client_id } })).data
     const on = (account: number) => authorizations.filter((a: { account_number: number }) => a.account_number === account)
     for (const [account, type, total] of [
@@ -73,7 +56,7 @@ describe("flexiti-uat: the Business Account plan", () => {
   })
 
   it("a 404 only because the widget verified nobody does not pass the virtual-card check", async () => {
-    const report = await runUat({ ...target, shopper: shopperArming(target.businessPlan!.restOfCanada.regular, 2, "customer_identity_not_found") })
+    const report = await runUat({ ...uat.target, shopper: shopperArming(uat.target.businessPlan!.restOfCanada.regular, 2, "customer_identity_not_found") })
     const vcc = caseOf(report, "business-vcc-not-found")!
     expect(vcc.status).toBe("failed")
     expect(vcc.details.join(" ")).toContain("not because of the card")
@@ -81,9 +64,9 @@ describe("flexiti-uat: the Business Account plan", () => {
 
   it("a virtual card that is accepted fails the check", async () => {
     // The account's own card stands for a card the environment wrongly accepts.
-    const plan = target.businessPlan!
+    const plan = uat.target.businessPlan!
     const ownCard = sandboxBusinessCard(plan.restOfCanada.regular)
-    const report = await runUat({ ...target, businessPlan: { ...plan, unknownVcc: ownCard } })
+    const report = await runUat({ ...uat.target, businessPlan: { ...plan, unknownVcc: ownCard } })
     const vcc = caseOf(report, "business-vcc-not-found")!
     expect(vcc.status).toBe("failed")
     expect(vcc.details.join(" ")).toContain(`Virtual card ${ownCard} was accepted`)
@@ -91,7 +74,7 @@ describe("flexiti-uat: the Business Account plan", () => {
   })
 
   it("without a tester the business purchases and the SKU check are manual", async () => {
-    const report = await runUat({ ...target, shopper: undefined })
+    const report = await runUat({ ...uat.target, shopper: undefined })
     expect(report.cases.slice(-6).map((c) => c.status)).toEqual(BUSINESS_CASES.map(() => "manual"))
     expect(report.ok).toBe(true)
   })

@@ -4,9 +4,10 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, startSandbox } from "../../sandbox"
 import { runUatCli } from "../cli"
-import { runUat, UatReport, UatTarget } from "../runner"
+import { runUat, UatReport } from "../runner"
 import { sandboxShopper } from "../shoppers"
 import { ShopperVerifier } from "../store-purchase"
+import { useUatSandbox } from "./sandbox-hook"
 
 jest.setTimeout(60_000)
 
@@ -70,25 +71,8 @@ describe("flexiti-uat", () => {
   })
 
   describe("against a sandbox", () => {
-    let sandbox: RunningSandbox
-    let target: UatTarget
-    const control = () => axios.create({ baseURL: `${sandbox.url}/__sandbox`, validateStatus: () => true })
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0, quiet: true })
-    })
-    afterAll(() => sandbox.close())
-    beforeEach(() => {
-      sandbox.reset()
-      target = {
-        environment: "sandbox",
-        clientId: SANDBOX_DEFAULT_CLIENT.client_id,
-        clientSecret: SANDBOX_DEFAULT_CLIENT.client_secret,
-        posOrigin: sandbox.url,
-        accountNumber: SANDBOX_TEST_ACCOUNTS.approved.account_number,
-        advanceClock: async (seconds) => sandbox.advanceClock(seconds),
-        shopper: sandboxShopper(sandbox.url),
-      }
-    })
+    const uat = useUatSandbox()
+    const control = () => axios.create({ baseURL: `${uat.sandbox.url}/__sandbox`, validateStatus: () => true })
 
     it("the authorization is on the widget's customer-scope token: Flexiti's identity check refuses it when the widget verified nobody", async () => {
       // The sandbox accepts a merchant token on POST authorization without any widget; on a
@@ -96,7 +80,7 @@ describe("flexiti-uat", () => {
       // (customer_identity_not_found otherwise). A shopper who never finishes the widget
       // therefore fails the purchase only if the runner used the customer-scope token.
       const unverified: ShopperVerifier = async ({ accountNumber }) => ({ kind: "verified", accountNumber })
-      const report = await runUat({ ...target, shopper: unverified })
+      const report = await runUat({ ...uat.target, shopper: unverified })
       const purchase = caseOf(report, "purchase")!
       expect(purchase.status).toBe("failed")
       expect(purchase.details.join(" ")).toContain("HTTP 404 customer_identity_not_found")
@@ -108,9 +92,9 @@ describe("flexiti-uat", () => {
       const seen: string[] = []
       const watching: ShopperVerifier = async (widget) => {
         seen.push(widget.widgetSessionId)
-        return sandboxShopper(sandbox.url)(widget)
+        return sandboxShopper(uat.sandbox.url)(widget)
       }
-      const report = await runUat({ ...target, shopper: watching })
+      const report = await runUat({ ...uat.target, shopper: watching })
       expect(caseOf(report, "purchase")?.status).toBe("observed")
       const session = (await control().get(`/widget-sessions/${seen[0]}`)).data
       expect(session.status).toBe("approved")
@@ -121,18 +105,18 @@ describe("flexiti-uat", () => {
     })
 
     it("without anyone to finish the widget, the purchase and what builds on it are manual, never failed", async () => {
-      const report = await runUat({ ...target, shopper: undefined })
+      const report = await runUat({ ...uat.target, shopper: undefined })
       for (const id of ["purchase", "partial-capture", "full-capture", "release", "return", "refund", "customer-scope"]) {
         expect([id, caseOf(report, id)?.status]).toEqual([id, "manual"])
       }
-      expect(caseOf(report, "purchase")?.details.join(" ")).toMatch(new RegExp(`Open ${sandbox.url}/#/widget/\\S+ in a browser`))
+      expect(caseOf(report, "purchase")?.details.join(" ")).toMatch(new RegExp(`Open ${uat.sandbox.url}/#/widget/\\S+ in a browser`))
       expect(caseOf(report, "expired-token")?.status).toBe("observed")
       expect(report.ok).toBe(true)
     })
 
     it("a capture Flexiti refuses fails the capture cases", async () => {
-      sandbox.setFaults({ error_next: [{ code: "general_error", path_contains: "/capture", method: "POST" }] })
-      const report = await runUat(target)
+      uat.sandbox.setFaults({ error_next: [{ code: "general_error", path_contains: "/capture", method: "POST" }] })
+      const report = await runUat(uat.target)
       expect(report.ok).toBe(false)
       const failed = caseOf(report, "partial-capture")
       expect(failed?.status).toBe("failed")
@@ -141,7 +125,7 @@ describe("flexiti-uat", () => {
     })
 
     it("a token that outlives expires_in fails the expiry case", async () => {
-      const report = await runUat({ ...target, advanceClock: async () => undefined })
+      const report = await runUat({ ...uat.target, advanceClock: async () => undefined })
       expect(report.ok).toBe(false)
       expect(caseOf(report, "expired-token")).toMatchObject({ status: "failed" })
       expect(report.cases.filter((c) => c.status === "failed")).toHaveLength(1)
@@ -149,8 +133,8 @@ describe("flexiti-uat", () => {
 
     it("a customer-scope token accepted on release fails the scope case", async () => {
       // Answer every release with success, as an environment that ignored scopes would.
-      sandbox.setFaults({ fail_next: Array.from({ length: 3 }, () => ({ path_contains: "/release", status: 200, body: { authorization_id: 1, released_amount: 50, remaining_authorization_amount: 0, status: "closed" } })) })
-      const report = await runUat(target)
+      uat.sandbox.setFaults({ fail_next: Array.from({ length: 3 }, () => ({ path_contains: "/release", status: 200, body: { authorization_id: 1, released_amount: 50, remaining_authorization_amount: 0, status: "closed" } })) })
+      const report = await runUat(uat.target)
       expect(caseOf(report, "customer-scope")).toMatchObject({ status: "failed" })
       expect(report.ok).toBe(false)
     })
