@@ -1,7 +1,8 @@
 import { FlexitiError } from "../flexiti/errors"
 import { Authorization, AuthorizationCreateRequest, FinancingOption } from "../flexiti/schemas"
 import { CaseFailure, expect, NeedsTester } from "./case-outcomes"
-import type { ChecklistItem, RunCase } from "./runner"
+import type { ChecklistItem } from "./checklist"
+import type { RunCase } from "./runner"
 import { purchaseAsTheStore, StorePurchaseContext } from "./store-purchase"
 
 /**
