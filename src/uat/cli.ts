@@ -1,19 +1,29 @@
 #!/usr/bin/env node
 import { mkdir, writeFile } from "node:fs/promises"
 import { join, resolve } from "node:path"
+import { createInterface } from "node:readline/promises"
 import { parseArgs } from "node:util"
 import { FLEXITI_ENVIRONMENTS, FlexitiEnvironment } from "../flexiti/environments"
-import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, startSandbox } from "../sandbox"
+import { RunningSandbox, startSandbox } from "../sandbox"
 import { redact, renderHtml, renderMarkdown } from "./report"
+import { businessAccountsFrom, seedSandboxBusinessAccounts } from "./business-accounts-option"
 import { runUat, UatReport, UatTarget } from "./runner"
+import { sandboxTarget } from "./sandbox-target"
+import { interactiveShopper, manualShopper } from "./shoppers"
 import { StoredTarget, storedTarget } from "./stored-credentials"
 
-export const USAGE = `flexiti-uat --sandbox [--out DIR]
-flexiti-uat --env merchant_integration --client-id ID --client-secret-env VAR --account N [--pos-url URL] [--online-url URL] [--wait-for-expiry] [--out DIR]
-flexiti-uat --env merchant_integration --from-store --account N [--wait-for-expiry] [--out DIR]
+export const USAGE = `flexiti-uat --sandbox [--business-account-plan] [--out DIR]
+flexiti-uat --env merchant_integration --client-id ID --client-secret-env VAR --account N [--interactive] [--pos-url URL] [--online-url URL] [--wait-for-expiry] [--out DIR]
+flexiti-uat --env merchant_integration --from-store --account N [--interactive] [--wait-for-expiry] [--out DIR]
+  with the Business Account plan: --business-account-plan --business-account qc-regular=N --business-account qc-promotional=N
+    --business-account roc-regular=N --business-account roc-promotional=N [--unknown-vcc NUMBER]
 
-Runs the cases of Flexiti's "Test Plan – Online Channel" that a program can check and writes
-flexiti-uat-report.md and flexiti-uat-report.html (default folder: ./flexiti-uat). The client
+Runs the cases of Flexiti's "Test Plan – Online Channel" (and, for enrolled merchants, its
+"Business Account" plan) and writes flexiti-uat-report.md and flexiti-uat-report.html (default
+folder: ./flexiti-uat). Purchases run as the store runs them: widget/init, the shopper's
+verification in the widget, authorization on the customer-scope token. In the sandbox the runner
+finishes the widget itself; elsewhere --interactive prints the widget's URL and waits while a
+tester finishes it, and without it those steps are marked manual. The client
 secret is read from the environment variable named by --client-secret-env, never from the
 command line. --from-store reads the environment's credentials as the store saved them in
 Settings → Flexiti, from the database in DATABASE_URL, decrypted with FLEXITI_ENCRYPTION_KEY.
@@ -27,7 +37,12 @@ export interface UatCliResult {
 /** Runs the UAT from command-line arguments (without the node and script entries). */
 export async function runUatCli(
   argv: string[],
-  io: { log?: (line: string) => void; env?: NodeJS.ProcessEnv } = {}
+  io: {
+    log?: (line: string) => void
+    env?: NodeJS.ProcessEnv
+    /** asks the tester at the keyboard (default: the terminal, when stdin is one) */
+    ask?: (question: string) => Promise<string>
+  } = {}
 ): Promise<UatCliResult> {
   const log = io.log ?? ((line: string) => console.log(line))
   const env = io.env ?? process.env
@@ -43,6 +58,10 @@ export async function runUatCli(
       "pos-url": { type: "string" },
       "online-url": { type: "string" },
       "wait-for-expiry": { type: "boolean", default: false },
+      interactive: { type: "boolean", default: false },
+      "business-account-plan": { type: "boolean", default: false },
+      "business-account": { type: "string", multiple: true },
+      "unknown-vcc": { type: "string" },
       out: { type: "string", default: "flexiti-uat" },
     },
     strict: true,
@@ -54,12 +73,8 @@ export async function runUatCli(
     sandbox = await startSandbox({ port: 0, quiet: true })
     const running = sandbox
     target = {
-      environment: "sandbox",
-      clientId: SANDBOX_DEFAULT_CLIENT.client_id,
-      clientSecret: SANDBOX_DEFAULT_CLIENT.client_secret,
-      posOrigin: running.url,
-      accountNumber: SANDBOX_TEST_ACCOUNTS.approved.account_number,
-      advanceClock: async (seconds) => running.advanceClock(seconds),
+      ...sandboxTarget(running),
+      businessPlan: values["business-account-plan"] ? seedSandboxBusinessAccounts(running, values["unknown-vcc"]) : undefined,
     }
   } else {
     const environment = values.env as FlexitiEnvironment | undefined
@@ -76,6 +91,8 @@ export async function runUatCli(
       onlineOrigin: values["online-url"] ?? credentials.onlineOrigin,
       accountNumber: account,
       waitForExpiry: values["wait-for-expiry"],
+      shopper: shopperFor(values.interactive === true, io.ask, log),
+      businessPlan: values["business-account-plan"] ? businessAccountsFrom(values["business-account"] ?? [], values["unknown-vcc"]) : undefined,
     }
   }
 
@@ -112,6 +129,24 @@ async function credentialsFrom(
   const clientSecret = env[secretVar]
   if (!clientSecret) throw new Error(`The environment variable ${secretVar} is empty: export the client secret there`)
   return { clientId, clientSecret }
+}
+
+/** --interactive waits for a tester at the terminal; with no terminal on stdin nobody can answer, so the steps stay manual. */
+function shopperFor(interactive: boolean, ask: ((question: string) => Promise<string>) | undefined, log: (line: string) => void) {
+  if (!interactive) return manualShopper
+  if (ask) return interactiveShopper(ask)
+  if (!process.stdin.isTTY) {
+    log("--interactive: no terminal on stdin, so the widget steps are left to a tester (see the report).")
+    return manualShopper
+  }
+  return interactiveShopper(async (question) => {
+    const terminal = createInterface({ input: process.stdin, output: process.stdout })
+    try {
+      return await terminal.question(question)
+    } finally {
+      terminal.close()
+    }
+  })
 }
 
 if (require.main === module) {

@@ -3,8 +3,14 @@ import { FlexitiClient } from "../flexiti/client"
 import { FlexitiEnvironment, ONLINE_API_ORIGINS, POS_API_ORIGINS, posApiBase } from "../flexiti/environments"
 import { FlexitiError } from "../flexiti/errors"
 import { newReferenceId } from "../flexiti/reference-id"
-import { Authorization, CaptureResponse, FinancingOption } from "../flexiti/schemas"
+import { Authorization, CaptureResponse, TokenScope } from "../flexiti/schemas"
 import { TokenCache, TokenClock } from "../flexiti/token-manager"
+import { BusinessAccounts, runBusinessPlan, SKU_STATEMENT_CHECK } from "./business-plan"
+import { ChecklistItem, MANUAL_CHECKLIST } from "./checklist"
+import { CallLog, CallRecord, describeError } from "./call-log"
+import { CaseFailure, expect, NeedsTester } from "./case-outcomes"
+import { manualShopper } from "./shoppers"
+import { purchaseAsTheStore, ShopperVerifier } from "./store-purchase"
 
 /**
  * Flexiti's go-live review ("Test Plan – Online Channel", run in the Merchant Integration
@@ -26,9 +32,14 @@ export interface UatTarget {
   advanceClock?: (seconds: number) => Promise<void>
   /** on a real environment: wait out expires_in (about 20 minutes) instead of skipping that case */
   waitForExpiry?: boolean
+  /** finishes the purchase widget as the shopper (default: nobody, so those steps are manual) */
+  shopper?: ShopperVerifier
+  /** the merchant is enrolled in Flexiti's Business Account plan: its accounts for that plan's checks */
+  businessPlan?: BusinessAccounts
 }
 
-export type CaseStatus = "passed" | "failed" | "skipped"
+/** observed: the runner saw it happen (the calls' x-reference-ids are in the report); manual: a tester must do or check it */
+export type CaseStatus = "observed" | "failed" | "manual"
 
 export interface CaseResult {
   id: string
@@ -38,12 +49,8 @@ export interface CaseResult {
   status: CaseStatus
   /** what was observed: statuses, codes, amounts, x-reference-ids (never a secret) */
   details: string[]
-}
-
-export interface ChecklistItem {
-  id: string
-  title: string
-  steps: string[]
+  /** the x-reference-id of every call this case made */
+  referenceIds: string[]
 }
 
 export interface UatReport {
@@ -55,67 +62,16 @@ export interface UatReport {
   finishedAt: string
   cases: CaseResult[]
   checklist: ChecklistItem[]
+  /** every call made, with the token scope it carried */
+  calls: CallRecord[]
   /** true when no automated case failed */
   ok: boolean
 }
 
-/** What the report asks the merchant to verify by hand (with Flexiti's Marketing Team where stated). */
-export const MANUAL_CHECKLIST: ChecklistItem[] = [
-  {
-    id: "disclosures",
-    title: "Disclaimers and disclosures shown to the shopper",
-    steps: [
-      "Open the checkout in English and in French: the financing step shows Flexiti's disclosures (i18n: qcpa_disclosure for Quebec, insurance, annual_fees) as synced in the admin.",
-      "Quebec shoppers see the Quebec Consumer Protection Act disclosure; rates and fees are as prominent as monthly amounts.",
-      "Send screenshots to Flexiti: the test plan says these are verified by Flexiti's Marketing Team.",
-    ],
-  },
-  {
-    id: "pdfs",
-    title: "PDFs shown to the shopper",
-    steps: ["Every PDF Flexiti supplies (terms, credit agreement) opens from the checkout and is the current version."],
-  },
-  {
-    id: "links",
-    title: "Links shown to the shopper",
-    steps: [
-      "Links to Flexiti (apply, customer portal https://my.flexiti.com/index for activation) open and land on the right environment.",
-      "The product and cart pages' financing messages link to Flexiti's terms.",
-    ],
-  },
-  {
-    id: "trust-url",
-    title: "Trust URL and server-side calls",
-    steps: [
-      "The Developer Portal's Trust URL (or IP) of this environment is the store's origin, without a trailing slash.",
-      "Open the storefront's network log during a checkout: no request carries a Flexiti access token or the client secret; only the store's server calls Flexiti.",
-    ],
-  },
-  {
-    id: "shopper-flows",
-    title: "Shopper flows in the widget or hosted page",
-    steps: [
-      "Apply with Flexiti's test applicants (middle names A-RR_L, D-NO_HIT, P-CREDIT) and check the message the shopper sees for each.",
-      "Cancel in the widget: the shopper returns to the payment step and can choose again.",
-    ],
-  },
-]
-
 const AMOUNT = 100
 const RELEASE_AMOUNT = 50
 
-class CaseFailure extends Error {}
-
-function expect(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new CaseFailure(message)
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof FlexitiError) {
-    return `HTTP ${error.status ?? "-"} ${error.code ?? error.kind}${error.referenceId ? ` (x-reference-id ${error.referenceId})` : ""}`
-  }
-  return (error as Error).message
-}
+export type RunCase = (id: string, title: string, requirement: string, body: (details: string[]) => Promise<void>) => Promise<void>
 
 /** Runs every automated case in order; later cases reuse what earlier ones created. */
 export async function runUat(target: UatTarget, options: { log?: (line: string) => void } = {}): Promise<UatReport> {
@@ -138,32 +94,37 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
   const posUrl = posApiBase(client.hosts, "v2.5")
   const startedAt = new Date().toISOString()
   const cases: CaseResult[] = []
+  const calls = new CallLog()
+  const shopper = target.shopper ?? manualShopper
 
-  async function run(id: string, title: string, requirement: string, body: (details: string[]) => Promise<CaseStatus | void>) {
+  const run: RunCase = async (id, title, requirement, body) => {
     const details: string[] = []
-    let status: CaseStatus
+    calls.begin(id, details)
+    let status: CaseStatus = "observed"
     try {
-      status = (await body(details)) ?? "passed"
+      await body(details)
     } catch (error) {
-      status = "failed"
-      details.push(error instanceof CaseFailure ? error.message : `Unexpected: ${describeError(error)}`)
+      status = error instanceof NeedsTester ? "manual" : "failed"
+      details.push(error instanceof CaseFailure || error instanceof NeedsTester ? error.message : `Unexpected: ${describeError(error)}`)
     }
-    cases.push({ id, title, requirement, status, details })
-    log(`${status === "passed" ? "PASS" : status === "failed" ? "FAIL" : "SKIP"}  ${title}`)
+    cases.push({ id, title, requirement, status, details, referenceIds: calls.referenceIdsOf(id) })
+    log(`${status.toUpperCase().padEnd(8)}  ${title}`)
   }
 
   /** A raw call with a given bearer token: the client never sends a customer token to these. */
-  async function rawCall(method: "GET" | "POST", path: string, accessToken: string, body?: unknown) {
+  async function rawCall(method: "GET" | "POST", path: string, token: { access_token: string; scope: TokenScope }, body?: unknown) {
     const referenceId = newReferenceId()
     const res = await axios.request({
       method,
       url: `${client.hosts.posOrigin}/flexiti/pos-api/${path}`,
       data: body,
-      headers: { authorization: `Bearer ${accessToken}`, "x-reference-id": referenceId },
+      headers: { authorization: `Bearer ${token.access_token}`, "x-reference-id": referenceId },
       validateStatus: () => true,
       timeout: 15_000,
     })
-    return { status: res.status, code: (res.data as { error?: string } | undefined)?.error, referenceId }
+    const code = (res.data as { error?: string } | undefined)?.error
+    calls.record({ call: `${method} ${path.split("?")[0]}`, scope: token.scope, referenceId, outcome: `HTTP ${res.status}${code ? ` ${code}` : ""}` })
+    return { status: res.status, code, referenceId }
   }
 
   const state: {
@@ -184,9 +145,9 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
       if (documented && client.hosts.posOrigin !== documented) {
         details.push(`Note: the POS host is overridden; Flexiti's documented host for ${target.environment} is ${documented}.`)
       }
-      const result = await client.testConnection("merchant")
+      const result = await calls.observe("oauth/token", "merchant", (referenceId) => client.testConnection("merchant", referenceId))
       state.expiresIn = result.expires_in
-      details.push(`oauth/token (merchant scope) granted, expires_in ${result.expires_in} s, x-reference-id ${result.reference_id}`)
+      details.push(`expires_in ${result.expires_in} s`)
     }
   )
 
@@ -196,9 +157,11 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
     "Merchant-scope calls (token, capture, GET authorizations, captures, lookup, search) are made from the server.",
     async (details) => {
       expect(account, "No test account: pass --account with the account Flexiti gave for the test plan.")
-      const lookup = await client.lookupCustomer({ account_number: account })
+      const lookup = await calls.observe("customers/lookup", "merchant", (referenceId) => client.lookupCustomer({ account_number: account }, { referenceId }))
       details.push(`customers/lookup: account ${lookup.account_number}, status ${lookup.account_status}`)
-      const list = await client.listAuthorizations({ account_number: account, page_size: 5 })
+      const list = await calls.observe("GET authorizations", "merchant", (referenceId) =>
+        client.listAuthorizations({ account_number: account, page_size: 5 }, { referenceId })
+      )
       details.push(`GET authorizations: ${list.authorizations.length} listed`)
       // GET captures and customers/search have no client method (the plugin does not need them);
       // the case only checks that the merchant-scope token is accepted on them.
@@ -208,7 +171,7 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
         ["GET captures", `v2.5.1/client-id/${target.clientId}/captures?account_number=${account}`],
         ["GET customers/search", `v2.5/client-id/${target.clientId}/customers/search?${name}&dob=1980-01-01`],
       ]) {
-        const res = await rawCall("GET", path, token.access_token)
+        const res = await rawCall("GET", path, { ...token, scope: "merchant" })
         details.push(`${label}: HTTP ${res.status}${res.code ? ` ${res.code}` : ""} (x-reference-id ${res.referenceId})`)
         expect(res.status !== 401 && res.status !== 403, `${label} refused the merchant-scope token`)
       }
@@ -219,80 +182,85 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
   await run("invalid-client", "Invalid client", "An invalid client gets 400 invalid_client.", async (details) => {
     const wrong = makeClient("uat-deliberately-wrong-secret")
     try {
-      await wrong.testConnection("merchant")
+      await calls.observe("oauth/token with a wrong secret", "merchant", (referenceId) => wrong.testConnection("merchant", referenceId))
     } catch (error) {
       expect(error instanceof FlexitiError, `Expected a Flexiti error, got ${describeError(error)}`)
-      details.push(`oauth/token with a wrong secret: ${describeError(error)}`)
       expect(error.status === 400 && error.code === "invalid_client", "Expected HTTP 400 invalid_client")
       return
     }
     throw new CaseFailure("A wrong client secret was granted a token")
   })
 
-  await run("purchase", "Purchase", "A purchase is authorized.", async (details) => {
-    expect(account, "No test account: pass --account.")
-    const plans = await client.calculateInterest(account, AMOUNT)
-    const promo = plans.promotional_purchase.find((p) => p.terms.length > 0)
-    const financing: FinancingOption = promo
-      ? { transaction_type: "promotional_purchase", plan_id: promo.plan_id, term: promo.terms[0].term }
-      : { transaction_type: "regular_purchase" }
-    const referenceId = newReferenceId()
-    const auth = await client.createAuthorization(
-      { account_number: account, amount: AMOUNT, auto_capture: false, reference: `uat-${referenceId.slice(0, 8)}`, financing_option: financing },
-      { referenceId }
-    )
-    state.authorization = auth
-    details.push(`POST authorization ${AMOUNT.toFixed(2)} (${financing.transaction_type}${promo ? ` plan ${financing.plan_id}, ${financing.term} months` : ""}): id ${auth.authorization_id}, status ${auth.status}, x-reference-id ${referenceId}`)
-    expect(auth.amount === AMOUNT, `Authorized ${auth.amount}, expected ${AMOUNT}`)
-  })
+  const store = { client, shopper, calls }
+  const storePurchase = (accountNumber: number, amount: number, prefer: "promotional_purchase" | "regular_purchase", reference: string) =>
+    purchaseAsTheStore(store, { accountNumber, amount, prefer, reference })
 
-  await run("partial-capture", "Partial capture", "Part of an authorization is captured.", async (details) => {
-    expect(state.authorization, "Needs the purchase case.")
-    const capture = await client.capture(state.authorization.authorization_id, { amount: 40, reference: "uat-partial" })
+  await run(
+    "purchase",
+    "Purchase (the store's widget flow)",
+    "A purchase is authorized: widget/init, the shopper's verification, calculate-interest and authorization on the customer-scope token.",
+    async () => {
+      expect(account, "No test account: pass --account.")
+      const auth = await storePurchase(account, AMOUNT, "promotional_purchase", "purchase")
+      state.authorization = auth
+      expect(auth.amount === AMOUNT, `Authorized ${auth.amount}, expected ${AMOUNT}`)
+    }
+  )
+
+  /** A case that builds on earlier ones: manual when those were left to a tester, failed when they failed. */
+  function after<T>(value: T, ...caseIds: string[]): asserts value is NonNullable<T> {
+    if (value) return
+    const manual = cases.filter((c) => caseIds.includes(c.id) && c.status === "manual")
+    if (manual.length > 0) throw new NeedsTester(`Runs after ${manual.map((c) => `"${c.title}"`).join(", ")}, left to a tester.`)
+    throw new CaseFailure(`Needs ${caseIds.join(", ")}.`)
+  }
+
+  await run("partial-capture", "Partial capture", "Part of an authorization is captured (merchant token).", async (details) => {
+    after(state.authorization, "purchase")
+    const id = state.authorization.authorization_id
+    const capture = await calls.observe("capture 40.00", "merchant", (referenceId) => client.capture(id, { amount: 40, reference: "uat-partial" }, { referenceId }))
     state.captures.push(capture)
-    details.push(`capture 40.00: capture_id ${capture.capture_id}, remaining ${capture.remaining_authorization_amount}`)
+    details.push(`capture_id ${capture.capture_id}, remaining ${capture.remaining_authorization_amount}`)
     expect(capture.remaining_authorization_amount === 60, `Expected 60.00 remaining, got ${capture.remaining_authorization_amount}`)
   })
 
-  await run("full-capture", "Full capture", "The rest of the authorization is captured.", async (details) => {
-    expect(state.authorization && state.captures.length === 1, "Needs the partial capture case.")
-    const capture = await client.capture(state.authorization.authorization_id, { amount: 60, reference: "uat-full" })
+  await run("full-capture", "Full capture", "The rest of the authorization is captured (merchant token).", async (details) => {
+    after(state.authorization && state.captures.length === 1 ? state.authorization : undefined, "purchase", "partial-capture")
+    const id = state.authorization!.authorization_id
+    const capture = await calls.observe("capture 60.00", "merchant", (referenceId) => client.capture(id, { amount: 60, reference: "uat-full" }, { referenceId }))
     state.captures.push(capture)
-    const after = await client.getAuthorization(state.authorization.authorization_id)
-    details.push(`capture 60.00: capture_id ${capture.capture_id}; GET authorization: status ${after.status}, captured ${after.captured_amount}`)
+    const after2 = await calls.observe("GET authorization", "merchant", (referenceId) => client.getAuthorization(id, { referenceId }))
+    details.push(`capture_id ${capture.capture_id}; GET authorization: status ${after2.status}, captured ${after2.captured_amount}`)
     expect(capture.remaining_authorization_amount === 0, `Expected nothing remaining, got ${capture.remaining_authorization_amount}`)
   })
 
   await run("release", "Release", "An authorization is released.", async (details) => {
     expect(account, "No test account: pass --account.")
-    const auth = await client.createAuthorization({
-      account_number: account,
-      amount: RELEASE_AMOUNT,
-      auto_capture: false,
-      reference: "uat-release",
-      financing_option: { transaction_type: "regular_purchase" },
-    })
-    const released = await client.release(auth.authorization_id, { amount: RELEASE_AMOUNT })
+    const auth = await storePurchase(account, RELEASE_AMOUNT, "regular_purchase", "release")
+    const released = await calls.observe(`release ${RELEASE_AMOUNT.toFixed(2)}`, "merchant", (referenceId) =>
+      client.release(auth.authorization_id, { amount: RELEASE_AMOUNT }, { referenceId })
+    )
     state.released = auth
-    details.push(`authorization ${auth.authorization_id} of ${RELEASE_AMOUNT.toFixed(2)} released: remaining ${released.remaining_authorization_amount}, status ${released.status}`)
+    details.push(`authorization ${auth.authorization_id} released: remaining ${released.remaining_authorization_amount}, status ${released.status}`)
     expect(released.remaining_authorization_amount === 0, "Expected nothing left after the release")
   })
 
-  await run("return", "Return", "A captured amount is returned.", async (details) => {
-    expect(state.authorization && state.captures[0], "Needs the capture cases.")
-    const result = await client.returnCapture(state.authorization.authorization_id, state.captures[0].capture_id, {
-      amount: 10,
-      full_return: false,
-      reference: "uat-return",
-    })
-    details.push(`return 10.00 on capture ${state.captures[0].capture_id}: return_id ${result.return_id}, remaining on the capture ${result.remaining_capture_amount}`)
+  await run("return", "Return", "A captured amount is returned (merchant token).", async (details) => {
+    after(state.authorization && state.captures[0], "purchase", "partial-capture")
+    const [authId, captureId] = [state.authorization!.authorization_id, state.captures[0].capture_id]
+    const result = await calls.observe("return 10.00", "merchant", (referenceId) =>
+      client.returnCapture(authId, captureId, { amount: 10, full_return: false, reference: "uat-return" }, { referenceId })
+    )
+    details.push(`on capture ${captureId}: return_id ${result.return_id}, remaining on the capture ${result.remaining_capture_amount}`)
     expect(result.remaining_capture_amount === 30, `Expected 30.00 left on the capture, got ${result.remaining_capture_amount}`)
   })
 
-  await run("refund", "Refund", "An account refund is made.", async (details) => {
-    expect(account && state.captures[1], "Needs the capture cases.")
-    const result = await client.refundAccount(account, { amount: 5, capture_id: state.captures[1].capture_id, reference: "uat-refund" })
-    details.push(`accounts/${account}/refund 5.00 against capture ${state.captures[1].capture_id}: ${JSON.stringify(result)}`)
+  await run("refund", "Refund", "An account refund is made (merchant token).", async () => {
+    after(account && state.captures[1], "purchase", "full-capture")
+    const captureId = state.captures[1].capture_id
+    await calls.observe(`accounts/${account}/refund 5.00 against capture ${captureId}`, "merchant", (referenceId) =>
+      client.refundAccount(account!, { amount: 5, capture_id: captureId, reference: "uat-refund" }, { referenceId })
+    )
   })
 
   await run(
@@ -300,10 +268,10 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
     "Customer-scope token refused on back-office calls",
     "A customer-scope token is refused on release, capture, return, refund and GET (authorizations, captures, lookup).",
     async (details) => {
-      expect(state.authorization && state.captures[0] && account, "Needs the purchase and capture cases.")
+      after(state.authorization && state.captures[0] && account, "purchase", "partial-capture")
       const token = await client.requestToken("customer")
-      const id = state.authorization.authorization_id
-      const calls: [string, "GET" | "POST", string, unknown][] = [
+      const id = state.authorization!.authorization_id
+      const probes: [string, "GET" | "POST", string, unknown][] = [
         ["release", "POST", `v2.5/client-id/${target.clientId}/authorization/${id}/release`, { amount: 1 }],
         ["capture", "POST", `v2.5/client-id/${target.clientId}/authorization/${id}/capture`, { amount: 1 }],
         ["return", "POST", `v2.5/client-id/${target.clientId}/authorization/${id}/capture/${state.captures[0].capture_id}/return`, { amount: 1, full_return: false }],
@@ -314,8 +282,8 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
         ["customers/lookup", "GET", `v2.5/client-id/${target.clientId}/customers/lookup?account_number=${account}`, undefined],
       ]
       const accepted: string[] = []
-      for (const [name, method, path, body] of calls) {
-        const res = await rawCall(method, path, token.access_token, body)
+      for (const [name, method, path, body] of probes) {
+        const res = await rawCall(method, path, { ...token, scope: "customer" }, body)
         details.push(`${name} with a customer-scope token: HTTP ${res.status}${res.code ? ` ${res.code}` : ""} (x-reference-id ${res.referenceId})`)
         if (res.status !== 401 && res.status !== 403) accepted.push(name)
       }
@@ -334,10 +302,9 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
       details.push(`Waited ${wait} s for the token to expire.`)
       await new Promise((resolve) => setTimeout(resolve, wait * 1000))
     } else {
-      details.push(`Not run: the token lives ${token.expires_in} s. Re-run with --wait-for-expiry to wait it out.`)
-      return "skipped"
+      throw new NeedsTester(`Not run: the token lives ${token.expires_in} s. Re-run with --wait-for-expiry to wait it out.`)
     }
-    const res = await rawCall("GET", `v2.5/client-id/${target.clientId}/i18n`, token.access_token)
+    const res = await rawCall("GET", `v2.5/client-id/${target.clientId}/i18n`, { ...token, scope: "merchant" })
     details.push(`GET i18n with the expired token: HTTP ${res.status}${res.code ? ` ${res.code}` : ""} (x-reference-id ${res.referenceId})`)
     expect(res.status === 401, `Expected HTTP 401, got ${res.status}`)
   })
@@ -355,11 +322,13 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
     details.push("capture reference: ASCII (40); the plugin refuses 41 characters before calling Flexiti")
     if (target.environment === "sandbox") {
       const token = await client.requestToken("merchant")
-      const res = await rawCall("POST", `v2.5/client-id/${target.clientId}/authorization/1/capture`, token.access_token, { amount: 1, reference: tooLong })
+      const res = await rawCall("POST", `v2.5/client-id/${target.clientId}/authorization/1/capture`, { ...token, scope: "merchant" }, { amount: 1, reference: tooLong })
       details.push(`the sandbox answers a 41-character reference with HTTP ${res.status} ${res.code ?? ""}`.trim())
       expect(res.status === 409 && res.code === "wrong_inputs", "The sandbox accepted a 41-character reference")
     }
   })
+
+  if (target.businessPlan) await runBusinessPlan(run, store, target.businessPlan)
 
   const finishedAt = new Date().toISOString()
   const onlineUrl = client.hosts.onlineOrigin ?? (target.environment === "sandbox" ? null : ONLINE_API_ORIGINS[target.environment] ?? null)
@@ -371,7 +340,8 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
     startedAt,
     finishedAt,
     cases,
-    checklist: MANUAL_CHECKLIST,
+    checklist: target.businessPlan ? [...MANUAL_CHECKLIST, SKU_STATEMENT_CHECK] : MANUAL_CHECKLIST,
+    calls: calls.records,
     ok: cases.every((c) => c.status !== "failed"),
   }
 }

@@ -50,8 +50,12 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         env: { DATABASE_URL: databaseUrl(), FLEXITI_ENCRYPTION_KEY: KEY_HEX },
       })
       expect(report.cases.find((c) => c.id === "credentials")?.details.join(" ")).toContain(sandbox.url)
-      expect(report.cases.find((c) => c.id === "purchase")?.status).toBe("passed")
-      expect(report.cases.find((c) => c.id === "expired-token")?.status).toBe("skipped")
+      // Nobody at a terminal: the purchase waits for a tester in the widget, whose URL the report gives.
+      const purchase = report.cases.find((c) => c.id === "purchase")
+      expect(purchase?.status).toBe("manual")
+      expect(purchase?.details.join(" ")).toContain(`${sandbox.url}/#/widget/`)
+      expect(report.cases.find((c) => c.id === "merchant-scope")?.status).toBe("observed")
+      expect(report.cases.find((c) => c.id === "expired-token")?.status).toBe("manual")
       expect(report.ok).toBe(true)
       const written = (await readFile(files.markdown, "utf8")) + (await readFile(files.html, "utf8")) + lines.join("\n")
       expect(written).not.toContain(SANDBOX_DEFAULT_CLIENT.client_secret)
