@@ -157,7 +157,11 @@ function versionRoutes(core: SandboxCore, version: string): Route[] {
         auto_capture: booleanAt(body, "auto_capture") as boolean,
         sku_data: skuDataOf(body),
       }
-      requireAccount(core, clientId, request.account_number)
+      const account = requireAccount(core, clientId, request.account_number)
+      // Business Account test plan: an authorization for a virtual card Flexiti does not know is
+      // refused with 404. The sandbox knows one card per account.
+      const vcc = stringAt(body, "vcc_number")
+      if (vcc !== undefined && vcc !== account.vcc_number) throw documented("not_found", "Virtual card not found")
       if (caller.token.scope === "customer") {
         // verification_code: "Not to be passed for Online implementations using the Widget".
         if (body.verification_code !== undefined) {

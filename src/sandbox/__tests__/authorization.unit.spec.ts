@@ -200,6 +200,14 @@ describe("sandbox POS authorization lifecycle", () => {
     expect((await kit().call("GET", `${POS()}/i18n?lang=de`, merchant())).status).toBe(409)
   })
 
+  it("refuses an authorization for a virtual card it does not know with 404 (Business Account test plan)", async () => {
+    const card = SANDBOX_TEST_ACCOUNTS.approved.vcc_number
+    const unknown = await kit().call("POST", `${POS(undefined, "v2.5.1")}/authorization`, merchant(), { ...promotional(10), vcc_number: "5999999999999999" })
+    expect(unknown.status).toBe(404)
+    expect(JSON.stringify(unknown.data)).toContain("not_found")
+    expect((await authorize({ ...promotional(10), vcc_number: card })).authorization_id).toEqual(expect.any(Number))
+  })
+
   it("answers i18n in the documented shape: label maps and the disclosure texts at the top level, the documented province names", async () => {
     const documented = readingOf(docExample("pos-i18n-response")) as Record<string, Record<string, unknown>>
     for (const lang of ["en", "fr"]) {
