@@ -11,6 +11,7 @@ import {
   applyInWidget,
   approveWidgetSession,
   declineWidgetSession,
+  sendToApplication,
   settleWidgetApplication,
   widgetSessionView,
 } from "./widget-sessions"
@@ -149,14 +150,16 @@ export function controlRoutes(core: SandboxCore): Route[] {
       const result = declineWidgetSession(core, ctx.params.id)
       return ok({ ...widgetSessionView(result.session), event: result.event })
     }),
+    // The shopper has no account: the purchase widget ends with null/false/apply.
+    route("POST", `${p}/widget-sessions/:id/new-applicant`, (ctx) => {
+      const result = sendToApplication(core, ctx.params.id)
+      return ok({ ...widgetSessionView(result.session), event: result.event })
+    }),
+    // The shopper fills in an application widget; the decision comes with POST /apply.
     route("POST", `${p}/widget-sessions/:id/apply`, (ctx) => {
       const { applicant } = input(applyInputSchema, ctx)
       const result = applyInWidget(core, ctx.params.id, applicant as TestApplicantKey)
-      return ok({
-        ...widgetSessionView(result.session),
-        event: result.event,
-        application: result.application ? applicationView(result.application) : null,
-      })
+      return ok({ ...widgetSessionView(result.session), event: result.event })
     }),
     route("GET", `${p}/online-orders/:id`, (ctx) => {
       const order = core.state.onlineOrders.get(Number(ctx.params.id))

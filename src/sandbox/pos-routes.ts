@@ -33,6 +33,7 @@ import { ANY_SCOPE, authorize, MERCHANT_ONLY, pathNumber } from "./resource-guar
 import { AccountState } from "./state"
 import { handleTokenRequest } from "./token-route"
 import { TransactionType } from "./types"
+import { applyRoute } from "./apply-route"
 import { createWidgetSession, widgetRedirectionUrl } from "./widget-sessions"
 
 /**
@@ -111,9 +112,12 @@ export function posRoutes(core: SandboxCore): Route[] {
         lang: (stringAt(body, "lang") as "en" | "fr" | undefined) ?? caller.lang,
         referenceId: caller.referenceId,
         accountNumber: numberAt(body, "customer_identification.account_number"),
+        request: body,
       })
       return ok({ redirection_url: widgetRedirectionUrl(ctx.origin, session) })
     }),
+
+    applyRoute(core, client25),
 
     route("POST", `${client251}/authorization`, (ctx) => {
       const caller = authorize(core, ctx, ANY_SCOPE)
