@@ -1,18 +1,24 @@
 import { apply, isTestApplicant, TestApplicantKey } from "./applicants"
 import { SandboxCore } from "./core"
-import { Body, isPresent, RequestSpec, stringAt, valueAt } from "./docs/fields"
+import { Body, FieldSpec, isPresent, RequestSpec, stringAt, valueAt } from "./docs/fields"
+import { WIDGET_INIT_REQUEST } from "./docs/requests"
 import { HttpError, jsonBody, ok, requireValid, Route, route } from "./http-utils"
 import { ANY_SCOPE, authorize, Caller } from "./resource-guard"
 import { Application, WidgetSession } from "./state"
 
-const PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"] as const
+/** widget/init's application fields ("if apply"), required as they are for an application. */
+const APPLICATION_FIELDS = ["tos_agreement", "email", "phone_number", "address_1", "address_2", "city", "province", "account_type"]
+const applicationFields: FieldSpec[] = WIDGET_INIT_REQUEST.fields
+  .filter((f) => APPLICATION_FIELDS.includes(f.path))
+  .map((f) => ({ ...f, required: typeof f.required === "function" ? (f.required({ flow: "apply" }) ? true : undefined) : f.required }))
 
 /**
  * POST /apply (Authentication Endpoints list it among the customer-scope calls; SDK Init Method:
  * after the application's flx-success the merchant "must call the POST /apply endpoint", which
  * checks that the personal data matches widget/init and the widget_session_id). The page gives no
  * field table: the sandbox reads the body as widget/init's application fields plus the
- * widget_session_id (README, "Assumptions about the Flexiti API": APPLY_REQUEST).
+ * widget_session_id and the applicant's personal_information (README, "Assumptions about the
+ * Flexiti API": APPLY_REQUEST).
  */
 export const APPLY_REQUEST: RequestSpec = {
   fields: [
@@ -23,30 +29,14 @@ export const APPLY_REQUEST: RequestSpec = {
     { path: "customer_identification.personal_information.last_name", type: "string", max: 80, required: true },
     { path: "customer_identification.personal_information.dob", type: "date" },
     { path: "customer_identification.personal_information.postal_code", type: "string", max: 10, required: true },
-    { path: "tos_agreement", type: "boolean", required: true },
-    { path: "email", type: "string", max: 100, required: true },
-    { path: "phone_number", type: "integer", max: 10, required: true },
-    { path: "address_1", type: "string", max: 250, required: true },
-    { path: "address_2", type: "string", max: 100 },
-    { path: "city", type: "string", max: 100, required: true },
-    { path: "province", type: "string", max: 2, values: PROVINCES, required: true },
-    { path: "account_type", type: "string", values: ["consumer", "business"], required: true },
+    ...applicationFields,
   ],
 }
 
 /** The personal data /apply must repeat from widget/init. */
 const PERSONAL_DATA = [
-  "customer_identification.personal_information.first_name",
-  "customer_identification.personal_information.last_name",
-  "customer_identification.personal_information.dob",
-  "customer_identification.personal_information.postal_code",
-  "email",
-  "phone_number",
-  "address_1",
-  "address_2",
-  "city",
-  "province",
-  "account_type",
+  ...["first_name", "last_name", "dob", "postal_code"].map((k) => `customer_identification.personal_information.${k}`),
+  ...APPLICATION_FIELDS.filter((path) => path !== "tos_agreement"),
 ]
 
 const sameValue = (a: unknown, b: unknown) => (isPresent(a) ? String(a) : "") === (isPresent(b) ? String(b) : "")

@@ -1,5 +1,5 @@
 import { SANDBOX_TEST_ACCOUNTS, TEST_APPLICANT_KEYS } from "../index"
-import { Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
+import { APPLICANT, APPLICATION_BODY, Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
 
 const SHOP = { client_id: "shop", client_secret: "shop-secret", success_url: "https://shop.example/ok", error_url: "https://shop.example/cart" }
 const address = { first_name: "Test", last_name: "Shopper", address_1: "1 King St", address_2: "", city: "Toronto", province: "ON", postal_code: "M5V 2T6" }
@@ -12,17 +12,8 @@ describe("sandbox: Flexiti's published test applicants", () => {
   afterAll(() => kit.sandbox.close())
   beforeEach(() => kit.sandbox.reset())
 
-  const person = { first_name: "Test", last_name: "Shopper", postal_code: "M5V 2T6" }
-  const application = {
-    customer_identification: { personal_information: person },
-    tos_agreement: true,
-    email: "shopper@example.com",
-    phone_number: 4165550123,
-    address_1: "1 King St",
-    city: "Toronto",
-    province: "ON",
-    account_type: "consumer",
-  }
+  const person = APPLICANT
+  const application = APPLICATION_BODY
   const sessionIdOf = (url: string) => new URLSearchParams(new URL(url).hash.split("?")[1]).get("widget_session_id") as string
 
   async function widgetSession(flow: "purchase" | "apply" = "purchase") {
@@ -72,6 +63,18 @@ describe("sandbox: Flexiti's published test applicants", () => {
     const sent = await kit.http.post(`/__sandbox/widget-sessions/${id}/new-applicant`)
     expect(sent.data.event.eventData).toMatchObject({ accountNumber: null, verified: false, action: "apply" })
     expect(sent.data.status).toBe("sent_to_apply")
+  })
+
+  it("the control API's fresh_account verifies a new account each time (tests that must not run out of credit)", async () => {
+    const numbers = []
+    for (let i = 0; i < 2; i++) {
+      const { customer, id } = await widgetSession("purchase")
+      const res = await kit.http.post(`/__sandbox/widget-sessions/${id}/approve`, { fresh_account: true })
+      expect(res.data.event.eventData).toMatchObject({ verified: true, action: "purchase" })
+      numbers.push(res.data.event.eventData.accountNumber)
+      expect((await buy(customer, res.data.event.eventData.accountNumber)).status).toBe(200)
+    }
+    expect(new Set(numbers).size).toBe(2)
   })
 
   it("an account its owner has not activated gets null/false/activation and cannot buy", async () => {

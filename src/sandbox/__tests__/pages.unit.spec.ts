@@ -1,6 +1,6 @@
 import { runInNewContext } from "node:vm"
 import { widgetMessageSchema } from "../../flexiti/schemas"
-import { ACCOUNT, Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
+import { ACCOUNT, APPLICATION_BODY, Kit, ONLINE, POS, startKit } from "./sandbox-test-kit"
 
 interface FakeElement {
   textContent: string
@@ -81,17 +81,7 @@ describe("sandbox hosted pages (script behaviour)", () => {
       await settle()
       return page
     }
-    const application = await start({
-      flow: "apply",
-      customer_identification: { personal_information: { first_name: "Test", last_name: "Shopper", postal_code: "M5V 2T6" } },
-      tos_agreement: true,
-      email: "shopper@example.com",
-      phone_number: 4165550123,
-      address_1: "1 King St",
-      city: "Toronto",
-      province: "ON",
-      account_type: "consumer",
-    })
+    const application = await start({ flow: "apply", ...APPLICATION_BODY })
     expect(application.element("flx-apply-box").hidden).toBe(false)
     expect(application.element("flx-apply").textContent).toBe("Apply")
     application.element("flx-applicant").value = "D-NO_HIT"
