@@ -175,7 +175,7 @@ async function notApproved(options: SettleOptions, session: FlexitiPaymentSessio
     if (step.type === "purchase") return settleFlexitiOutcome(options, session, step.outcome)
     if (step.type === "failure") return { type: "failure", message: widgetFailureMessage(step.outcome, lang) }
     if (step.type === "refused") {
-      return step.reason === "retry" ? { type: "failure", message: flexitiText(lang, "declined") } : { type: "failure", message: step.message, reason: step.reason }
+      return step.reason === "retry" ? { type: "failure", message: stepText(lang, "applyRetry") } : { type: "failure", message: step.message, reason: step.reason }
     }
     return step
   }

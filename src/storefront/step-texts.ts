@@ -11,8 +11,7 @@ const en = {
   activateTitle: "Activate your Flexiti account",
   activateLink: "Activate my account at Flexiti (opens a new tab)",
   activateRetry: "I activated my account: try again",
-  retryTitle: "Flexiti",
-  retryConfirm: "Try again",
+  applyRetry: "Flexiti could not finish your application just now. Please try again.",
 }
 
 export type FlexitiStepTextKey = keyof typeof en
@@ -27,8 +26,7 @@ const fr: Record<FlexitiStepTextKey, string> = {
   activateTitle: "Activez votre compte Flexiti",
   activateLink: "Activer mon compte chez Flexiti (nouvel onglet)",
   activateRetry: "J'ai activé mon compte : réessayer",
-  retryTitle: "Flexiti",
-  retryConfirm: "Réessayer",
+  applyRetry: "Flexiti n'a pas pu terminer votre demande pour le moment. Veuillez réessayer.",
 }
 
 export const FLEXITI_STEP_TEXTS: Record<"en" | "fr", Record<FlexitiStepTextKey, string>> = { en, fr }
