@@ -22,8 +22,6 @@ export interface ApplicationStepOptions extends FlexitiStoreOptions {
   sessionId: string
   lang?: FlexitiLang
   container?: HTMLElement
-  /** what the kit says above the consent (the store's message for null/false/apply) */
-  message?: string
 }
 
 export type ApplicationStepResult =
@@ -42,7 +40,7 @@ export async function applyInCheckout(options: ApplicationStepOptions): Promise<
   const { lang } = options
   const agreed = await openFlexitiStepDialog({
     title: stepText(lang, "applyTitle"),
-    text: options.message ? `${options.message} ${stepText(lang, "applyBody")}` : stepText(lang, "applyBody"),
+    text: stepText(lang, "applyBody"),
     consent: stepText(lang, "applyTerms"),
     confirm: stepText(lang, "applyConfirm"),
     cancel: stepText(lang, "otherMethod"),

@@ -171,7 +171,7 @@ async function notApproved(options: SettleOptions, session: FlexitiPaymentSessio
   const { lang } = options
   const message = result.message || flexitiText(lang, "declined")
   if (result.next === "apply") {
-    const step = await applyInCheckout({ ...options, sessionId: session.id, message: result.message })
+    const step = await applyInCheckout({ ...options, sessionId: session.id })
     if (step.type === "purchase") return settleFlexitiOutcome(options, session, step.outcome)
     if (step.type === "failure") return { type: "failure", message: widgetFailureMessage(step.outcome, lang) }
     if (step.type === "refused") {
