@@ -4,8 +4,6 @@
  */
 import { ADDRESS } from "./stack.mjs"
 
-/** an approved applicant in the sandbox widget (README, "Flexiti's test applicants"): a new account each time */
-export const APPROVED_APPLICANT = "A-RR_L"
 
 export class CheckoutError extends Error {
   constructor(step, res) {
@@ -55,7 +53,7 @@ export async function flexitiCheckout(api, cartId, { onStep } = {}) {
   )
   const applied = expect(
     "sandbox approval",
-    await api.sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/apply`, { applicant: APPROVED_APPLICANT })
+    await api.sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/approve`, { fresh_account: true })
   )
   const result = await step("widget_result", async () =>
     expect(

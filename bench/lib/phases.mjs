@@ -134,7 +134,7 @@ export async function concurrentCheckouts(api, shelf, count, onError) {
 export async function sameCartCompletes(api, shelf, count) {
   const cartId = await newCart(api, shelf, "same-cart")
   const session = (await api.store("POST", "/store/flexiti/payment-sessions", { cart_id: cartId })).data.payment_session
-  const applied = (await api.sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/apply`, { applicant: "A-RR_L" })).data
+  const applied = (await api.sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/approve`, { fresh_account: true })).data
   const result = (await api.store("POST", `/store/flexiti/payment-sessions/${session.id}/widget-result`, { cart_id: cartId, event: applied.event })).data
   if (result.financing?.options?.length) await chooseFinancing(api, cartId, session.id, result.financing)
   const answers = await Promise.all(Array.from({ length: count }, () => api.store("POST", `/store/carts/${cartId}/complete`, {})))

@@ -65,6 +65,7 @@ async function addToCart(product) {
 
 function renderCart(cart) {
   $("cart").hidden = false
+  $("cart").dataset.cartId = cart.id
   $("cart-lines").innerHTML = ""
   for (const item of cart.items) {
     const li = document.createElement("li")
@@ -83,6 +84,8 @@ $("address-form").addEventListener("submit", async (event) => {
     address_1: form.get("address_1"),
     city: form.get("city"),
     postal_code: form.get("postal_code"),
+    // Flexiti's application asks for a mobile number (its SMS verification)
+    phone: form.get("phone"),
     province: $("province").value,
     country_code: "ca",
   }

@@ -54,7 +54,7 @@ async function approvedSession(cartId: string, startOn: InstanceName, resultOn: 
   const started = await store(startOn, "POST", "/store/flexiti/payment-sessions", { cart_id: cartId })
   expect(started.status).toBe(200)
   const session = started.data.payment_session
-  const applied = await sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/apply`, { applicant: "A-RR_L" })
+  const applied = await sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/approve`, { fresh_account: true })
   expect(applied.status).toBe(200)
   const result = await store(resultOn, "POST", `/store/flexiti/payment-sessions/${session.id}/widget-result`, { cart_id: cartId, event: applied.data.event })
   expect(result.data).toMatchObject({ approved: true })

@@ -16,6 +16,8 @@ export default defineMiddlewares({
   routes: [
     { matcher: "/store/flexiti/payment-sessions", methods: ["POST"], middlewares: [optionalCustomer, limitFlexitiSessionStarts] },
     { matcher: "/store/flexiti/payment-sessions/:id/widget-result", methods: ["POST"], middlewares: [limitFlexitiResults] },
+    { matcher: "/store/flexiti/payment-sessions/:id/application", methods: ["POST"], middlewares: [limitFlexitiResults] },
+    { matcher: "/store/flexiti/payment-sessions/:id/application/result", methods: ["POST"], middlewares: [limitFlexitiResults] },
     { matcher: "/store/flexiti/payment-sessions/:id/financing", methods: ["GET", "POST"], middlewares: [limitFlexitiFinancing] },
     { matcher: "/store/flexiti/calculator", methods: ["GET"], middlewares: [limitFlexitiLookups] },
     { matcher: "/store/flexiti/eligibility", methods: ["GET"], middlewares: [limitFlexitiLookups] },

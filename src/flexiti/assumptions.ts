@@ -89,6 +89,33 @@ export const ASSUMPTIONS = {
    * spends at most a configured number of Flexiti calls a minute.
    */
   MERCHANT_CALL_RATE: "unpublished; too many calls may be blocked (465-467)",
+  /**
+   * Not public: POST /apply's body. The docs say only that it must carry the same personal data
+   * as widget/init and the widget_session_id; we send widget/init's application fields
+   * (customer_identification.personal_information, tos_agreement, email, phone_number as a
+   * 10-digit number, address, province, account_type) plus widget_session_id, JSON, on v2.5 with
+   * the application's customer-scope token.
+   */
+  APPLY_REQUEST: { version: "v2.5", fields: "widget/init application fields + widget_session_id" },
+  /**
+   * Not public: POST /apply's success body. We read the new account's `account_number` (and keep
+   * `customer_id`, `apply_status` when present); a decline or a pending review is a 409 with the
+   * documented apply codes application_declined(_2,_3) / application_marked_pending_1/_2.
+   */
+  APPLY_ANSWER: "account_number on approval; 409 application_declined* / application_marked_pending*",
+  /**
+   * Not described: how a purchase goes on after an approved application. We open a purchase
+   * widget for the new account (widget/init flow purchase, customer_identification.account_number)
+   * on the same customer-scope lineage; the shopper verifies there and the usual numeric/true/purchase
+   * leads to the plan choice and the authorization.
+   */
+  PURCHASE_AFTER_APPLICATION: "purchase widget for the new account, same lineage",
+  /**
+   * Not public: the POS API gives no way to learn a pending application's decision (no
+   * notification or lookup for it). The shopper is told Flexiti will email the decision and the
+   * cart stays open for another payment method; no order waits.
+   */
+  PENDING_APPLICATION_DECISION: "by email to the shopper; no pending order",
 } as const
 
 export function isAuthorizationOpen(status: string): boolean {

@@ -15,6 +15,7 @@ import * as S from "./schemas"
 import { authenticatedCall, AuthenticatedRequest } from "./authenticated-call"
 import { CallOptions, CustomerCallOptions, FlexitiClientConfig, WidgetSession } from "./client-types"
 import { toDottedForm } from "./form-body"
+import { ApplicationData, applicationDataSchema, ApplyAnswer, ApplyRequest, applyAnswerSchema, applyRequestSchema } from "./application"
 import { CustomerTokenPool } from "./customer-token-pool"
 import { HeldToken, sharedTokenCache, systemClock, TokenCache, TokenClock, TokenLineage, toHeldToken } from "./token-manager"
 
@@ -155,8 +156,33 @@ export class FlexitiClient {
 
   /** POST widget/init with the checkout's customer-scope lineage (SDK Init Method). */
   async widgetInit(body: S.WidgetInitRequest, options: CustomerCallOptions): Promise<WidgetSession> {
-    const referenceId = options.referenceId ?? newReferenceId()
     const payload = this.checkBody(S.widgetInitRequestSchema, { lang: options.lang ?? this.config.lang, ...body }, "widget/init")
+    return this.openWidget(payload, options)
+  }
+
+  /** POST widget/init for an application (SDK Init Method: flow apply, the applicant's data and terms agreement). */
+  async applicationInit(body: ApplicationData, options: CustomerCallOptions): Promise<WidgetSession> {
+    const payload = this.checkBody(applicationDataSchema, body, "widget/init (application)")
+    return this.openWidget({ flow: "apply", lang: options.lang ?? this.config.lang, ...payload }, options)
+  }
+
+  /**
+   * POST /apply after the application widget's flx-success (SDK Init Method: the merchant "must call
+   * the POST /apply endpoint"), on the application's lineage. A decline or pending review arrives
+   * as a 409 with the apply codes (see applicationRefusal); an approval names the new account.
+   */
+  async apply(body: ApplyRequest, options: CustomerCallOptions): Promise<ApplyAnswer> {
+    const referenceId = options.referenceId ?? newReferenceId()
+    const payload = this.checkBody(applyRequestSchema, body, "apply")
+    return this.call(
+      options.lineage,
+      { method: "POST", url: this.pos(ASSUMPTIONS.APPLY_REQUEST.version, "apply"), body: payload, query: this.langQuery(options), referenceId, retryable: false },
+      applyAnswerSchema
+    )
+  }
+
+  private async openWidget(payload: Record<string, unknown>, options: CustomerCallOptions): Promise<WidgetSession> {
+    const referenceId = options.referenceId ?? newReferenceId()
     const response = await this.call(
       options.lineage,
       { method: "POST", url: this.pos(ASSUMPTIONS.POS_VERSIONS.widgetInit, "widget/init"), body: payload, referenceId, retryable: false },

@@ -63,7 +63,13 @@ export function decisionFor(core: SandboxCore, clientId: string, key: TestApplic
   return applicant.decision
 }
 
-function openAccount(core: SandboxCore, clientId: string, key: TestApplicantKey): AccountState {
+/** The applicant's names, when the application gave them (POST /apply's personal data). */
+export interface ApplicantNames {
+  first_name: string
+  last_name: string
+}
+
+function openAccount(core: SandboxCore, clientId: string, key: TestApplicantKey, names?: ApplicantNames): AccountState {
   const applicant: TestApplicant = TEST_APPLICANTS[key]
   const accountNumber = core.state.nextId("account")
   const suffix = String(accountNumber).slice(-5)
@@ -74,8 +80,8 @@ function openAccount(core: SandboxCore, clientId: string, key: TestApplicantKey)
     account_number: accountNumber,
     customer_id: `3000000-${suffix}`,
     vcc_number: `53${String(accountNumber).slice(-14)}`,
-    first_name: "Test",
-    last_name: "Applicant",
+    first_name: names?.first_name ?? "Test",
+    last_name: names?.last_name ?? "Applicant",
     account_type: "consumer",
     account_status: "N",
     account_status_reason_code: "NNOR",
@@ -96,7 +102,8 @@ export function apply(
   core: SandboxCore,
   clientId: string,
   key: TestApplicantKey,
-  link: { widget_session_id?: string; online_order_id?: number }
+  link: { widget_session_id?: string; online_order_id?: number },
+  names?: ApplicantNames
 ): { decision: TestApplicant["decision"]; application?: Application; account?: AccountState } {
   const decision = decisionFor(core, clientId, key)
   if (decision === "retry") return { decision }
@@ -108,7 +115,7 @@ export function apply(
     created_at: core.clock.now(),
     ...link,
   }
-  const account = decision === "approved" ? openAccount(core, clientId, key) : undefined
+  const account = decision === "approved" ? openAccount(core, clientId, key, names) : undefined
   application.account_number = account?.account_number
   core.state.applications.set(application.application_id, application)
   return { decision, application, account }

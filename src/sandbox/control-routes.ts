@@ -11,6 +11,7 @@ import {
   applyInWidget,
   approveWidgetSession,
   declineWidgetSession,
+  sendToApplication,
   settleWidgetApplication,
   widgetSessionView,
 } from "./widget-sessions"
@@ -53,7 +54,8 @@ export const accountInputSchema = z
   })
 export type AccountInput = z.input<typeof accountInputSchema>
 
-const approveInputSchema = z.strictObject({ account_number: z.number().int().positive().optional() })
+/** fresh_account: a new account with 10,000.00 of credit verifies (tests and benchmarks that must not run out of credit) */
+const approveInputSchema = z.strictObject({ account_number: z.number().int().positive().optional(), fresh_account: z.boolean().optional() })
 const completeInputSchema = z.strictObject({
   outcome: z.enum(["approve", "decline", "cancel"]),
   account_number: z.number().int().positive().optional(),
@@ -141,22 +143,25 @@ export function controlRoutes(core: SandboxCore): Route[] {
     }),
     route("GET", `${p}/widget-sessions/:id`, (ctx) => ok(widgetSessionView(session(ctx)))),
     route("POST", `${p}/widget-sessions/:id/approve`, (ctx) => {
-      const { account_number } = input(approveInputSchema, ctx)
-      const result = approveWidgetSession(core, ctx.params.id, account_number)
+      const { account_number, fresh_account } = input(approveInputSchema, ctx)
+      const fresh = fresh_account ? addAccount(core, { client_id: session(ctx).client_id, account_number: core.state.nextId("account") }).account_number : undefined
+      const result = approveWidgetSession(core, ctx.params.id, fresh ?? account_number)
       return ok({ ...widgetSessionView(result.session), event: result.event })
     }),
     route("POST", `${p}/widget-sessions/:id/decline`, (ctx) => {
       const result = declineWidgetSession(core, ctx.params.id)
       return ok({ ...widgetSessionView(result.session), event: result.event })
     }),
+    // The shopper has no account: the purchase widget ends with null/false/apply.
+    route("POST", `${p}/widget-sessions/:id/new-applicant`, (ctx) => {
+      const result = sendToApplication(core, ctx.params.id)
+      return ok({ ...widgetSessionView(result.session), event: result.event })
+    }),
+    // The shopper fills in an application widget; the decision comes with POST /apply.
     route("POST", `${p}/widget-sessions/:id/apply`, (ctx) => {
       const { applicant } = input(applyInputSchema, ctx)
       const result = applyInWidget(core, ctx.params.id, applicant as TestApplicantKey)
-      return ok({
-        ...widgetSessionView(result.session),
-        event: result.event,
-        application: result.application ? applicationView(result.application) : null,
-      })
+      return ok({ ...widgetSessionView(result.session), event: result.event })
     }),
     route("GET", `${p}/online-orders/:id`, (ctx) => {
       const order = core.state.onlineOrders.get(Number(ctx.params.id))

@@ -10,7 +10,7 @@ import { Strictness } from "./strictness"
 import { TestApplicantKey } from "./applicants"
 import { DocumentedErrorCode } from "./docs/errors"
 import { WidgetEvent } from "./types"
-import { applyInWidget, approveWidgetSession, declineWidgetSession } from "./widget-sessions"
+import { applyInWidget, approveWidgetSession, declineWidgetSession, sendToApplication } from "./widget-sessions"
 
 export type { SandboxClientConfig } from "./state"
 export type { Strictness as SandboxStrictness } from "./strictness"
@@ -57,8 +57,10 @@ export interface RunningSandbox {
   addAccount(account: AccountInput): void
   approveWidgetSession(widgetSessionId: string, accountNumber?: number): WidgetEvent
   declineWidgetSession(widgetSessionId: string): WidgetEvent
-  /** the shopper applies in the widget as one of Flexiti's test applicants (middle name) */
-  applyInWidget(widgetSessionId: string, applicant: TestApplicantKey): { event: WidgetEvent; application_id?: number }
+  /** the shopper has no account: the purchase widget ends with null/false/apply */
+  sendToApplication(widgetSessionId: string): WidgetEvent
+  /** the shopper fills in an application widget as one of Flexiti's test applicants (middle name) */
+  applyInWidget(widgetSessionId: string, applicant: TestApplicantKey): WidgetEvent
   /** the shopper applies in the hosted flow; returns the URL the page would navigate to */
   applyInOnlineOrder(onlineOrderId: number, applicant: TestApplicantKey): { redirect_url: string | null; application_id?: number }
   /** Flexiti decides a pending application */
@@ -110,10 +112,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     approveWidgetSession: (id, accountNumber) => approveWidgetSession(core, id, accountNumber).event,
     declineWidgetSession: (id) => declineWidgetSession(core, id).event,
-    applyInWidget: (id, applicant) => {
-      const result = applyInWidget(core, id, applicant)
-      return { event: result.event, application_id: result.application?.application_id }
-    },
+    sendToApplication: (id) => sendToApplication(core, id).event,
+    applyInWidget: (id, applicant) => applyInWidget(core, id, applicant).event,
     applyInOnlineOrder: (id, applicant) => {
       const result = applyInOnlineOrder(core, id, applicant)
       return { redirect_url: result.redirect_url, application_id: result.application?.application_id }

@@ -35,6 +35,7 @@ import { ANY_SCOPE, authorize, MERCHANT_ONLY, pathNumber } from "./resource-guar
 import { AccountState, SkuData } from "./state"
 import { handleTokenRequest } from "./token-route"
 import { TransactionType } from "./types"
+import { applyRoute } from "./apply-route"
 import { createWidgetSession, widgetRedirectionUrl } from "./widget-sessions"
 
 /**
@@ -137,9 +138,12 @@ function versionRoutes(core: SandboxCore, version: string): Route[] {
         lang: (stringAt(body, "lang") as "en" | "fr" | undefined) ?? caller.lang,
         referenceId: caller.referenceId,
         accountNumber: numberAt(body, "customer_identification.account_number"),
+        request: body,
       })
       return ok({ redirection_url: widgetRedirectionUrl(ctx.origin, session) })
     }),
+
+    applyRoute(core, client),
 
     route("POST", `${client}/authorization`, (ctx) => {
       const caller = authorize(core, ctx, ANY_SCOPE)

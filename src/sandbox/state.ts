@@ -102,9 +102,21 @@ export interface WidgetSession {
   flow: "purchase" | "apply"
   lang: Lang
   x_reference_id: string
-  status: "pending" | "approved" | "declined" | "in_review"
+  /**
+   * pending: open. A purchase widget ends approved (verified, may buy), declined (purchase failed),
+   * activation_required or sent_to_apply. An application widget ends applied (the shopper filled in
+   * the application; the merchant must call POST /apply), then POST /apply moves it to
+   * account_opened, in_review or declined. Only an approved purchase session lets its lineage buy.
+   */
+  status: "pending" | "approved" | "declined" | "in_review" | "activation_required" | "sent_to_apply" | "applied" | "account_opened"
   /** prefilled from customer_identification, replaced by the account that approved */
   account_number: number
+  /** application flow: the widget/init body, which POST /apply must repeat */
+  application_request?: Record<string, unknown>
+  /** application flow: the test applicant (middle name) the shopper applied as in the widget */
+  applicant?: string
+  /** application flow: the application POST /apply recorded */
+  application_id?: number
   created_at: number
 }
 

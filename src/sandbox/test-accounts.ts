@@ -126,4 +126,26 @@ export const SANDBOX_TEST_ACCOUNTS = {
     preferred_language: "en-CA",
     description: "30,000.00 of credit: more than 10,000.00 within 24 hours gets limit_payment_amount_24",
   },
+  notActivated: {
+    account_number: 10000000000008,
+    customer_id: "1000001-00008",
+    vcc_number: "5000000000000008",
+    first_name: "Not",
+    last_name: "Activated",
+    account_type: "consumer",
+    account_status: "N",
+    account_status_reason_code: "NNOR",
+    risk_rating: "L",
+    credit_limit: 5000,
+    available_credit: 5000,
+    preferred_language: "en-CA",
+    description: "Opened but not activated by its owner: the purchase widget answers null/false/activation",
+  },
 } as const satisfies Record<string, SandboxTestAccount>
+
+/**
+ * Accounts whose owner must first activate them at Flexiti's customer portal (Widget Communication
+ * Events: "null/false/activation"). How Flexiti marks such an account is not public: the sandbox
+ * keeps its own list.
+ */
+export const ACCOUNTS_NEEDING_ACTIVATION: ReadonlySet<number> = new Set([SANDBOX_TEST_ACCOUNTS.notActivated.account_number])

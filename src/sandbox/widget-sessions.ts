@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto"
-import { apply, TestApplicantKey } from "./applicants"
+import { decisionFor, TestApplicantKey } from "./applicants"
 import { SandboxCore } from "./core"
 import { HttpError } from "./http-utils"
 import { Application, WidgetSession } from "./state"
-import { SANDBOX_TEST_ACCOUNTS } from "./test-accounts"
+import { ACCOUNTS_NEEDING_ACTIVATION, SANDBOX_TEST_ACCOUNTS } from "./test-accounts"
 import { Lang, WidgetEvent, WidgetSuccessData } from "./types"
 
 export function createWidgetSession(
@@ -15,6 +15,8 @@ export function createWidgetSession(
     lang: Lang
     referenceId: string
     accountNumber?: number
+    /** the widget/init body, kept for an application: POST /apply must repeat its personal data */
+    request?: Record<string, unknown>
   }
 ): WidgetSession {
   const session: WidgetSession = {
@@ -27,6 +29,7 @@ export function createWidgetSession(
     x_reference_id: args.referenceId,
     status: "pending",
     account_number: args.accountNumber ?? SANDBOX_TEST_ACCOUNTS.approved.account_number,
+    application_request: args.flow === "apply" ? args.request : undefined,
     created_at: core.clock.now(),
   }
   core.state.widgetSessions.set(session.widget_session_id, session)
@@ -42,66 +45,14 @@ export function widgetRedirectionUrl(origin: string, session: WidgetSession): st
   return `${origin}/#/widget/${encodeURIComponent(session.client_id)}/${session.widget_token}?${query.toString()}`
 }
 
-function pendingSession(core: SandboxCore, id: string): WidgetSession {
+function pendingSession(core: SandboxCore, id: string, flow: WidgetSession["flow"]): WidgetSession {
   const session = core.state.widgetSessions.get(id)
   if (!session) throw new HttpError(404, "not_found", "Widget session not found")
+  if (session.flow !== flow) throw new HttpError(409, "wrong_flow", `This widget session runs the ${session.flow} flow`)
   if (session.status !== "pending") {
     throw new HttpError(409, "session_completed", `Widget session is already ${session.status}`)
   }
   return session
-}
-
-/**
- * The shopper verified an account in the widget. The returned event is exactly what the hosted
- * page posts to its parent (flx-success, verified, purchase: "send the purchase request").
- */
-export function approveWidgetSession(
-  core: SandboxCore,
-  id: string,
-  accountNumber?: number
-): { session: WidgetSession; event: WidgetEvent } {
-  const session = pendingSession(core, id)
-  const number = accountNumber ?? session.account_number
-  const account = core.state.accountsOf(session.client_id).get(number)
-  if (!account) throw new HttpError(404, "not_found", `Account ${number} does not exist for client ${session.client_id}`)
-  session.status = "approved"
-  session.account_number = number
-  const event: WidgetEvent = {
-    eventType: "flx-success",
-    eventData: {
-      accountNumber: account.account_number,
-      verified: true,
-      action: "purchase",
-      mfaOptionSelected: "sms",
-      widget_session_id: session.widget_session_id,
-      customerId: account.customer_id,
-      accountType: account.account_type,
-    },
-  }
-  return { session, event }
-}
-
-/**
- * Decline = the documented "purchase failed" scenario (Widget Communication Events): flx-success with a
- * numeric account, verified false and action purchase, so the merchant sends the shopper back to
- * choose another payment method. The page's separate #flx-fail button covers flx-failure.
- */
-export function declineWidgetSession(core: SandboxCore, id: string): { session: WidgetSession; event: WidgetEvent } {
-  const session = pendingSession(core, id)
-  session.status = "declined"
-  const event: WidgetEvent = {
-    eventType: "flx-success",
-    eventData: {
-      accountNumber: session.account_number,
-      verified: false,
-      action: "purchase",
-      mfaOptionSelected: "sms",
-      widget_session_id: session.widget_session_id,
-      customerId: null,
-      accountType: null,
-    },
-  }
-  return { session, event }
 }
 
 function successData(session: WidgetSession, data: Partial<WidgetSuccessData>): WidgetSuccessData {
@@ -117,49 +68,76 @@ function successData(session: WidgetSession, data: Partial<WidgetSuccessData>): 
   }
 }
 
+const success = (session: WidgetSession, data: Partial<WidgetSuccessData>): WidgetEvent => ({
+  eventType: "flx-success",
+  eventData: successData(session, data),
+})
+
 /**
- * The shopper applies in the widget as one of Flexiti's test applicants. What the widget posts
- * after an application is only partly documented; the sandbox's reading:
- * - approved: the new account verified for the purchase (flx-success, numeric/true/purchase);
- * - declined or pending: flx-failure {error: 409, message: <code>} with the apply endpoint's codes
- *   application_declined and application_marked_pending_1;
- * - retry (third-party timeout): flx-success with action "retry" ("Web event emitted from the
- *   widget to retry"); the session stays open for another attempt.
- * A pending application can be decided later through the control API (decideWidgetApplication).
+ * The shopper verified an account in a purchase widget. The returned event is exactly what the
+ * hosted page posts to its parent: numeric/true/purchase ("send the purchase request"), or, for an
+ * account its owner has not activated, null/false/activation ("send the customer to activate").
  */
-export function applyInWidget(
+export function approveWidgetSession(
   core: SandboxCore,
   id: string,
-  applicant: TestApplicantKey
-): { session: WidgetSession; event: WidgetEvent; application?: Application } {
-  const session = pendingSession(core, id)
-  const result = apply(core, session.client_id, applicant, { widget_session_id: session.widget_session_id })
-  if (result.decision === "retry") {
-    return { session, event: { eventType: "flx-success", eventData: successData(session, { action: "retry" }) } }
+  accountNumber?: number
+): { session: WidgetSession; event: WidgetEvent } {
+  const session = pendingSession(core, id, "purchase")
+  const number = accountNumber ?? session.account_number
+  const account = core.state.accountsOf(session.client_id).get(number)
+  if (!account) throw new HttpError(404, "not_found", `Account ${number} does not exist for client ${session.client_id}`)
+  if (ACCOUNTS_NEEDING_ACTIVATION.has(number)) {
+    session.status = "activation_required"
+    return { session, event: success(session, { action: "activation" }) }
   }
-  if (result.decision === "approved" && result.account) {
-    session.status = "approved"
-    session.account_number = result.account.account_number
-    const event: WidgetEvent = {
-      eventType: "flx-success",
-      eventData: successData(session, {
-        accountNumber: result.account.account_number,
-        verified: true,
-        action: "purchase",
-        mfaOptionSelected: "sms",
-        customerId: result.account.customer_id,
-        accountType: result.account.account_type,
-      }),
-    }
-    return { session, event, application: result.application }
-  }
-  const pending = result.decision === "pending"
-  session.status = pending ? "in_review" : "declined"
-  const event: WidgetEvent = {
-    eventType: "flx-failure",
-    eventData: { error: 409, message: pending ? "application_marked_pending_1" : "application_declined" },
-  }
-  return { session, event, application: result.application }
+  session.status = "approved"
+  session.account_number = number
+  const event = success(session, {
+    accountNumber: account.account_number,
+    verified: true,
+    action: "purchase",
+    mfaOptionSelected: "sms",
+    customerId: account.customer_id,
+    accountType: account.account_type,
+  })
+  return { session, event }
+}
+
+/**
+ * Decline = the documented "purchase failed" scenario (Widget Communication Events): flx-success with a
+ * numeric account, verified false and action purchase, so the merchant sends the shopper back to
+ * choose another payment method. The page's separate #flx-fail button covers flx-failure.
+ */
+export function declineWidgetSession(core: SandboxCore, id: string): { session: WidgetSession; event: WidgetEvent } {
+  const session = pendingSession(core, id, "purchase")
+  session.status = "declined"
+  return { session, event: success(session, { accountNumber: session.account_number, action: "purchase", mfaOptionSelected: "sms" }) }
+}
+
+/**
+ * The shopper has no Flexiti account: the purchase widget ends with null/false/apply, which the
+ * docs answer with "redirect to a new application". The purchase widget never applies itself.
+ */
+export function sendToApplication(core: SandboxCore, id: string): { session: WidgetSession; event: WidgetEvent } {
+  const session = pendingSession(core, id, "purchase")
+  session.status = "sent_to_apply"
+  return { session, event: success(session, { action: "apply" }) }
+}
+
+/**
+ * The shopper fills in the application of an application widget as one of Flexiti's test
+ * applicants (the middle name decides). The widget only collects it: it posts null/true/apply and
+ * the merchant "must call the POST /apply endpoint", whose answer carries the decision
+ * (apply-route.ts). A third-party timeout (D-EMAIL_DBL_TIMEOUT) posts action "retry" ("Web event
+ * emitted from the widget to retry") and leaves the session open for another attempt.
+ */
+export function applyInWidget(core: SandboxCore, id: string, applicant: TestApplicantKey): { session: WidgetSession; event: WidgetEvent } {
+  const session = pendingSession(core, id, "apply")
+  if (decisionFor(core, session.client_id, applicant) === "retry") return { session, event: success(session, { action: "retry" }) }
+  session.status = "applied"
+  session.applicant = applicant
+  return { session, event: success(session, { verified: true, action: "apply", mfaOptionSelected: "sms" }) }
 }
 
 /** Flexiti decided a pending application made in this widget session: the session follows. */
@@ -167,7 +145,7 @@ export function settleWidgetApplication(core: SandboxCore, application: Applicat
   const session = application.widget_session_id ? core.state.widgetSessions.get(application.widget_session_id) : undefined
   if (!session || session.status !== "in_review") return
   if (application.decision === "approved" && application.account_number) {
-    session.status = "approved"
+    session.status = "account_opened"
     session.account_number = application.account_number
   } else {
     session.status = "declined"
@@ -184,6 +162,8 @@ export function widgetSessionView(session: WidgetSession): Record<string, unknow
     x_reference_id: session.x_reference_id,
     status: session.status,
     account_number: session.account_number,
+    applicant: session.applicant ?? null,
+    application_id: session.application_id ?? null,
     created_at: new Date(session.created_at).toISOString(),
   }
 }

@@ -10,6 +10,9 @@ import { FlexitiStoreError, FlexitiStoreOptions, storeRequest } from "./store-ap
 import { chooseFinancing, fetchFinancing, FlexitiFinancing, FlexitiPlanChooser } from "./financing"
 import { widgetFailureKind } from "./messages"
 import { openFlexitiPlanPicker } from "./plan-picker"
+import { applyInCheckout } from "./application"
+import { openFlexitiStepDialog } from "./step-dialog"
+import { stepText } from "./step-texts"
 
 export interface FlexitiPaymentSession {
   id: string
@@ -57,11 +60,27 @@ export type FlexitiOrder = { id: string } & Record<string, unknown>
 
 export type PayWithFlexitiResult =
   | { type: "order"; order: FlexitiOrder }
-  | { type: "failure"; message: string }
+  /**
+   * not paid with Flexiti; the cart is unchanged and the shopper may choose another method.
+   * `reason` names the documented outcome when there is one.
+   */
+  | { type: "failure"; message: string; reason?: FlexitiRefusalReason }
   /** the shopper closed the modal: still at the payment step, may pay again (a new session) */
   | { type: "cancel" }
   /** the page is leaving for Flexiti's hosted page; call resumeFlexitiCheckout() on the return page */
   | { type: "redirect" }
+
+/** Flexiti's answers that end the attempt: a refused purchase, an account to activate, an application pending or declined. */
+export type FlexitiRefusalReason = "purchase_refused" | "activation_required" | "application_pending" | "application_declined"
+
+/** What POST …/widget-result answers. */
+interface WidgetResultAnswer {
+  approved: boolean
+  message: string
+  next?: "choose_plan" | "activate" | "apply" | "retry" | "other_method"
+  activation_url?: string | null
+  financing?: FlexitiFinancing | null
+}
 
 const PENDING_KEY = "flexiti:pending-checkout"
 
@@ -122,12 +141,12 @@ export async function settleFlexitiOutcome(options: SettleOptions, session: Flex
   if (outcome.type === "failure") return { type: "failure", message: widgetFailureMessage(outcome, lang) }
   if (outcome.eventData) {
     try {
-      const result = await storeRequest<{ approved: boolean; message: string; financing?: FlexitiFinancing | null }>(
+      const result = await storeRequest<WidgetResultAnswer>(
         options,
         `/store/flexiti/payment-sessions/${encodeURIComponent(session.id)}/widget-result`,
         { cart_id: options.cartId, event: { eventType: "flx-success", eventData: outcome.eventData } }
       )
-      if (!result.approved) return { type: "failure", message: result.message || flexitiText(lang, "declined") }
+      if (!result.approved) return await notApproved(options, session, result)
       // The shopper chooses among what Flexiti offers; the order is placed with that choice.
       const call = { ...options, sessionId: session.id }
       const financing = result.financing && (!lang || result.financing.lang === lang) ? result.financing : await fetchFinancing(call)
@@ -141,6 +160,39 @@ export async function settleFlexitiOutcome(options: SettleOptions, session: Flex
     }
   }
   return options.complete ? options.complete(options.cartId) : completeFlexitiCart(options)
+}
+
+/**
+ * The documented outcomes other than an approved purchase (Widget Communication Events): a new
+ * shopper applies in the checkout, an account to activate gets Flexiti's activation link and a
+ * way back, a refused purchase sends the shopper to another payment method.
+ */
+async function notApproved(options: SettleOptions, session: FlexitiPaymentSession, result: WidgetResultAnswer): Promise<PayWithFlexitiResult> {
+  const { lang } = options
+  const message = result.message || flexitiText(lang, "declined")
+  if (result.next === "apply") {
+    const step = await applyInCheckout({ ...options, sessionId: session.id })
+    if (step.type === "purchase") return settleFlexitiOutcome(options, session, step.outcome)
+    if (step.type === "failure") return { type: "failure", message: widgetFailureMessage(step.outcome, lang) }
+    if (step.type === "refused") {
+      return step.reason === "retry" ? { type: "failure", message: stepText(lang, "applyRetry") } : { type: "failure", message: step.message, reason: step.reason }
+    }
+    return step
+  }
+  if (result.next === "activate" && result.activation_url) {
+    const retry = await openFlexitiStepDialog({
+      title: stepText(lang, "activateTitle"),
+      text: message,
+      link: { href: result.activation_url, text: stepText(lang, "activateLink") },
+      confirm: stepText(lang, "activateRetry"),
+      cancel: stepText(lang, "otherMethod"),
+      container: options.container,
+    })
+    // Back from Flexiti's portal: a new Flexiti session, as for any new attempt.
+    if (retry) return payWithFlexiti({ ...options, session: null })
+    return { type: "failure", message, reason: "activation_required" }
+  }
+  return { type: "failure", message, reason: result.next === "retry" ? undefined : "purchase_refused" }
 }
 
 /**

@@ -13,7 +13,13 @@ export {
   isInsideFlexitiModal,
   widgetFailureMessage,
 } from "./checkout"
-export type { PayWithFlexitiOptions, PayWithFlexitiResult, FlexitiPaymentSession, FlexitiOrder } from "./checkout"
+export type { PayWithFlexitiOptions, PayWithFlexitiResult, FlexitiPaymentSession, FlexitiOrder, FlexitiRefusalReason } from "./checkout"
+export { applyInCheckout } from "./application"
+export type { ApplicationStepOptions, ApplicationStepResult } from "./application"
+export { openFlexitiStepDialog } from "./step-dialog"
+export type { FlexitiStepDialogOptions } from "./step-dialog"
+export { FLEXITI_STEP_TEXTS, stepText } from "./step-texts"
+export type { FlexitiStepTextKey } from "./step-texts"
 export {
   storeRequest,
   fetchCalculator,

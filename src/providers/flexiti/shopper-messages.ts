@@ -90,3 +90,51 @@ export function choosePlanMessage(lang: Lang = "en"): string {
 export function checkoutReleasedMessage(lang: Lang = "en"): string {
   return MESSAGES.checkout_released[lang]
 }
+
+/** Flexiti's customer portal, where a shopper activates an account (Widget Communication Events). */
+export const FLEXITI_ACTIVATION_URL = "https://my.flexiti.com/index"
+
+/** What comes after each documented widget outcome or application decision. */
+export type WidgetOutcome =
+  | "purchase_refused"
+  | "activation_required"
+  | "apply"
+  | "retry"
+  | "application_approved"
+  | "application_pending"
+  | "application_declined"
+
+const WIDGET_OUTCOME_MESSAGES: Record<WidgetOutcome, Message> = {
+  purchase_refused: {
+    en: "Flexiti could not approve this purchase; choose another payment method.",
+    fr: "Flexiti n'a pas pu approuver cet achat; choisissez un autre mode de paiement.",
+  },
+  activation_required: {
+    en: `Your Flexiti account must be activated before you can use it. Activate it at ${FLEXITI_ACTIVATION_URL}, then come back and try Flexiti again.`,
+    fr: `Votre compte Flexiti doit être activé avant de pouvoir l'utiliser. Activez-le à ${FLEXITI_ACTIVATION_URL}, puis revenez et réessayez avec Flexiti.`,
+  },
+  apply: {
+    en: "You don't have a Flexiti account yet. You can apply now without leaving the checkout.",
+    fr: "Vous n'avez pas encore de compte Flexiti. Vous pouvez faire une demande maintenant sans quitter le paiement.",
+  },
+  retry: {
+    en: "Flexiti could not finish that step. Please try again.",
+    fr: "Flexiti n'a pas pu terminer cette étape. Veuillez réessayer.",
+  },
+  application_approved: {
+    en: "Flexiti approved your application. Confirm your new account to continue with your purchase.",
+    fr: "Flexiti a approuvé votre demande. Confirmez votre nouveau compte pour poursuivre votre achat.",
+  },
+  application_pending: {
+    en: "Thank you for applying. Flexiti is reviewing your application and will send you its decision by email. Your cart is saved: you can choose another payment method now.",
+    fr: "Merci de votre demande. Flexiti l'examine et vous enverra sa décision par courriel. Votre panier est conservé : vous pouvez choisir un autre mode de paiement dès maintenant.",
+  },
+  application_declined: {
+    en: "Thank you for applying. Flexiti is unable to approve your application at this time. You can complete your order with another payment method.",
+    fr: "Merci de votre demande. Flexiti ne peut pas approuver votre demande pour le moment. Vous pouvez terminer votre commande avec un autre mode de paiement.",
+  },
+}
+
+export function widgetOutcomeMessage(outcome: WidgetOutcome, lang: Lang = "en"): string {
+  return WIDGET_OUTCOME_MESSAGES[outcome][lang]
+}

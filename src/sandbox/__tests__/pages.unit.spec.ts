@@ -1,10 +1,11 @@
 import { runInNewContext } from "node:vm"
-import { ACCOUNT, Kit, ONLINE, POS, startKit, widgetEvent } from "./sandbox-test-kit"
+import { ACCOUNT, APPLICATION_BODY, Kit, ONLINE, POS, startKit, widgetEvent } from "./sandbox-test-kit"
 
 interface FakeElement {
   textContent: string
   value: string
   innerHTML: string
+  hidden?: boolean
   onclick?: () => void
   appendChild(): void
 }
@@ -71,26 +72,35 @@ describe("sandbox hosted pages (script behaviour)", () => {
     expect(widgetEvent(page.posted[2]).eventType).toBe("flx-failure")
   })
 
-  it("widget page: Apply as a test applicant posts the decision of its middle name", async () => {
+  it("widget page: an application is filled in as a test applicant and posts null/true/apply; a purchase widget offers to apply", async () => {
     const customer = (await kit.token("customer")).access_token
-    const start = async () => {
-      const init = await kit.call("POST", `${POS()}/widget/init`, customer, { flow: "purchase", customer_identification: { account_number: ACCOUNT } })
+    const start = async (body: Record<string, unknown>) => {
+      const init = await kit.call("POST", `${POS()}/widget/init`, customer, body)
       const page = runPage((await kit.http.get("/")).data, kit.sandbox.url, new URL(init.data.redirection_url).hash)
       await settle()
       return page
     }
-    const declined = await start()
-    expect(declined.element("flx-apply").textContent).toBe("Apply")
-    declined.element("flx-applicant").value = "D-NO_HIT"
-    declined.element("flx-apply").onclick?.()
+    const application = await start({ flow: "apply", ...APPLICATION_BODY })
+    expect(application.element("flx-apply-box").hidden).toBe(false)
+    expect(application.element("flx-apply").textContent).toBe("Apply")
+    application.element("flx-applicant").value = "D-NO_HIT"
+    application.element("flx-apply").onclick?.()
     await settle()
-    expect(declined.posted).toEqual([{ eventType: "flx-failure", eventData: { error: 409, message: "application_declined" } }])
+    // The widget only collects the application: the decision comes with the merchant's POST /apply.
+    expect(application.posted).toEqual([
+      { eventType: "flx-success", eventData: expect.objectContaining({ accountNumber: null, verified: true, action: "apply" }) },
+    ])
 
-    const approved = await start()
-    approved.element("flx-applicant").value = "A-RR_H"
-    approved.element("flx-apply").onclick?.()
+    const purchase = await start({ flow: "purchase", customer_identification: { account_number: ACCOUNT } })
+    expect(purchase.element("flx-purchase-box").hidden).toBe(false)
+    expect(purchase.element("flx-apply-box").hidden).toBeUndefined()
+    purchase.element("flx-new").onclick?.()
     await settle()
-    expect(widgetEvent(approved.posted[0])).toMatchObject({ eventType: "flx-success", eventData: { verified: true } })
+    expect(purchase.posted).toEqual([
+      { eventType: "flx-success", eventData: expect.objectContaining({ accountNumber: null, verified: false, action: "apply" }) },
+    ])
+    widgetEvent(application.posted[0])
+    widgetEvent(purchase.posted[0])
   })
 
   it("online page: Apply as a pending test applicant lands on the success URL with a PENDING notification", async () => {

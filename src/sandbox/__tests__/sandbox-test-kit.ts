@@ -103,3 +103,16 @@ export function sharedKit(): { kit: () => Kit; merchant: () => string; renewMerc
   })
   return { kit: () => kit, merchant: () => merchant, renewMerchant }
 }
+
+/** A widget/init application body (SDK Init Method, the fields marked "if apply"), as the plugin sends it. */
+export const APPLICANT = { first_name: "Test", last_name: "Shopper", postal_code: "M5V 2T6" }
+export const APPLICATION_BODY = {
+  customer_identification: { personal_information: APPLICANT },
+  tos_agreement: true,
+  email: "shopper@example.com",
+  phone_number: 4165550123,
+  address_1: "1 King St",
+  city: "Toronto",
+  province: "ON",
+  account_type: "consumer",
+}

@@ -90,13 +90,22 @@ describe("settleFlexitiOutcome", () => {
     expect(calls.map((c) => c.path)).not.toContain("/store/carts/cart_1/complete")
   })
 
-  it("stops with the route's message when Flexiti did not approve", async () => {
+  it("stops with the route's message when Flexiti refused the purchase (numeric/false/purchase)", async () => {
+    const message = "Flexiti could not approve this purchase; choose another payment method."
     const { options, calls } = store({
-      "/store/flexiti/payment-sessions/payses_1/widget-result": [200, { approved: false, message: "Flexiti did not approve this purchase." }],
+      "/store/flexiti/payment-sessions/payses_1/widget-result": [200, { approved: false, next: "other_method", message }],
     })
     const result = await settleFlexitiOutcome(options, session, { type: "success", eventData: { ...eventData, verified: false } })
-    expect(result).toEqual({ type: "failure", message: "Flexiti did not approve this purchase." })
+    expect(result).toEqual({ type: "failure", message, reason: "purchase_refused" })
     expect(calls).toHaveLength(1)
+  })
+
+  it("a widget retry ends the attempt without calling it a refusal", async () => {
+    const { options } = store({
+      "/store/flexiti/payment-sessions/payses_1/widget-result": [200, { approved: false, next: "retry", message: "Flexiti could not finish that step. Please try again." }],
+    })
+    const result = await settleFlexitiOutcome(options, session, { type: "success", eventData: { ...eventData, accountNumber: null, verified: false, action: "retry" } })
+    expect(result).toEqual({ type: "failure", message: "Flexiti could not finish that step. Please try again." })
   })
 
   it("completes the cart directly after the hosted return page", async () => {

@@ -13,6 +13,7 @@ type CartAddress = {
   province?: string | null
   postal_code?: string | null
   country_code?: string | null
+  phone?: string | null
 } | null
 
 export interface FlexitiCart {

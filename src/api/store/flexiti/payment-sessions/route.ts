@@ -12,11 +12,13 @@ import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 export const startSessionSchema = z.object({
   cart_id: z.string().min(1, "cart_id is required"),
   lang: langSchema.optional(),
-  // Flexiti's widget "apply" flow only opens an account (its own POST /apply follows, with the
-  // shopper's terms agreement, phone and address); a checkout runs the purchase flow, in which a
-  // shopper without an account applies first (SDK Init Method).
+  // A checkout starts Flexiti's purchase widget. A shopper without an account is sent from it to
+  // an application (null/false/apply), which the checkout opens with the shopper's terms
+  // agreement (POST …/application) and continues once Flexiti approves it.
   flow: z
-    .literal("purchase", { error: 'flow must be "purchase": a shopper without a Flexiti account applies inside the purchase flow' })
+    .literal("purchase", {
+      error: 'flow must be "purchase": a shopper without a Flexiti account applies from the purchase widget (POST /store/flexiti/payment-sessions/:id/application)',
+    })
     .default("purchase"),
 })
 

@@ -8,7 +8,7 @@ import { revalidateTag } from "next/cache"
 
 export type FlexitiStoreAnswer = { data: unknown } | { error: string; status?: number }
 
-// Only the plugin's store routes go through here (sessions, widget result, financing, eligibility, calculator).
+// Only the plugin's store routes go through here (sessions, widget result, application, financing, eligibility, calculator).
 const FLEXITI_STORE_PATH = /^\/store\/flexiti\/[\w\-/]+(\?[\w\-=&.%]*)?$/
 
 /**

@@ -2,7 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { z } from "zod"
-import { widgetSuccessEventDataSchema } from "../../../../../../flexiti/schemas"
+import { WidgetSuccessEventData, widgetSuccessEventDataSchema } from "../../../../../../flexiti/schemas"
+import { FLEXITI_ACTIVATION_URL, WidgetOutcome, widgetOutcomeMessage } from "../../../../../../providers/flexiti/shopper-messages"
 import { FLEXITI_MODULE } from "../../../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../../../modules/flexiti/service"
 import { parseBody } from "../../../../../validation"
@@ -59,11 +60,32 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   res.status(200).json({
     payment_session_id: session.id,
     approved,
+    next: nextStep(event),
     message: approved
       ? "Flexiti approved the purchase; choose a plan (POST …/financing), then complete the cart to place the order."
-      : event.action === "activation"
-        ? "Your Flexiti account must be activated first (https://my.flexiti.com/index); choose another payment method or try again."
-        : "Flexiti did not approve this purchase. Choose another payment method or try Flexiti again.",
+      : widgetOutcomeMessage(outcomeOf(event), session.data?.lang === "fr" ? "fr" : "en"),
+    activation_url: event.action === "activation" ? FLEXITI_ACTIVATION_URL : null,
     financing,
   })
+}
+
+/**
+ * The documented purchase scenarios (Widget Communication Events): numeric/true/purchase → plan
+ * choice; null/false/activation → the customer portal; null/false/apply → a new application;
+ * retry → the widget again; anything else (numeric/false/purchase, a derogatory status) → another
+ * payment method. This only guides the storefront: Flexiti itself checks, at authorization, that
+ * the account passed its widget.
+ */
+type NextStep = "choose_plan" | "activate" | "apply" | "retry" | "other_method"
+function nextStep(event: WidgetSuccessEventData): NextStep {
+  if (event.verified && event.action === "purchase" && event.accountNumber) return "choose_plan"
+  if (event.action === "activation") return "activate"
+  if (event.action === "apply") return "apply"
+  if (event.action === "retry") return "retry"
+  return "other_method"
+}
+
+function outcomeOf(event: WidgetSuccessEventData): WidgetOutcome {
+  const next = nextStep(event)
+  return next === "activate" ? "activation_required" : next === "apply" ? "apply" : next === "retry" ? "retry" : "purchase_refused"
 }

@@ -1,0 +1,40 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { z } from "zod"
+import { langSchema } from "../../../../../../../flexiti/schemas"
+import { submitApplication } from "../../../../../../../providers/flexiti/application-flow"
+import { widgetOutcomeMessage } from "../../../../../../../providers/flexiti/shopper-messages"
+import { parseBody } from "../../../../../../validation"
+import { applicationContext, applicationFailure } from "../../../application-context"
+
+export const applicationResultSchema = z
+  .object({
+    cart_id: z.string().min(1, "cart_id is required").max(100),
+    /** from the application widget's flx-success: only says which application to ask Flexiti about */
+    widget_session_id: z.string().min(1, "widget_session_id is required").max(100),
+    lang: langSchema.optional(),
+  })
+  .strict()
+
+/**
+ * POST /store/flexiti/payment-sessions/:id/application/result { cart_id, widget_session_id }
+ * Called after the application widget's flx-success: the server sends the application to
+ * Flexiti (POST /apply) and answers Flexiti's decision. approved: `widget` is the purchase widget
+ * for the new account, where the shopper confirms it before choosing a plan. pending, declined:
+ * the Flexiti attempt ends and the cart stays open.
+ */
+export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  const body = parseBody(applicationResultSchema, req.body)
+  const context = await applicationContext(req, body.cart_id, body.lang)
+  try {
+    const outcome = await submitApplication({ ...context, widgetSessionId: body.widget_session_id })
+    const { kind, ...widget } = outcome
+    res.status(200).json({
+      payment_session_id: context.checkout.payment_session_id,
+      outcome: kind,
+      message: widgetOutcomeMessage(`application_${kind}`, context.lang),
+      widget: kind === "approved" ? widget : null,
+    })
+  } catch (error) {
+    throw applicationFailure(req, error)
+  }
+}
