@@ -59,7 +59,7 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
     page.setDefaultTimeout(120_000)
-  }, 400 * 1000)
+  }, 700 * 1000)
 
   afterAll(async () => {
     await browser?.close()
@@ -217,5 +217,25 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
     expect(await page.inputValue('[data-testid="flexiti-pos-base-url"]')).toBe(stack.sandbox)
     expect(await checked(page, "flexiti-development-endpoint")).toBe(true)
     await screenshot(page, "admin-settings")
+  })
+
+  it("asks before going live, and refuses Production until its credentials passed Test connection", async () => {
+    await openSettings(page, stack.admin)
+    await pick(page, "flexiti-environment", "Production")
+    const dialog = page.getByRole("alertdialog")
+    expect(await dialog.textContent()).toMatch(/shoppers apply for real Flexiti credit/)
+    await dialog.getByRole("button", { name: "Cancel" }).click()
+    expect(await page.textContent('[data-testid="flexiti-environment"]')).toBe("Training")
+
+    await pick(page, "flexiti-environment", "Production")
+    const refused = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/admin/flexiti/settings") && r.request().method() === "POST"),
+      page.getByRole("alertdialog").getByRole("button", { name: "Switch to Production" }).click(),
+    ])
+    expect(refused[0].status()).toBe(400)
+    expect(await page.textContent('[data-testid="flexiti-environment-refusal"]')).toMatch(/Cannot switch to Production yet: save the production client id/)
+    await page.reload()
+    await page.waitForSelector('[data-testid="flexiti-settings"]')
+    expect(await page.textContent('[data-testid="flexiti-environment"]')).toBe("Training")
   })
 })

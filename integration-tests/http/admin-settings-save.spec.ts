@@ -1,25 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
+import { withoutEnvCredentials } from "../fixtures/env-credentials"
 import { FLEXITI_MODULE } from "../../src/modules/flexiti/schema"
 import type FlexitiModuleService from "../../src/modules/flexiti/service"
 
 jest.setTimeout(180 * 1000)
 
 const flexiti = useFlexitiSandbox()
-
-/** Runs `fn` with FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET unset (credentials editable in the admin). */
-async function withoutEnvCredentials<T>(fn: () => Promise<T>): Promise<T> {
-  const saved = { id: process.env.FLEXITI_CLIENT_ID, secret: process.env.FLEXITI_CLIENT_SECRET }
-  delete process.env.FLEXITI_CLIENT_ID
-  delete process.env.FLEXITI_CLIENT_SECRET
-  try {
-    return await fn()
-  } finally {
-    process.env.FLEXITI_CLIENT_ID = saved.id
-    process.env.FLEXITI_CLIENT_SECRET = saved.secret
-  }
-}
 
 /** The fields the admin's Checkout form sends (src/admin/lib/settings-form.ts). */
 const EDITABLE = ["flow", "auto_capture", "default_lang", "min_amount", "max_amount", "allowed_provinces", "storefront_origins"] as const

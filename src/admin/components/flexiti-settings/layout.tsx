@@ -1,5 +1,5 @@
 /** Shared pieces of the Settings → Flexiti page sections. */
-import { Heading, Hint, Label, Text } from "@medusajs/ui"
+import { Heading, Hint, Label, Select, Text } from "@medusajs/ui"
 import type { FlexitiEnvironment } from "../../lib/flexiti-api"
 
 export const ENVIRONMENT_LABELS: Record<FlexitiEnvironment, string> = {
@@ -10,6 +10,39 @@ export const ENVIRONMENT_LABELS: Record<FlexitiEnvironment, string> = {
 
 export const SETTINGS_KEY = ["flexiti", "settings"]
 export const I18N_KEY = ["flexiti", "i18n"]
+
+/** A Medusa UI Select of Flexiti environments, the active one marked when given. */
+export function EnvironmentSelect({
+  id,
+  value,
+  environments,
+  active,
+  disabled,
+  onChange,
+}: {
+  id: string
+  value: FlexitiEnvironment
+  environments: FlexitiEnvironment[]
+  active?: FlexitiEnvironment
+  disabled?: boolean
+  onChange: (environment: FlexitiEnvironment) => void
+}) {
+  return (
+    <Select value={value} disabled={disabled} onValueChange={(v) => onChange(v as FlexitiEnvironment)}>
+      <Select.Trigger id={id} data-testid={id} className="w-56">
+        <Select.Value />
+      </Select.Trigger>
+      <Select.Content>
+        {environments.map((env) => (
+          <Select.Item key={env} value={env}>
+            {ENVIRONMENT_LABELS[env]}
+            {env === active ? " (active)" : ""}
+          </Select.Item>
+        ))}
+      </Select.Content>
+    </Select>
+  )
+}
 
 export function Section({ title, children, description }: { title: string; description?: string; children: React.ReactNode }) {
   return (

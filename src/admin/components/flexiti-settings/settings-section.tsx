@@ -91,26 +91,18 @@ export function SettingsSection({ view, i18n }: { view: SettingsView; i18n?: I18
           </Select.Content>
         </Select>
       </Field>
-      <Field label={`${SETTINGS_LABELS.min_amount} (CAD)`} htmlFor="flexiti-min-amount" error={errors.min_amount}>
-        <Input
-          id="flexiti-min-amount"
-          data-testid="flexiti-min-amount"
-          inputMode="decimal"
-          aria-invalid={!!errors.min_amount}
-          value={draft.min_amount}
-          onChange={(e) => edit({ min_amount: e.target.value })}
-        />
-      </Field>
-      <Field label={`${SETTINGS_LABELS.max_amount} (CAD)`} htmlFor="flexiti-max-amount" error={errors.max_amount}>
-        <Input
-          id="flexiti-max-amount"
-          data-testid="flexiti-max-amount"
-          inputMode="decimal"
-          aria-invalid={!!errors.max_amount}
-          value={draft.max_amount}
-          onChange={(e) => edit({ max_amount: e.target.value })}
-        />
-      </Field>
+      {(["min_amount", "max_amount"] as const).map((field) => (
+        <Field key={field} label={`${SETTINGS_LABELS[field]} (CAD)`} htmlFor={`flexiti-${field.replace("_", "-")}`} error={errors[field]}>
+          <Input
+            id={`flexiti-${field.replace("_", "-")}`}
+            data-testid={`flexiti-${field.replace("_", "-")}`}
+            inputMode="decimal"
+            aria-invalid={!!errors[field]}
+            value={draft[field]}
+            onChange={(e) => edit({ [field]: e.target.value })}
+          />
+        </Field>
+      ))}
       <Field
         label={SETTINGS_LABELS.storefront_origins}
         htmlFor="flexiti-storefront-origins"

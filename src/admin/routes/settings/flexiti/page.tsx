@@ -1,11 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, Heading, Hint, Label, Select, Text, toast, usePrompt } from "@medusajs/ui"
+import { Container, Heading, Hint, Label, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { ConnectionSection } from "../../../components/flexiti-settings/connection-section"
 import { CredentialsSection } from "../../../components/flexiti-settings/credentials-section"
 import { I18nSection } from "../../../components/flexiti-settings/i18n-section"
-import { ENVIRONMENT_LABELS, I18N_KEY, SETTINGS_KEY, splitRefusal } from "../../../components/flexiti-settings/layout"
+import { ENVIRONMENT_LABELS, EnvironmentSelect, I18N_KEY, SETTINGS_KEY, splitRefusal } from "../../../components/flexiti-settings/layout"
 import { ReconcileSection } from "../../../components/flexiti-settings/reconcile-section"
 import { SettingsSection } from "../../../components/flexiti-settings/settings-section"
 import { TrustUrlsSection } from "../../../components/flexiti-settings/trust-urls-section"
@@ -83,18 +83,13 @@ const FlexitiSettingsPage = () => {
           <Label htmlFor="flexiti-environment" size="small">
             Environment
           </Label>
-          <Select value={environment} disabled={switchEnvironment.isPending} onValueChange={(v) => chooseEnvironment(v as FlexitiEnvironment)}>
-            <Select.Trigger id="flexiti-environment" data-testid="flexiti-environment" className="w-56">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {view.environments.map((env) => (
-                <Select.Item key={env} value={env}>
-                  {ENVIRONMENT_LABELS[env]}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+          <EnvironmentSelect
+            id="flexiti-environment"
+            value={environment}
+            environments={view.environments}
+            disabled={switchEnvironment.isPending}
+            onChange={chooseEnvironment}
+          />
         </div>
       </div>
       {refusal && (
@@ -108,19 +103,13 @@ const FlexitiSettingsPage = () => {
         <Label htmlFor="flexiti-credentials-for" size="small">
           Credentials for
         </Label>
-        <Select value={credentialsEnvironment} onValueChange={(v) => setEditing(v as FlexitiEnvironment)}>
-          <Select.Trigger id="flexiti-credentials-for" data-testid="flexiti-credentials-for" className="w-56">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {view.environments.map((env) => (
-              <Select.Item key={env} value={env}>
-                {ENVIRONMENT_LABELS[env]}
-                {env === environment ? " (active)" : ""}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
+        <EnvironmentSelect
+          id="flexiti-credentials-for"
+          value={credentialsEnvironment}
+          environments={view.environments}
+          active={environment}
+          onChange={setEditing}
+        />
         <Text size="small" className="text-ui-fg-subtle">
           Save and test another environment's credentials before switching to it.
         </Text>
