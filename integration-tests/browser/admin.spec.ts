@@ -189,16 +189,16 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
   it("says in the admin's words what is wrong with a base URL, and asks for the secret again before a new host", async () => {
     await openSettings(page, stack.admin)
     const posts = await postsDuring(page, "/admin/flexiti/credentials/training", async () => {
+      await page.fill('[data-testid="flexiti-pos-base-url"]', "http://127.0.0.1:4999")
+      expect(await page.textContent("#flexiti-client-secret-hint")).toMatch(/enter the client secret again/)
+      await page.click('[data-testid="flexiti-save-credentials"]')
+      expect(await page.textContent('[data-testid="flexiti-client-secret-error"]')).toMatch(/Enter the client secret again/)
+
       await page.fill('[data-testid="flexiti-pos-base-url"]', "127.0.0.1:4191")
       await page.click('[data-testid="flexiti-save-credentials"]')
       const malformed = await page.textContent('[data-testid="flexiti-pos-base-url-error"]')
       expect(malformed).toMatch(/Not a complete web address/)
       expect(malformed).not.toMatch(/Invalid input|pos_base_url/)
-
-      await page.fill('[data-testid="flexiti-pos-base-url"]', "http://127.0.0.1:4999")
-      expect(await page.textContent("#flexiti-client-secret-hint")).toMatch(/enter the client secret again/)
-      await page.click('[data-testid="flexiti-save-credentials"]')
-      expect(await page.textContent('[data-testid="flexiti-client-secret-error"]')).toMatch(/Enter the client secret again/)
     })
     expect(posts).toBe(0)
 

@@ -113,7 +113,7 @@ export const setCredentialsSchema = z
       const url = input[field]
       if (!url || isFlexitiHost(url)) continue
       if (!input.development_endpoint) {
-        ctx.addIssue({ code: "custom", path: [field], message: "is not Flexiti's own https address (a flexiti.fi host); a sandbox or development server must be marked as one (development_endpoint)" })
+        ctx.addIssue({ code: "custom", path: [field], message: "is not Flexiti's own https address (a flexiti.fi host): a sandbox or development server must be marked as one (development_endpoint)" })
       } else if (input.environment === "production") {
         ctx.addIssue({ code: "custom", path: [field], message: "production must use Flexiti's own https address (a flexiti.fi host), not a sandbox or development server" })
       }
