@@ -6,6 +6,46 @@ import { placeFlexitiOrderOverHttp } from "../fixtures/store-api"
 
 jest.setTimeout(420 * 1000)
 
+/** What the Checkout form sends: the editable settings, never the record's id or dates. */
+const EDITABLE_SETTINGS = ["allowed_provinces", "auto_capture", "default_lang", "flow", "max_amount", "min_amount", "storefront_origins"]
+
+async function openSettings(page: Page, admin: string) {
+  await page.goto(`${admin}/settings/flexiti`)
+  await page.waitForSelector('[data-testid="flexiti-settings"]')
+}
+
+/** Picks an option of a Medusa UI Select by its visible name. */
+async function pick(page: Page, testId: string, option: string) {
+  await page.click(`[data-testid="${testId}"]`)
+  await page.getByRole("option", { name: option, exact: true }).click()
+}
+
+/** Clicks a button and returns the admin route's answer to the POST it makes. */
+async function clickAndAnswer(page: Page, testId: string, path: string) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(path) && r.request().method() === "POST"),
+    page.click(`[data-testid="${testId}"]`),
+  ])
+  return response
+}
+
+/** Counts the POSTs the page makes to a route while `fn` runs (a form that refuses locally makes none). */
+async function postsDuring(page: Page, path: string, fn: () => Promise<void>) {
+  let posts = 0
+  const count = (r: { url(): string; method(): string }) => {
+    if (r.url().endsWith(path) && r.method() === "POST") posts++
+  }
+  page.on("request", count)
+  try {
+    await fn()
+  } finally {
+    page.off("request", count)
+  }
+  return posts
+}
+
+const checked = async (page: Page, testId: string) => (await page.getAttribute(`[data-testid="${testId}"]`, "aria-checked")) === "true"
+
 describe("a store admin sets up Flexiti and captures an order (headless Chromium)", () => {
   let stack: DemoStack
   let browser: Browser
@@ -19,7 +59,7 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
     page.setDefaultTimeout(120_000)
-  }, 400 * 1000)
+  }, 700 * 1000)
 
   afterAll(async () => {
     await browser?.close()
@@ -78,5 +118,124 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
 
     const { data } = await axios.get(`${stack.sandbox}/__sandbox/authorizations`, { params: { client_id: client.client_id, reference: sessionId } })
     expect(data.authorizations[0].captures.map((c: { amount: number }) => c.amount)).toEqual([500])
+  })
+
+  it("saves the checkout settings as loaded, and changed values are there after a reload", async () => {
+    await openSettings(page, stack.admin)
+    const asLoaded = await clickAndAnswer(page, "flexiti-save-settings", "/admin/flexiti/settings")
+    expect(asLoaded.status()).toBe(200)
+    expect(Object.keys(asLoaded.request().postDataJSON()).sort()).toEqual(EDITABLE_SETTINGS)
+
+    const captureBefore = await checked(page, "flexiti-auto-capture")
+    const quebecBefore = await checked(page, "flexiti-province-QC")
+    await pick(page, "flexiti-flow", "Hosted (Online API, redirect)")
+    await page.click('[data-testid="flexiti-auto-capture"]')
+    await pick(page, "flexiti-default-lang", "Français")
+    await page.fill('[data-testid="flexiti-min-amount"]', "150.5")
+    await page.fill('[data-testid="flexiti-max-amount"]', "9000.25")
+    await page.fill('[data-testid="flexiti-storefront-origins"]', "https://shop.example.ca\nhttps://boutique.example.ca")
+    await page.click('[data-testid="flexiti-province-QC"]')
+    const changed = await clickAndAnswer(page, "flexiti-save-settings", "/admin/flexiti/settings")
+    expect(changed.status()).toBe(200)
+
+    await page.reload()
+    await page.waitForSelector('[data-testid="flexiti-settings"]')
+    expect(await page.textContent('[data-testid="flexiti-flow"]')).toBe("Hosted (Online API, redirect)")
+    expect(await checked(page, "flexiti-auto-capture")).toBe(!captureBefore)
+    expect(await page.textContent('[data-testid="flexiti-default-lang"]')).toBe("Français")
+    expect(await page.inputValue('[data-testid="flexiti-min-amount"]')).toBe("150.50")
+    expect(await page.inputValue('[data-testid="flexiti-max-amount"]')).toBe("9000.25")
+    expect(await page.inputValue('[data-testid="flexiti-storefront-origins"]')).toBe("https://shop.example.ca\nhttps://boutique.example.ca")
+    expect(await checked(page, "flexiti-province-QC")).toBe(!quebecBefore)
+  })
+
+  it("says next to each field why a checkout setting cannot be saved, and keeps the saved ones", async () => {
+    await openSettings(page, stack.admin)
+    const posts = await postsDuring(page, "/admin/flexiti/settings", async () => {
+      await page.fill('[data-testid="flexiti-min-amount"]', "12.345")
+      await page.fill('[data-testid="flexiti-storefront-origins"]', "https://shop.example.ca/checkout")
+      await page.click('[data-testid="flexiti-save-settings"]')
+      expect(await page.textContent('[data-testid="flexiti-min-amount-error"]')).toMatch(/at most 2 decimals/)
+      expect(await page.textContent('[data-testid="flexiti-storefront-origins-error"]')).toMatch(/keep only https:\/\/shop\.example\.ca/)
+
+      await page.fill('[data-testid="flexiti-min-amount"]', "500")
+      await page.fill('[data-testid="flexiti-max-amount"]', "100")
+      await page.click('[data-testid="flexiti-save-settings"]')
+      expect(await page.textContent('[data-testid="flexiti-max-amount-error"]')).toMatch(/at least the minimum/)
+    })
+    expect(posts).toBe(0)
+
+    await page.reload()
+    await page.waitForSelector('[data-testid="flexiti-settings"]')
+    expect(await page.inputValue('[data-testid="flexiti-min-amount"]')).toBe("150.50")
+    expect(await page.inputValue('[data-testid="flexiti-max-amount"]')).toBe("9000.25")
+  })
+
+  it("saves the credentials as loaded: the sandbox box ticked, the secret kept", async () => {
+    await openSettings(page, stack.admin)
+    expect(await checked(page, "flexiti-development-endpoint")).toBe(true)
+    expect(await page.inputValue('[data-testid="flexiti-pos-base-url"]')).toBe(stack.sandbox)
+    expect(await page.inputValue('[data-testid="flexiti-client-secret"]')).toBe("")
+    const saved = await clickAndAnswer(page, "flexiti-save-credentials", "/admin/flexiti/credentials/training")
+    expect(saved.status()).toBe(200)
+    expect(saved.request().postDataJSON()).toEqual({ client_id: client.client_id, pos_base_url: stack.sandbox, development_endpoint: true })
+    expect(JSON.stringify(await saved.json())).not.toContain(client.client_secret)
+
+    // the stored secret still works
+    await page.click('[data-testid="flexiti-test-connection"]')
+    await page.waitForSelector('[data-testid="flexiti-test-result"][data-ok="true"]')
+  })
+
+  it("says in the admin's words what is wrong with a base URL, and asks for the secret again before a new host", async () => {
+    await openSettings(page, stack.admin)
+    const posts = await postsDuring(page, "/admin/flexiti/credentials/training", async () => {
+      await page.fill('[data-testid="flexiti-pos-base-url"]', "http://127.0.0.1:4999")
+      expect(await page.textContent("#flexiti-client-secret-hint")).toMatch(/enter the client secret again/)
+      await page.click('[data-testid="flexiti-save-credentials"]')
+      expect(await page.textContent('[data-testid="flexiti-client-secret-error"]')).toMatch(/Enter the client secret again/)
+
+      await page.fill('[data-testid="flexiti-pos-base-url"]', "127.0.0.1:4191")
+      await page.click('[data-testid="flexiti-save-credentials"]')
+      const malformed = await page.textContent('[data-testid="flexiti-pos-base-url-error"]')
+      expect(malformed).toMatch(/Not a complete web address/)
+      expect(malformed).not.toMatch(/Invalid input|pos_base_url/)
+    })
+    expect(posts).toBe(0)
+
+    // another host, not marked as a sandbox: the server refuses and the form says why next to the field
+    await page.fill('[data-testid="flexiti-pos-base-url"]', "https://flexiti.example.com")
+    await page.uncheck('[data-testid="flexiti-development-endpoint"]')
+    await page.fill('[data-testid="flexiti-client-secret"]', "typed-again")
+    const refused = await clickAndAnswer(page, "flexiti-save-credentials", "/admin/flexiti/credentials/training")
+    expect(refused.status()).toBe(400)
+    const reason = await page.textContent('[data-testid="flexiti-pos-base-url-error"]')
+    expect(reason).toMatch(/not Flexiti's own https address.*"sandbox or development server" box/)
+    expect(reason).not.toMatch(/pos_base_url|development_endpoint/)
+
+    await page.reload()
+    await page.waitForSelector('[data-testid="flexiti-settings"]')
+    expect(await page.inputValue('[data-testid="flexiti-pos-base-url"]')).toBe(stack.sandbox)
+    expect(await checked(page, "flexiti-development-endpoint")).toBe(true)
+    await screenshot(page, "admin-settings")
+  })
+
+  it("asks before going live, and refuses Production until its credentials passed Test connection", async () => {
+    await openSettings(page, stack.admin)
+    await pick(page, "flexiti-environment", "Production")
+    const dialog = page.getByRole("alertdialog")
+    expect(await dialog.textContent()).toMatch(/shoppers apply for real Flexiti credit/)
+    await dialog.getByRole("button", { name: "Cancel" }).click()
+    expect(await page.textContent('[data-testid="flexiti-environment"]')).toBe("Training")
+
+    await pick(page, "flexiti-environment", "Production")
+    const refused = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/admin/flexiti/settings") && r.request().method() === "POST"),
+      page.getByRole("alertdialog").getByRole("button", { name: "Switch to Production" }).click(),
+    ])
+    expect(refused[0].status()).toBe(400)
+    expect(await page.textContent('[data-testid="flexiti-environment-refusal"]')).toMatch(/Cannot switch to Production yet: save the production client id/)
+    await page.reload()
+    await page.waitForSelector('[data-testid="flexiti-settings"]')
+    expect(await page.textContent('[data-testid="flexiti-environment"]')).toBe("Training")
   })
 })

@@ -3,25 +3,13 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SANDBOX_TEST_ACCOUNTS } from "../../src/sandbox"
 import { adminHeaders, ONTARIO_ADDRESS, SeededStore, seedStore } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
+import { withoutEnvCredentials } from "../fixtures/env-credentials"
 
 jest.setTimeout(180 * 1000)
 
 const flexiti = useFlexitiSandbox()
 const ACCOUNT = SANDBOX_TEST_ACCOUNTS.approved.account_number
 const REF = /^[0-9a-f]{32}$/
-
-/** Runs `fn` with FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET unset (credentials editable in the admin). */
-async function withoutEnvCredentials<T>(fn: () => Promise<T>): Promise<T> {
-  const saved = { id: process.env.FLEXITI_CLIENT_ID, secret: process.env.FLEXITI_CLIENT_SECRET }
-  delete process.env.FLEXITI_CLIENT_ID
-  delete process.env.FLEXITI_CLIENT_SECRET
-  try {
-    return await fn()
-  } finally {
-    process.env.FLEXITI_CLIENT_ID = saved.id
-    process.env.FLEXITI_CLIENT_SECRET = saved.secret
-  }
-}
 
 medusaIntegrationTestRunner({
   inApp: true,

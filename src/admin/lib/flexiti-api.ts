@@ -15,6 +15,8 @@ export interface CredentialStatus {
   pos_base_url: string | null
   online_base_url: string | null
   managed_by_environment: boolean
+  /** the saved base URL is a sandbox or development server (not Flexiti's own https host) */
+  development_endpoint: boolean
 }
 
 export interface SyncRow {

@@ -1,10 +1,11 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Button, Container, Heading, Input, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Input, Label, Text, toast, usePrompt } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { errorMessage, flexitiApi, PaymentSummary, toCents } from "../lib/flexiti-api"
 import { FLEXITI_PROVIDER_ID } from "../../lib/vocabulary"
+import { formatAmount, operationWords, statusWords } from "../lib/panel-words"
 import { sdk } from "../lib/sdk"
 
 type OrderPayment = { id: string; provider_id: string; data?: Record<string, unknown> | null }
@@ -107,6 +108,7 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
   const s = summary.data.payment
   const a = s.amounts
   const refundable = (toCents(a.captured) ?? 0) - (toCents(a.returned) ?? 0) - (toCents(a.refunded) ?? 0)
+  const money = (value: string | number | null) => formatAmount(value, s.currency_code)
   const canCapture = !s.medusa.canceled_at && !s.medusa.captured_at && (toCents(a.remaining) ?? 0) > 0
 
   const confirmThen = async (title: string, description: string, run: () => void) => {
@@ -116,17 +118,17 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
   const onCapture = () => {
     const amount = amountFromInput(captureAmount)
     if (amount === null) return toast.error("Enter an amount in dollars, e.g. 125.50")
-    void confirmThen("Capture at Flexiti", `Capture $${amount.toFixed(2)} of the $${a.remaining} remaining?`, () => capture.mutate(amount))
+    void confirmThen("Capture at Flexiti", `Capture ${money(amount.toFixed(2))} of the ${money(a.remaining)} remaining?`, () => capture.mutate(amount))
   }
   const onRefund = () => {
     const amount = amountFromInput(refundAmount)
     if (amount === null) return toast.error("Enter an amount in dollars, e.g. 125.50")
-    void confirmThen("Refund at Flexiti", `Refund $${amount.toFixed(2)} to the shopper's Flexiti account?`, () => refund.mutate(amount))
+    void confirmThen("Refund at Flexiti", `Refund ${money(amount.toFixed(2))} to the shopper's Flexiti account?`, () => refund.mutate(amount))
   }
   const onRelease = () =>
     void confirmThen(
       "Release the remaining authorization",
-      `Release $${a.remaining}? Nothing more can be captured on this payment afterwards.`,
+      `Release ${money(a.remaining)}? Nothing more can be captured on this payment afterwards.`,
       () => release.mutate()
     )
 
@@ -138,20 +140,20 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
         </Text>
         {s.flexiti.authorization_status && (
           <Badge size="2xsmall" data-testid="flexiti-authorization-status">
-            {s.flexiti.authorization_status}
+            {statusWords(s.flexiti.authorization_status)}
           </Badge>
         )}
-        {s.medusa.canceled_at && <Badge size="2xsmall">released</Badge>}
+        {s.medusa.canceled_at && <Badge size="2xsmall">Released</Badge>}
       </div>
       <Row label="Account" value={s.flexiti.account_number_masked ?? "—"} />
       <Row label="Flow" value={s.flexiti.flow === "hosted" ? "Online (hosted)" : "Widget"} />
       <Row label="Plan" value={planText(s)} />
-      <Row label="Authorized" value={`$${a.authorized}`} testId="flexiti-authorized-total" />
-      <Row label="Captured" value={`$${a.captured}`} testId="flexiti-captured-total" />
-      <Row label="Returned" value={`$${a.returned}`} testId="flexiti-returned-total" />
-      <Row label="Refunded" value={`$${a.refunded}`} testId="flexiti-refunded-total" />
-      <Row label="Released" value={`$${a.released}`} testId="flexiti-released-total" />
-      <Row label="Remaining" value={`$${a.remaining}`} testId="flexiti-remaining-total" />
+      <Row label="Authorized" value={money(a.authorized)} testId="flexiti-authorized-total" />
+      <Row label="Captured" value={money(a.captured)} testId="flexiti-captured-total" />
+      <Row label="Returned" value={money(a.returned)} testId="flexiti-returned-total" />
+      <Row label="Refunded" value={money(a.refunded)} testId="flexiti-refunded-total" />
+      <Row label="Released" value={money(a.released)} testId="flexiti-released-total" />
+      <Row label="Remaining" value={money(a.remaining)} testId="flexiti-remaining-total" />
       <Row label="Reference id" value={s.flexiti.reference_id ?? "—"} />
       {s.figures.source === "recorded" && s.figures.note && (
         <Text size="small" className="text-ui-fg-subtle mt-1" data-testid="flexiti-figures-recorded">
@@ -172,8 +174,13 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
 
       <div className="mt-3 flex flex-col gap-2">
         <div className="flex items-center gap-2">
+          <Label htmlFor={`flexiti-capture-amount-${s.id}`} size="small" className="w-28 shrink-0">
+            Capture ({s.currency_code.toUpperCase()})
+          </Label>
           <Input
+            id={`flexiti-capture-amount-${s.id}`}
             size="small"
+            inputMode="decimal"
             placeholder={a.remaining}
             data-testid="flexiti-capture-amount"
             value={captureAmount}
@@ -185,8 +192,13 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
           </Button>
         </div>
         <div className="flex items-center gap-2">
+          <Label htmlFor={`flexiti-refund-amount-${s.id}`} size="small" className="w-28 shrink-0">
+            Refund ({s.currency_code.toUpperCase()})
+          </Label>
           <Input
+            id={`flexiti-refund-amount-${s.id}`}
             size="small"
+            inputMode="decimal"
             placeholder={(refundable / 100).toFixed(2)}
             data-testid="flexiti-refund-amount"
             value={refundAmount}
@@ -198,7 +210,7 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
           </Button>
         </div>
         <Button size="small" variant="danger" data-testid="flexiti-release" disabled={!s.can_release} isLoading={release.isPending} onClick={onRelease}>
-          Release remaining ${a.remaining}
+          Release remaining {money(a.remaining)}
         </Button>
       </div>
 
@@ -215,9 +227,10 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
           {s.history.map((h) => (
             <li key={h.id} data-operation={h.operation} data-outcome={h.outcome} className="txt-compact-xsmall">
               <Badge size="2xsmall" color={h.outcome === "success" ? "green" : "red"}>
-                {h.operation}
+                {operationWords(h.operation)}
               </Badge>{" "}
-              {h.amount ? `$${h.amount} ` : ""}
+              {h.outcome === "failure" ? "failed " : ""}
+              {h.amount ? `${money(h.amount)} ` : ""}
               {h.error_code ? `${h.error_code} ` : ""}
               <span className="text-ui-fg-subtle">
                 {new Date(h.created_at).toLocaleString()} · x-reference-id {h.reference_id}

@@ -13,7 +13,7 @@ import {
   FlexitiMoneyMovement,
   FlexitiSettings,
 } from "./models"
-import { appendCallLog, listCallLog } from "./stores/call-log-store"
+import { appendCallLog, CONNECTION_TEST_OPERATION, connectionTestMessage, latestConnectionTest, listCallLog } from "./stores/call-log-store"
 import { readCheckout, writeCheckout } from "./stores/checkout-store"
 import { FlexitiMovement, listMovements } from "./stores/movement-store"
 import type { PgConnection } from "./stores/connection"
@@ -244,6 +244,20 @@ export default class FlexitiModuleService extends MedusaService({
     } catch (e) {
       throw invalid((e as Error).message)
     }
+  }
+
+  /** Records one "Test connection" of an environment in the call log (never a secret in `message`). */
+  async logConnectionTest(
+    environment: FlexitiEnvironmentName,
+    entry: Omit<FlexitiCallLogEntry, "operation" | "message"> & { message: string }
+  ): Promise<FlexitiCallLogRow> {
+    const env = parseOrThrow(environmentSchema, environment, "Flexiti environment")
+    return this.logCall({ ...entry, operation: CONNECTION_TEST_OPERATION, message: connectionTestMessage(env, entry.message) })
+  }
+
+  /** The newest "Test connection" of an environment, passed or not (undefined: never tested). */
+  async lastConnectionTest(environment: FlexitiEnvironmentName): Promise<FlexitiCallLogRow | undefined> {
+    return latestConnectionTest(this.pg_(), parseOrThrow(environmentSchema, environment, "Flexiti environment"))
   }
 
   // ------------------------------------------------------------------- i18n

@@ -69,21 +69,31 @@ export const updateSettingsSchema = z
 
 export type UpdateFlexitiSettingsInput = z.input<typeof updateSettingsSchema>
 
+/**
+ * A base URL as typed: "" or null clears it (the environment's public host is used); otherwise
+ * an http(s) URL without credentials, trailing slashes dropped. One schema, not a union, so a
+ * refusal says what is wrong with the address rather than "Invalid input".
+ */
 const baseUrlSchema = z
   .string()
-  .trim()
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v)
-        return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password
-      } catch {
-        return false
-      }
-    },
-    { message: "must be an http(s) URL without credentials" }
-  )
-  .transform((v) => v.replace(/\/+$/, ""))
+  .nullable()
+  .transform((value, ctx) => {
+    const v = value?.trim() ?? ""
+    if (!v) return null
+    let url: URL
+    try {
+      url = new URL(v)
+    } catch {
+      ctx.addIssue({ code: "custom", message: "is not a complete web address (expected e.g. https://pos.flexiti.fi)" })
+      return z.NEVER
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      ctx.addIssue({ code: "custom", message: "must start with https:// (or http:// for a sandbox)" })
+    } else if (url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "must not contain a user name or password" })
+    }
+    return v.replace(/\/+$/, "")
+  })
 
 export const setCredentialsSchema = z
   .object({
@@ -92,8 +102,8 @@ export const setCredentialsSchema = z
     /** omitted: keep the stored secret; null: clear it */
     client_secret: z.string().min(1).max(512, "must be at most 512 characters").nullable().optional(),
     /** omitted: keep; null or "": clear (use the environment's public host) */
-    pos_base_url: z.union([baseUrlSchema, z.literal("").transform(() => null), z.null()]).optional(),
-    online_base_url: z.union([baseUrlSchema, z.literal("").transform(() => null), z.null()]).optional(),
+    pos_base_url: baseUrlSchema.optional(),
+    online_base_url: baseUrlSchema.optional(),
     /** the base URLs point at a sandbox or development server: plain http and other hosts are then allowed */
     development_endpoint: z.boolean().optional(),
   })
@@ -103,9 +113,9 @@ export const setCredentialsSchema = z
       const url = input[field]
       if (!url || isFlexitiHost(url)) continue
       if (!input.development_endpoint) {
-        ctx.addIssue({ code: "custom", path: [field], message: "must be an https URL on a flexiti.fi host, or set development_endpoint: true for a sandbox" })
+        ctx.addIssue({ code: "custom", path: [field], message: "is not Flexiti's own https address (a flexiti.fi host): a sandbox or development server must be marked as one (development_endpoint)" })
       } else if (input.environment === "production") {
-        ctx.addIssue({ code: "custom", path: [field], message: "production must use Flexiti's own https host" })
+        ctx.addIssue({ code: "custom", path: [field], message: "production must use Flexiti's own https address (a flexiti.fi host), not a sandbox or development server" })
       }
     }
   })

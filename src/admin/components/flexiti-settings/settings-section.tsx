@@ -1,45 +1,52 @@
-import { Button, Input, Label, Switch, Text, toast } from "@medusajs/ui"
+import { Button, Checkbox, Hint, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import { errorMessage, FlexitiSettings, flexitiApi, I18nSnapshot, SettingsView } from "../../lib/flexiti-api"
-import { SETTINGS_KEY, selectClass, Section, Field } from "./layout"
+import { checkDraft, draftOf, SETTINGS_LABELS, SettingsDraft, SettingsErrors } from "../../lib/settings-form"
+import { Field, Section, SETTINGS_KEY, splitRefusal } from "./layout"
 
 export function SettingsSection({ view, i18n }: { view: SettingsView; i18n?: I18nSnapshot }) {
   const queryClient = useQueryClient()
-  const [draft, setDraft] = useState<FlexitiSettings>(view.settings)
-  const [origins, setOrigins] = useState(view.settings.storefront_origins.join("\n"))
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(view.settings))
+  const [errors, setErrors] = useState<SettingsErrors>({})
+  const [refusal, setRefusal] = useState<string | null>(null)
   useEffect(() => {
-    setDraft(view.settings)
-    setOrigins(view.settings.storefront_origins.join("\n"))
+    setDraft(draftOf(view.settings))
+    setErrors({})
   }, [view.settings])
+  const edit = (changes: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...changes }))
 
   const save = useMutation({
-    mutationFn: () => {
-      const { active_environment: _env, storefront_origins: _o, ...rest } = draft
-      return flexitiApi.saveSettings({
-        ...rest,
-        storefront_origins: origins
-          .split(/[\s,]+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-      })
-    },
+    mutationFn: (body: ReturnType<typeof checkDraft>["body"]) => flexitiApi.saveSettings(body),
     onSuccess: (data) => {
+      setRefusal(null)
       queryClient.setQueryData(SETTINGS_KEY, data)
       toast.success("Flexiti settings saved; they apply to the next checkout")
     },
-    onError: (e) => toast.error(errorMessage(e)),
+    onError: (e) => {
+      const { fields, rest } = splitRefusal(errorMessage(e), SETTINGS_LABELS)
+      const { storefront_origins: origins, ...others } = fields
+      setErrors({ ...others, ...(origins ? { origins } : {}) })
+      setRefusal(rest)
+    },
   })
+  const submit = () => {
+    const { body, errors } = checkDraft(draft)
+    setErrors(errors)
+    setRefusal(null)
+    if (Object.keys(errors).length === 0) save.mutate(body)
+  }
 
   const synced = view.synced_provinces
   const provinceCodes = synced ?? view.provinces
   const en = i18n?.labels.en?.provinces ?? {}
   const fr = i18n?.labels.fr?.provinces ?? {}
   const toggleProvince = (code: string, on: boolean) =>
-    setDraft((d) => ({
-      ...d,
-      allowed_provinces: on ? Array.from(new Set([...d.allowed_provinces, code])) : d.allowed_provinces.filter((p) => p !== code),
-    }))
+    edit({
+      allowed_provinces: on
+        ? Array.from(new Set([...draft.allowed_provinces, code]))
+        : draft.allowed_provinces.filter((p) => p !== code),
+    })
 
   return (
     <Section
@@ -50,61 +57,71 @@ export function SettingsSection({ view, i18n }: { view: SettingsView; i18n?: I18
           : "Saved values apply to the next checkout, without a restart."
       }
     >
-      <Field label="Flow" htmlFor="flexiti-flow">
-        <select
-          id="flexiti-flow"
-          data-testid="flexiti-flow"
-          className={selectClass}
-          value={draft.flow}
-          onChange={(e) => setDraft({ ...draft, flow: e.target.value as FlexitiSettings["flow"] })}
-        >
-          <option value="widget">Widget (POS API, modal)</option>
-          <option value="hosted">Hosted (Online API, redirect)</option>
-        </select>
+      <Field label={SETTINGS_LABELS.flow} htmlFor="flexiti-flow">
+        <Select value={draft.flow} onValueChange={(v) => edit({ flow: v as FlexitiSettings["flow"] })}>
+          <Select.Trigger id="flexiti-flow" data-testid="flexiti-flow">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            <Select.Item value="widget">Widget (POS API, modal)</Select.Item>
+            <Select.Item value="hosted">Hosted (Online API, redirect)</Select.Item>
+          </Select.Content>
+        </Select>
       </Field>
-      <Field label="Capture at checkout" htmlFor="flexiti-auto-capture">
-        <div className="flex items-center gap-2">
-          <Switch
-            id="flexiti-auto-capture"
-            data-testid="flexiti-auto-capture"
-            checked={draft.auto_capture}
-            onCheckedChange={(v) => setDraft({ ...draft, auto_capture: v })}
-          />
-          <Text size="small" className="text-ui-fg-subtle">
-            {draft.auto_capture ? "Authorize and capture" : "Authorize only; capture from the order"}
-          </Text>
-        </div>
-      </Field>
-      <Field label="Default language" htmlFor="flexiti-default-lang">
-        <select
-          id="flexiti-default-lang"
-          data-testid="flexiti-default-lang"
-          className={selectClass}
-          value={draft.default_lang}
-          onChange={(e) => setDraft({ ...draft, default_lang: e.target.value as FlexitiSettings["default_lang"] })}
-        >
-          <option value="en">English</option>
-          <option value="fr">Français</option>
-        </select>
-      </Field>
-      <Field label="Minimum order (CAD)" htmlFor="flexiti-min-amount">
-        <Input id="flexiti-min-amount" data-testid="flexiti-min-amount" value={draft.min_amount} onChange={(e) => setDraft({ ...draft, min_amount: e.target.value })} />
-      </Field>
-      <Field label="Maximum order (CAD)" htmlFor="flexiti-max-amount">
-        <Input id="flexiti-max-amount" data-testid="flexiti-max-amount" value={draft.max_amount} onChange={(e) => setDraft({ ...draft, max_amount: e.target.value })} />
-      </Field>
-      <Field label="Storefront origins" htmlFor="flexiti-storefront-origins">
-        <textarea
-          id="flexiti-storefront-origins"
-          data-testid="flexiti-storefront-origins"
-          className={`${selectClass} h-16 w-full py-1`}
-          placeholder="https://shop.example.ca (one per line; empty = the store CORS origins)"
-          value={origins}
-          onChange={(e) => setOrigins(e.target.value)}
+      <Field
+        label={SETTINGS_LABELS.auto_capture}
+        htmlFor="flexiti-auto-capture"
+        hint={draft.auto_capture ? "Authorize and capture when the order is placed" : "Authorize only; capture from the order"}
+      >
+        <Switch
+          id="flexiti-auto-capture"
+          data-testid="flexiti-auto-capture"
+          checked={draft.auto_capture}
+          onCheckedChange={(v) => edit({ auto_capture: v })}
         />
       </Field>
-      <div>
-        <Label size="small">Allowed provinces</Label>
+      <Field label={SETTINGS_LABELS.default_lang} htmlFor="flexiti-default-lang">
+        <Select value={draft.default_lang} onValueChange={(v) => edit({ default_lang: v as FlexitiSettings["default_lang"] })}>
+          <Select.Trigger id="flexiti-default-lang" data-testid="flexiti-default-lang">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            <Select.Item value="en">English</Select.Item>
+            <Select.Item value="fr">Français</Select.Item>
+          </Select.Content>
+        </Select>
+      </Field>
+      {(["min_amount", "max_amount"] as const).map((field) => (
+        <Field key={field} label={`${SETTINGS_LABELS[field]} (CAD)`} htmlFor={`flexiti-${field.replace("_", "-")}`} error={errors[field]}>
+          <Input
+            id={`flexiti-${field.replace("_", "-")}`}
+            data-testid={`flexiti-${field.replace("_", "-")}`}
+            inputMode="decimal"
+            aria-invalid={!!errors[field]}
+            value={draft[field]}
+            onChange={(e) => edit({ [field]: e.target.value })}
+          />
+        </Field>
+      ))}
+      <Field
+        label={SETTINGS_LABELS.storefront_origins}
+        htmlFor="flexiti-storefront-origins"
+        error={errors.origins}
+        hint="One per line, e.g. https://shop.example.ca. Empty: the store CORS origins are used."
+      >
+        <Textarea
+          id="flexiti-storefront-origins"
+          data-testid="flexiti-storefront-origins"
+          aria-invalid={!!errors.origins}
+          rows={3}
+          value={draft.origins}
+          onChange={(e) => edit({ origins: e.target.value })}
+        />
+      </Field>
+      <fieldset>
+        <legend>
+          <Label size="small">{SETTINGS_LABELS.allowed_provinces}</Label>
+        </legend>
         {!synced && (
           <Text size="small" className="text-ui-fg-subtle">
             Not synced with Flexiti yet: run "Sync now" to pick from Flexiti's list.
@@ -112,26 +129,38 @@ export function SettingsSection({ view, i18n }: { view: SettingsView; i18n?: I18
         )}
         <div className="mt-2 grid grid-cols-2 gap-1 md:grid-cols-3" data-testid="flexiti-allowed-provinces">
           {provinceCodes.map((code) => (
-            <label key={code} className="flex items-center gap-2 txt-compact-small">
-              <input
-                type="checkbox"
+            <div key={code} className="flex items-center gap-2">
+              <Checkbox
+                id={`flexiti-province-${code}`}
                 data-testid={`flexiti-province-${code}`}
                 checked={draft.allowed_provinces.includes(code)}
-                onChange={(e) => toggleProvince(code, e.target.checked)}
+                onCheckedChange={(v) => toggleProvince(code, v === true)}
               />
-              <span>
+              <Label htmlFor={`flexiti-province-${code}`} size="small" weight="regular">
                 {code}
                 {en[code] ? ` · ${en[code]}` : ""}
                 {fr[code] && fr[code] !== en[code] ? ` / ${fr[code]}` : ""}
-              </span>
-            </label>
+              </Label>
+            </div>
           ))}
         </div>
-      </div>
-      <div>
-        <Button size="small" data-testid="flexiti-save-settings" isLoading={save.isPending} onClick={() => save.mutate()}>
-          Save settings
-        </Button>
+        {errors.allowed_provinces && (
+          <Hint variant="error" data-testid="flexiti-allowed-provinces-error">
+            {errors.allowed_provinces}
+          </Hint>
+        )}
+      </fieldset>
+      <div className="flex flex-col gap-2">
+        {refusal && (
+          <Hint variant="error" data-testid="flexiti-settings-refusal" role="alert">
+            Not saved: {refusal}
+          </Hint>
+        )}
+        <div>
+          <Button size="small" data-testid="flexiti-save-settings" isLoading={save.isPending} onClick={submit}>
+            Save settings
+          </Button>
+        </div>
       </div>
     </Section>
   )

@@ -68,3 +68,26 @@ export async function listCallLog(
   const rows = await query.orderBy(C.created_at, "asc").orderBy(C.id, "asc")
   return rows.map(toCallLogRow)
 }
+
+/**
+ * The admin's "Test connection" rows (operation `token_test`), one environment's, newest first
+ * when `latest`. Their message names the environment first ("production: …"): that is how the
+ * call log, which has no environment column, tells the environments' tests apart.
+ */
+export const CONNECTION_TEST_OPERATION = "token_test"
+
+export function connectionTestMessage(environment: string, text: string): string {
+  return `${environment}: ${text}`
+}
+
+export async function latestConnectionTest(knex: PgConnection, environment: string): Promise<FlexitiCallLogRow | undefined> {
+  const row = await knex(LOG.table)
+    .select("*")
+    .whereNull(C.deleted_at)
+    .where(C.operation, CONNECTION_TEST_OPERATION)
+    .where(C.message, "like", `${environment}: %`)
+    .orderBy(C.created_at, "desc")
+    .orderBy(C.id, "desc")
+    .first()
+  return row ? toCallLogRow(row) : undefined
+}

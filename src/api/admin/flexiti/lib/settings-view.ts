@@ -4,6 +4,8 @@ import { DEVELOPER_PORTALS } from "../../../../flexiti/environments"
 import { CANADIAN_PROVINCES, FLEXITI_ENVIRONMENTS, FlexitiEnvironmentName } from "../../../../lib/vocabulary"
 import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
+import type { FlexitiCredentialStatus } from "../../../../modules/flexiti/types"
+import { isFlexitiHost } from "../../../../modules/flexiti/validation"
 import { credentialsManagedByEnvironment, declaredProviderOptions, pinnedOptionNames } from "../../../../lib/config/from-container"
 import { trustUrls } from "./trust-urls"
 
@@ -28,6 +30,16 @@ export async function trustUrlsFor(container: MedusaContainer, environment?: Fle
   })
 }
 
+/** One environment's credential status as the admin routes answer it (never a secret). */
+export function credentialView(status: FlexitiCredentialStatus, managed: boolean) {
+  return {
+    ...status,
+    managed_by_environment: managed,
+    /** a saved base URL that is not Flexiti's own https host can only have been saved as a sandbox or development server */
+    development_endpoint: [status.pos_base_url, status.online_base_url].some((url) => !!url && !isFlexitiHost(url)),
+  }
+}
+
 /** GET /admin/flexiti/settings answer (and POST's): never a secret or its ciphertext. */
 export async function settingsView(container: MedusaContainer) {
   const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
@@ -39,7 +51,7 @@ export async function settingsView(container: MedusaContainer) {
   return {
     settings,
     managed_by_environment: managed,
-    credentials: statuses.map((s) => ({ ...s, managed_by_environment: managed })),
+    credentials: statuses.map((s) => credentialView(s, managed)),
     /** provider options in medusa-config.ts that override these settings (names only) */
     pinned_by_provider_options: pinnedOptionNames(options),
     environments: [...FLEXITI_ENVIRONMENTS],

@@ -5,6 +5,7 @@ import type FlexitiModuleService from "../../../../../modules/flexiti/service"
 import { credentialsManagedByEnvironment, declaredProviderOptions } from "../../../../../lib/config/from-container"
 import { parseBody } from "../../../../validation"
 import { environmentParams, postCredentialsBody } from "../../lib/schemas"
+import { credentialView } from "../../lib/settings-view"
 
 /**
  * Saves one environment's credentials. `client_secret` is write-only (encrypted at rest,
@@ -21,5 +22,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   }
   const flexiti = req.scope.resolve<FlexitiModuleService>(FLEXITI_MODULE)
   const status = await flexiti.setCredentials({ ...body, environment })
-  res.json({ credentials: { ...status, managed_by_environment: false } })
+  res.json({ credentials: credentialView(status, false) })
 }
