@@ -10,7 +10,8 @@ if [ "${FLEXITI_TEST_SERVICES:-}" != ready ]; then
 fi
 
 export MEDUSA_DISABLE_TELEMETRY=true
-export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
+# Medusa apps loaded by ~75 suites in one process (--runInBand) outgrow the default heap.
+export NODE_OPTIONS="--experimental-vm-modules --max-old-space-size=6144 ${NODE_OPTIONS:-}"
 # A throwaway key for the tests only; a store sets its own (see README).
 export FLEXITI_ENCRYPTION_KEY="${FLEXITI_ENCRYPTION_KEY:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
 
