@@ -29,7 +29,7 @@ const BASE_COLUMNS = {
 } as const
 
 /**
- * Table names, id prefixes and column names of the module's four tables.
+ * Table names, id prefixes and column names of the module's tables.
  * The models use these as computed property keys; the reader builds its SQL from them.
  */
 export const FLEXITI_SCHEMA = {
@@ -89,6 +89,7 @@ export const FLEXITI_SCHEMA = {
       financing_choice: "financing_choice",
       sku_data: "sku_data",
       accepted_at: "accepted_at",
+      reconciled_at: "reconciled_at",
     },
   },
   /**
@@ -109,6 +110,20 @@ export const FLEXITI_SCHEMA = {
       capture_id: "capture_id",
       flexiti_id: "flexiti_id",
       medusa_id: "medusa_id",
+    },
+  },
+  /**
+   * The per-payment-session money lock, held as a lease (a row with an expiry) so that neither a
+   * holder nor a waiter keeps a pooled database connection while Flexiti answers.
+   */
+  moneyLock: {
+    table: "flexiti_money_lock",
+    entity: "FlexitiMoneyLock",
+    prefix: "flxlock",
+    columns: {
+      ...BASE_COLUMNS,
+      holder: "holder",
+      expires_at: "expires_at",
     },
   },
   callLog: {

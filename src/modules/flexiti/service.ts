@@ -10,6 +10,7 @@ import {
   FlexitiCredential,
   FlexitiI18n,
   FlexitiI18nSync,
+  FlexitiMoneyLock,
   FlexitiMoneyMovement,
   FlexitiSettings,
 } from "./models"
@@ -72,6 +73,7 @@ export default class FlexitiModuleService extends MedusaService({
   FlexitiI18n,
   FlexitiI18nSync,
   FlexitiMoneyMovement,
+  FlexitiMoneyLock,
 }) {
   protected readonly container_: Record<string, unknown>
 

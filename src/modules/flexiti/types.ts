@@ -95,6 +95,8 @@ export interface FlexitiCheckoutState {
   sku_data: FlexitiSkuData | null
   /** when a completion last accepted the authorization for an order */
   accepted_at: Date | null
+  /** when the reconciler last compared this checkout's open Medusa payment with Flexiti */
+  reconciled_at: Date | null
   created_at: Date
   updated_at: Date
 }
@@ -125,6 +127,7 @@ export interface FlexitiCheckoutWrite {
   financing_choice?: FlexitiFinancingChoice | null
   sku_data?: FlexitiSkuData | null
   accepted_at?: Date | null
+  reconciled_at?: Date | null
 }
 
 export type FlexitiSkuProduct = {

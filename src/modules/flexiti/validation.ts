@@ -221,6 +221,7 @@ export const checkoutWriteSchema = z
     financing_choice: financingChoiceSchema.nullable().optional(),
     sku_data: skuDataSnapshotSchema.nullable().optional(),
     accepted_at: z.date().nullable().optional(),
+    reconciled_at: z.date().nullable().optional(),
   })
   .strict()
 

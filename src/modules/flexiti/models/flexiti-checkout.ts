@@ -40,6 +40,8 @@ const FlexitiCheckout = model
       [C.sku_data]: model.json().nullable(),
       /** when a completion last accepted the authorization for an order (Medusa writes its payment just after) */
       [C.accepted_at]: model.dateTime().nullable(),
+      /** when the reconciler last compared this checkout's open Medusa payment with Flexiti (it pages placed orders by it) */
+      [C.reconciled_at]: model.dateTime().nullable(),
     }
   )
   .indexes([

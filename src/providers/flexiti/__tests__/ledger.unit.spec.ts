@@ -61,6 +61,7 @@ const checkout: FlexitiCheckoutState = {
   financing_choice: null,
   sku_data: null,
   accepted_at: null,
+  reconciled_at: null,
   created_at: new Date("2026-11-25T12:00:00Z"),
   updated_at: new Date("2026-11-25T12:00:00Z"),
 }
