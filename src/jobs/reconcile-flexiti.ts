@@ -8,7 +8,7 @@ export default async function reconcileFlexitiJob(container: MedusaContainer) {
   try {
     const { result } = await reconcileFlexitiWorkflow(container).run({ input: {} })
     if (result.skipped) return
-    const counts = `released ${result.released.length}, pending retried ${result.pending_releases_retried.length}, recovered ${result.recovered.length}, flagged ${result.flagged.length}, errors ${result.errors.length}`
+    const counts = `released ${result.released.length}, returned ${result.returned.length}, pending retried ${result.pending_releases_retried.length}, recovered ${result.recovered.length}, flagged ${result.flagged.length}, errors ${result.errors.length}, Flexiti calls ${result.flexiti_calls}, left for the next run ${result.deferred}`
     if (result.flagged.length || result.errors.length) logger.warn(`Flexiti reconcile: ${counts}`)
     else logger.info(`Flexiti reconcile: ${counts}`)
   } catch (error) {

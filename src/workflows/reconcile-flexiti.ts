@@ -1,6 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { reconcileFlexiti, ReconcileReport } from "./lib/reconciler"
+import { emptyReconcileReport, reconcileFlexiti, ReconcileReport } from "./lib/reconciler"
 
 export interface ReconcileFlexitiInput {
   /** minutes an authorization may wait for an order before it is released (default: provider option, else 60) */
@@ -25,7 +25,7 @@ export const reconcileFlexitiStep = createStep(
     } catch (error) {
       if (error instanceof MedusaError) throw error
       if (/timed[- ]?out|lock/i.test((error as Error).message)) {
-        return new StepResponse({ reviews: [], released: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [], skipped: true })
+        return new StepResponse({ ...emptyReconcileReport(), skipped: true })
       }
       throw error
     }

@@ -44,6 +44,8 @@ export const providerOptionsSchema = z
     pending_order_deadline_hours: integerOption.optional(),
     /** the reconciler releases an authorization no order took after this many minutes */
     release_unpaid_after_minutes: integerOption.optional(),
+    /** the most Flexiti calls one reconcile run starts (what is left waits for the next run) */
+    reconcile_call_budget: integerOption.pipe(z.number().min(10).max(100_000)).optional(),
     /** HTTP timeout per Flexiti call */
     timeout_ms: integerOption.pipe(z.number().max(120_000)).optional(),
     /**

@@ -1,8 +1,10 @@
 import type { Logger } from "@medusajs/framework/types"
+import type { Dollars } from "../../lib/money"
 import { Authorization } from "../../flexiti/schemas"
 import { readCheckout, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { livePaymentOfSession, paymentOfSession } from "./medusa-records"
+import { returnCapturedWithoutOrder } from "./return-without-order"
 import { withMoneyLock } from "./money-lock"
 import { MoneyContext, releaseOnFlexiti } from "./money-movements"
 
@@ -46,16 +48,19 @@ export async function releaseOrMarkPending(
 }
 
 export type AbandonedReleaseOutcome =
-  | { kind: "released"; authorization: Authorization }
+  /** what remained is released; `returned`: what Flexiti had captured with no order, given back now */
+  | { kind: "released"; authorization: Authorization; returned: Dollars }
   /** a live Medusa payment (a placed order) holds the authorization: nothing was released */
   | { kind: "held_by_order"; payment_id: string }
   /** Flexiti did not confirm (the reconciler retries), or the release was deferred */
   | { kind: "pending"; message: string }
 
 /**
- * Releases the authorization of a session no order took (a replaced session, an abandoned
- * checkout). Inside the session's money lock it checks again that no live Medusa payment holds
- * the session, so a release never voids a placed order, whichever path asks for it.
+ * Gives back everything of a session no order took (a replaced session, an abandoned checkout):
+ * releases what remains authorized and, when Flexiti captured with no Medusa payment behind it
+ * (auto-capture), returns the captured amount. Inside the session's money lock it checks again
+ * that no live Medusa payment holds the session, so a release never voids a placed order,
+ * whichever path asks for it.
  */
 export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, logger?: Logger): Promise<AbandonedReleaseOutcome> {
   const sessionId = ctx.checkout.payment_session_id
@@ -74,9 +79,12 @@ export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, 
         await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: note })
         return { kind: "pending" as const, message: note }
       }
-      const authorization = await releaseOnFlexiti({ ...ctx, checkout: { ...ctx.checkout, ...checkout, authorization_id: ctx.checkout.authorization_id } }, referenceKey)
+      const current = { ...ctx, checkout: { ...checkout, authorization_id: ctx.checkout.authorization_id } }
+      const authorization = await releaseOnFlexiti(current, referenceKey)
+      // A canceled Medusa payment settled its own captures through Medusa's refunds.
+      const returned = (await paymentOfSession(ctx.knex, sessionId)) ? "0.00" : await returnCapturedWithoutOrder(current, authorization)
       await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "released", release_error: null })
-      return { kind: "released" as const, authorization }
+      return { kind: "released" as const, authorization, returned }
     })
   } catch (error) {
     const message = (error as Error).message

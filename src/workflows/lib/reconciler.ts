@@ -4,20 +4,32 @@
  * - authorizes orders placed while Flexiti reviewed the shopper's application once Flexiti
  *   approves, and cancels them past a deadline;
  * - retries releases Flexiti did not confirm (an order cancelled while Flexiti was unreachable);
- * - releases authorizations Flexiti holds for payment sessions that never became a Medusa
- *   payment, once a grace period has passed (the shopper left, or the order failed after
- *   Flexiti approved), including ones whose answer was lost before the plugin recorded them;
+ * - finds authorizations whose answer was lost before the plugin recorded them;
+ * - gives back authorizations no Medusa payment took once a grace period has passed since the
+ *   authorization attempt: releases what remains and returns what Flexiti captured (auto-capture)
+ *   with no order behind it;
  * - flags Medusa payments that look open while Flexiti's authorization is closed.
  *
- * Every action goes through the same money lock and records as the provider does, so it is safe
- * to run on several instances at once and next to live checkouts.
+ * Each kind of work has its own batch, chosen in SQL and taken least recently reconciled first,
+ * so placed orders never crowd out abandoned authorizations and a backlog is worked through over
+ * successive runs; each run stops starting new checks once it has made `reconcile_call_budget`
+ * Flexiti calls. Every action goes through the same money lock and records as the provider does,
+ * so it is safe to run on several instances at once and next to live checkouts.
  */
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { authorizePaymentSessionForOrderWorkflow, cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { isAuthorizationOpen } from "../../flexiti/assumptions"
 import { newReferenceId } from "../../flexiti/reference-id"
-import { listAuthorizedCheckouts, listInReview, listPendingReleases, listUnrecordedAttempts, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
+import {
+  listAbandonedAuthorizations,
+  listInReview,
+  listOpenOrderAuthorizations,
+  listPendingReleases,
+  listUnrecordedAttempts,
+  markReconciled,
+  writeCheckout,
+} from "../../modules/flexiti/stores/checkout-store"
 import { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
 import { PgConnection } from "../../modules/flexiti/stores/connection"
@@ -25,61 +37,107 @@ import { declaredProviderOptions, runtimeConfigOf } from "../../lib/config/from-
 import { readHostedOutcome } from "../../providers/flexiti/hosted-flow"
 import { MoneyContext } from "../../providers/flexiti/money-movements"
 import { AbandonedReleaseOutcome, releaseAbandoned } from "../../providers/flexiti/release"
-import { toDollars } from "../../lib/money"
+import { isPositive, toDollars } from "../../lib/money"
 import type { RuntimeConfig } from "../../lib/config/resolver"
 import { findAuthorizationByReference } from "../../providers/flexiti/widget-flow"
 
 export const DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = 60
 export const DEFAULT_PENDING_ORDER_DEADLINE_HOURS = 72
-/** how far back the reconciler looks for checkouts to settle or check */
+/** Flexiti calls one run may start (the job runs every 15 minutes; Flexiti publishes no rate limit) */
+export const DEFAULT_RECONCILE_CALL_BUDGET = 300
+/** how far back the reconciler searches Flexiti for authorizations whose answer was lost */
 const LOOKBACK_DAYS = 7
+/** checkouts per batch, for each kind of work */
+const BATCH: Record<"reviews" | "pendingReleases" | "unrecorded" | "abandoned" | "openOrders", number> = { reviews: 50, pendingReleases: 50, unrecorded: 50, abandoned: 100, openOrders: 100 }
 
 export interface ReconcileReport {
   /** orders placed while Flexiti reviewed the application: authorized now, still waiting, or cancelled */
   reviews: { payment_session_id: string; outcome: "authorized" | "waiting" | "declined" | "order_cancelled" }[]
   released: { payment_session_id: string; authorization_id: string; amount: string }[]
+  /** money Flexiti captured with no order behind it (auto-capture), given back to the shopper */
+  returned: { payment_session_id: string; authorization_id: string; amount: string }[]
   pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
   recovered: { payment_session_id: string; authorization_id: string }[]
   flagged: { payment_session_id: string; payment_id: string; authorization_id: string; reason: string }[]
   errors: { payment_session_id: string; message: string }[]
+  /** Flexiti calls this run made, its budget, and the checkouts left for the next run */
+  flexiti_calls: number
+  call_budget: number
+  deferred: number
+}
+
+export function emptyReconcileReport(): ReconcileReport {
+  return { reviews: [], released: [], returned: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [], flexiti_calls: 0, call_budget: 0, deferred: 0 }
 }
 
 type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
 
+/** A client that counts the Flexiti calls made through it (each public method is one request). */
+function counted(config: RuntimeConfig, onCall: () => void): RuntimeConfig {
+  const client = new Proxy(config.client, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver)
+      if (typeof value !== "function") return value
+      return (...args: unknown[]) => {
+        onCall()
+        return value.apply(target, args)
+      }
+    },
+  })
+  return { ...config, client }
+}
+
 export async function reconcileFlexiti(
   container: MedusaContainer,
-  args: { graceMinutes?: number; pendingDeadlineHours?: number; now?: Date } = {}
+  args: { graceMinutes?: number; pendingDeadlineHours?: number; callBudget?: number; batch?: Partial<typeof BATCH>; now?: Date } = {}
 ): Promise<ReconcileReport> {
+  const batch = { ...BATCH, ...args.batch }
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
-  const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
   const options = declaredProviderOptions(container)
   const now = args.now ?? new Date()
   const grace = args.graceMinutes ?? options.release_unpaid_after_minutes ?? DEFAULT_RELEASE_UNPAID_AFTER_MINUTES
   const graceEdge = new Date(now.getTime() - grace * 60_000)
   const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000)
   const deadlineHours = args.pendingDeadlineHours ?? options.pending_order_deadline_hours ?? DEFAULT_PENDING_ORDER_DEADLINE_HOURS
-  const report: ReconcileReport = { reviews: [], released: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [] }
+  const report = emptyReconcileReport()
+  report.call_budget = args.callBudget ?? options.reconcile_call_budget ?? DEFAULT_RECONCILE_CALL_BUDGET
 
   const configs = new Map<string, Promise<RuntimeConfig>>()
   const configFor = (environment: FlexitiCheckoutState["environment"]) => {
-    if (!configs.has(environment)) configs.set(environment, runtimeConfigOf(container, environment))
+    if (!configs.has(environment)) {
+      configs.set(environment, runtimeConfigOf(container, environment).then((config) => counted(config, () => (report.flexiti_calls += 1))))
+    }
     return configs.get(environment)!
   }
   const audit = (sessionId: string, operation: string, message: string, flexitiId?: string) =>
     appendCallLog(knex, { payment_session_id: sessionId, operation, reference_id: newReferenceId(), outcome: "success", message, flexiti_id: flexitiId ?? null }).catch(
       () => undefined
     )
-  const paymentsOf = async (sessionIds: string[]) => {
-    if (!sessionIds.length) return new Map<string, Awaited<ReturnType<typeof payments.listPayments>>[number]>()
-    const found = await payments.listPayments({ payment_session_id: sessionIds }, { relations: ["captures", "payment_session"] })
-    return new Map(found.map((p) => [p.payment_session?.id as string, p]))
+
+  /**
+   * Runs `check` on each checkout while the run's Flexiti budget lasts; the rest wait for the next
+   * run (they are the least recently reconciled then). Every checkout looked at is marked.
+   */
+  const withinBudget = async <C extends FlexitiCheckoutState>(checkouts: C[], check: (checkout: C) => Promise<void>) => {
+    for (const checkout of checkouts) {
+      if (report.flexiti_calls >= report.call_budget) {
+        report.deferred += 1
+        continue
+      }
+      try {
+        await check(checkout)
+      } catch (error) {
+        report.errors.push({ payment_session_id: checkout.payment_session_id, message: (error as Error).message })
+      }
+      await markReconciled(knex, [checkout.payment_session_id], now).catch(() => undefined)
+    }
   }
 
   /**
-   * Releases what remains unless a live Medusa payment holds the session (checked inside the
-   * money lock); a held one is flagged for the admin instead, never released.
+   * Gives back what a session no order took, unless a live Medusa payment holds it (checked inside
+   * the money lock); a held one is flagged for the admin instead, never released.
    */
-  const release = async (checkout: AuthorizedCheckout, referenceKey: string) => {
+  const giveBack = async (checkout: AuthorizedCheckout, referenceKey: string) => {
     let outcome: AbandonedReleaseOutcome
     try {
       const ctx: MoneyContext = {
@@ -92,117 +150,115 @@ export async function reconcileFlexiti(
     } catch (error) {
       outcome = { kind: "pending", message: (error as Error).message }
     }
-    if (outcome.kind === "released") return { ok: true as const, amount: toDollars(outcome.authorization.released_amount) }
+    const sessionId = checkout.payment_session_id
+    if (outcome.kind === "released") {
+      if (isPositive(outcome.returned)) {
+        report.returned.push({ payment_session_id: sessionId, authorization_id: checkout.authorization_id, amount: outcome.returned })
+        await audit(sessionId, "reconcile_return", `returned $${outcome.returned} Flexiti had captured with no order behind it`, checkout.authorization_id)
+      }
+      // what this release freed (nothing when Flexiti had closed it, e.g. captured at checkout)
+      return { ok: true as const, amount: toDollars(outcome.authorization.released_amount) }
+    }
     if (outcome.kind === "held_by_order") {
       const reason = `a release was asked for this checkout, but Medusa payment ${outcome.payment_id} (a placed order) holds its authorization: not released`
-      report.flagged.push({ payment_session_id: checkout.payment_session_id, payment_id: outcome.payment_id, authorization_id: checkout.authorization_id, reason })
-      await audit(checkout.payment_session_id, "reconcile_flag", reason, checkout.authorization_id)
+      report.flagged.push({ payment_session_id: sessionId, payment_id: outcome.payment_id, authorization_id: checkout.authorization_id, reason })
+      await audit(sessionId, "reconcile_flag", reason, checkout.authorization_id)
       return { ok: false as const, held: true as const, message: reason }
     }
     return { ok: false as const, message: outcome.message }
   }
-  /** The grace period counts from the authorization attempt, not from the checkout's creation. */
-  const attemptedAt = (c: FlexitiCheckoutState) => c.authorization_attempted_at ?? c.created_at
 
-  // 0. Orders waiting for Flexiti's review: Medusa authorizes the session again through the provider.
-  for (const checkout of await listInReview(knex)) {
+  // 1. Orders waiting for Flexiti's review: Medusa authorizes the session again through the provider.
+  await withinBudget(await listInReview(knex, batch.reviews), async (checkout) => {
     const sessionId = checkout.payment_session_id
-    try {
-      const outcome = await readHostedOutcome({ config: await configFor(checkout.environment), sessionId })
-      if (outcome.kind === "authorization") {
-        // Medusa asks the provider again, which checks the authorization as at checkout.
-        await authorizePaymentSessionForOrderWorkflow(container).run({ input: { payment_session_id: sessionId } })
-        report.reviews.push({ payment_session_id: sessionId, outcome: "authorized" })
-        await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
-        await audit(sessionId, "reconcile_review", "Flexiti approved the application: the order's payment is authorized")
-      } else if (outcome.kind === "not_ready") {
-        // Declined, failed or cancelled after the review: the order cannot be paid with Flexiti.
-        await cancelOrderOfSession(container, sessionId)
-        await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
-        report.reviews.push({ payment_session_id: sessionId, outcome: "declined" })
-        await audit(sessionId, "reconcile_review", `Flexiti did not approve (${outcome.reason}): the order was cancelled`)
-      } else if (now.getTime() - checkout.in_review_since!.getTime() >= deadlineHours * 3_600_000) {
-        await cancelOrderOfSession(container, sessionId)
-        await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
-        report.reviews.push({ payment_session_id: sessionId, outcome: "order_cancelled" })
-        await audit(sessionId, "reconcile_review", `Flexiti did not approve within ${deadlineHours} hours: the order was cancelled`)
-      } else {
-        report.reviews.push({ payment_session_id: sessionId, outcome: "waiting" })
-      }
-    } catch (error) {
-      report.errors.push({ payment_session_id: sessionId, message: (error as Error).message })
+    const outcome = await readHostedOutcome({ config: await configFor(checkout.environment), sessionId })
+    if (outcome.kind === "authorization") {
+      // Medusa asks the provider again, which checks the authorization as at checkout.
+      await authorizePaymentSessionForOrderWorkflow(container).run({ input: { payment_session_id: sessionId } })
+      report.reviews.push({ payment_session_id: sessionId, outcome: "authorized" })
+      await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
+      await audit(sessionId, "reconcile_review", "Flexiti approved the application: the order's payment is authorized")
+    } else if (outcome.kind === "not_ready") {
+      // Declined, failed or cancelled after the review: the order cannot be paid with Flexiti.
+      await cancelOrderOfSession(container, sessionId)
+      await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
+      report.reviews.push({ payment_session_id: sessionId, outcome: "declined" })
+      await audit(sessionId, "reconcile_review", `Flexiti did not approve (${outcome.reason}): the order was cancelled`)
+    } else if (now.getTime() - checkout.in_review_since!.getTime() >= deadlineHours * 3_600_000) {
+      await cancelOrderOfSession(container, sessionId)
+      await writeCheckout(knex, { payment_session_id: sessionId, in_review_since: null })
+      report.reviews.push({ payment_session_id: sessionId, outcome: "order_cancelled" })
+      await audit(sessionId, "reconcile_review", `Flexiti did not approve within ${deadlineHours} hours: the order was cancelled`)
+    } else {
+      report.reviews.push({ payment_session_id: sessionId, outcome: "waiting" })
     }
-  }
+  })
 
-  // 1. Releases Flexiti did not confirm.
-  for (const checkout of await listPendingReleases(knex)) {
-    const outcome = await release(checkout as AuthorizedCheckout, `${checkout.payment_session_id}-reconcile`)
-    if ("held" in outcome) continue
+  // 2. Releases Flexiti did not confirm.
+  await withinBudget((await listPendingReleases(knex, batch.pendingReleases)) as AuthorizedCheckout[], async (checkout) => {
+    const outcome = await giveBack(checkout, `${checkout.payment_session_id}-reconcile`)
+    if ("held" in outcome) return
     report.pending_releases_retried.push({ payment_session_id: checkout.payment_session_id, released: outcome.ok, ...(outcome.ok ? {} : { error: outcome.message }) })
-  }
+  })
 
-  // 2. Authorizations the plugin never recorded (lost answers): find them at Flexiti by reference.
-  const attempts = await listUnrecordedAttempts(knex, { createdBefore: graceEdge, createdAfter: since })
-  const attemptPayments = await paymentsOf(attempts.map((c) => c.payment_session_id))
-  for (const checkout of attempts.filter((c) => !attemptPayments.has(c.payment_session_id))) {
-    try {
-      const config = await configFor(checkout.environment)
-      let authorizationId: number | undefined
-      if (checkout.flow === "widget" && checkout.account_number) {
-        authorizationId = (await findAuthorizationByReference(config, Number(checkout.account_number), checkout.payment_session_id))?.authorization_id
-      } else if (checkout.flow === "hosted") {
-        const outcome = await readHostedOutcome({ config, sessionId: checkout.payment_session_id })
-        if (outcome.kind === "authorization") {
-          const authorization = await config.client.getAuthorization(outcome.authorizationId)
-          if (authorization.reference === checkout.payment_session_id) authorizationId = authorization.authorization_id
-        }
-      }
-      if (!authorizationId) continue
-      const recorded = (await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId) })) as AuthorizedCheckout
-      report.recovered.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId) })
-      await audit(checkout.payment_session_id, "reconcile_recover", "found an authorization whose answer was lost", String(authorizationId))
-      const outcome = await release(recorded, `${checkout.payment_session_id}-reconcile`)
-      if (outcome.ok) report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId), amount: outcome.amount })
-      else if (!("held" in outcome)) report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
-    } catch (error) {
-      report.errors.push({ payment_session_id: checkout.payment_session_id, message: (error as Error).message })
+  // 3. Authorizations no Medusa payment took: released (and captured money returned) after the grace period.
+  await withinBudget((await listAbandonedAuthorizations(knex, { attemptedBefore: graceEdge, limit: batch.abandoned })) as AuthorizedCheckout[], async (checkout) => {
+    const config = await configFor(checkout.environment)
+    const authorization = await config.client.getAuthorization(Number(checkout.authorization_id))
+    const closedWithNothingCaptured = !isAuthorizationOpen(authorization.status) && !(authorization.captures ?? []).length
+    if (closedWithNothingCaptured) {
+      // Released or expired at Flexiti already: nothing to give back.
+      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "released", release_error: null })
+      return
     }
-  }
+    const outcome = await giveBack(checkout, `${checkout.payment_session_id}-reconcile`)
+    if (outcome.ok && isPositive(outcome.amount)) {
+      report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: checkout.authorization_id, amount: outcome.amount })
+      await audit(checkout.payment_session_id, "reconcile_release", "released: no order took this authorization", checkout.authorization_id)
+    } else if (outcome.ok) {
+      return
+    } else if (!("held" in outcome)) {
+      report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
+    }
+  })
 
-  // 3. Recorded authorizations: release those no payment took; flag payments Flexiti closed.
-  const authorized = (await listAuthorizedCheckouts(knex, { createdBefore: now, createdAfter: since })) as AuthorizedCheckout[]
-  const authorizedPayments = await paymentsOf(authorized.map((c) => c.payment_session_id))
-  for (const checkout of authorized) {
-    const payment = authorizedPayments.get(checkout.payment_session_id)
-    try {
-      if (!payment) {
-        if (attemptedAt(checkout) >= graceEdge) continue
-        const config = await configFor(checkout.environment)
-        const authorization = await config.client.getAuthorization(Number(checkout.authorization_id))
-        if (!isAuthorizationOpen(authorization.status)) continue
-        const outcome = await release(checkout, `${checkout.payment_session_id}-reconcile`)
-        if (outcome.ok) {
-          report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: checkout.authorization_id, amount: outcome.amount })
-          await audit(checkout.payment_session_id, "reconcile_release", "released: no order took this authorization", checkout.authorization_id)
-        } else if (!("held" in outcome)) {
-          report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
-        }
-        continue
+  // 4. Authorizations the plugin never recorded (lost answers): found at Flexiti by reference, then given back.
+  await withinBudget(await listUnrecordedAttempts(knex, { createdBefore: graceEdge, createdAfter: since, limit: batch.unrecorded }), async (checkout) => {
+    const config = await configFor(checkout.environment)
+    let authorizationId: number | undefined
+    if (checkout.flow === "widget" && checkout.account_number) {
+      authorizationId = (await findAuthorizationByReference(config, Number(checkout.account_number), checkout.payment_session_id))?.authorization_id
+    } else if (checkout.flow === "hosted") {
+      const outcome = await readHostedOutcome({ config, sessionId: checkout.payment_session_id })
+      if (outcome.kind === "authorization") {
+        const authorization = await config.client.getAuthorization(outcome.authorizationId)
+        if (authorization.reference === checkout.payment_session_id) authorizationId = authorization.authorization_id
       }
-      const captured = (payment.captures ?? []).reduce((total, c) => MathBN.add(total, c.raw_amount ?? c.amount), MathBN.convert(0))
-      const open = !payment.canceled_at && !payment.captured_at && MathBN.lt(captured, payment.raw_amount ?? payment.amount)
-      if (!open) continue
-      const config = await configFor(checkout.environment)
-      const authorization = await config.client.getAuthorization(Number(checkout.authorization_id))
-      if (!isAuthorizationOpen(authorization.status) || authorization.remaining_authorization_amount <= 0) {
-        const reason = `Flexiti's authorization is ${authorization.status} (released $${toDollars(authorization.released_amount)}, captured $${toDollars(authorization.captured_amount)}) while Medusa still shows the payment open`
-        report.flagged.push({ payment_session_id: checkout.payment_session_id, payment_id: payment.id, authorization_id: checkout.authorization_id, reason })
-        await audit(checkout.payment_session_id, "reconcile_flag", reason, checkout.authorization_id)
-      }
-    } catch (error) {
-      report.errors.push({ payment_session_id: checkout.payment_session_id, message: (error as Error).message })
     }
-  }
+    if (!authorizationId) return
+    const recorded = (await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId) })) as AuthorizedCheckout
+    report.recovered.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId) })
+    await audit(checkout.payment_session_id, "reconcile_recover", "found an authorization whose answer was lost", String(authorizationId))
+    const outcome = await giveBack(recorded, `${checkout.payment_session_id}-reconcile`)
+    if (outcome.ok) {
+      if (isPositive(outcome.amount)) report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId), amount: outcome.amount })
+    } else if (!("held" in outcome)) report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
+  })
+
+  // 5. Placed orders whose Medusa payment is open: flagged when Flexiti's authorization is closed.
+  const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+  await withinBudget((await listOpenOrderAuthorizations(knex, { limit: batch.openOrders })) as AuthorizedCheckout[], async (checkout) => {
+    const [payment] = await payments.listPayments({ payment_session_id: checkout.payment_session_id }, { relations: ["captures"] })
+    if (!payment) return
+    const captured = (payment.captures ?? []).reduce((total, c) => MathBN.add(total, c.raw_amount ?? c.amount), MathBN.convert(0))
+    if (payment.canceled_at || payment.captured_at || !MathBN.lt(captured, payment.raw_amount ?? payment.amount)) return
+    const authorization = await (await configFor(checkout.environment)).client.getAuthorization(Number(checkout.authorization_id))
+    if (!isAuthorizationOpen(authorization.status) || authorization.remaining_authorization_amount <= 0) {
+      const reason = `Flexiti's authorization is ${authorization.status} (released $${toDollars(authorization.released_amount)}, captured $${toDollars(authorization.captured_amount)}) while Medusa still shows the payment open`
+      report.flagged.push({ payment_session_id: checkout.payment_session_id, payment_id: payment.id, authorization_id: checkout.authorization_id, reason })
+      await audit(checkout.payment_session_id, "reconcile_flag", reason, checkout.authorization_id)
+    }
+  })
   return report
 }
 

@@ -99,23 +99,58 @@ export async function readCheckout(
 
 /** Checkouts waiting for a release Flexiti has not confirmed (retried by the reconciler). */
 export async function listPendingReleases(knex: PgConnection, limit = 100): Promise<FlexitiCheckoutState[]> {
-  const rows = await knex(CH.table).select("*").where(C.release_state, "pending").whereNull(C.deleted_at).limit(limit)
+  const rows = await leastRecentlyReconciled(knex(CH.table).select("*").where(C.release_state, "pending").whereNull(C.deleted_at)).limit(limit)
   return rows.map((row: Row) => rowToState(row))
 }
 
-/** Checkouts of an age window that hold an authorization (for the reconciler). */
-export async function listAuthorizedCheckouts(
-  knex: PgConnection,
-  args: { createdBefore: Date; createdAfter?: Date; limit?: number }
-): Promise<FlexitiCheckoutState[]> {
+/**
+ * The reconciler's batches take the checkouts it looked at least recently first, so a backlog
+ * larger than one batch is worked through over successive runs instead of the same oldest rows
+ * filling every batch.
+ */
+function leastRecentlyReconciled<Q extends { orderByRaw: (sql: string, bindings: string[]) => Q }>(query: Q): Q {
+  return query.orderByRaw("?? asc nulls first", [C.reconciled_at])
+}
+
+/** Records that the reconciler looked at these checkouts now (its batches rotate by it). */
+export async function markReconciled(knex: PgConnection, paymentSessionIds: string[], at = new Date()): Promise<void> {
+  if (!paymentSessionIds.length) return
+  await knex(CH.table).whereIn(C.payment_session_id, paymentSessionIds).whereNull(C.deleted_at).update({ [C.reconciled_at]: at })
+}
+
+/** Medusa's payment rows of the checkout's session (read here so the batches are chosen in SQL). */
+function medusaPaymentOfCheckout(knex: PgConnection, extra?: (q: ReturnType<PgConnection>) => void) {
+  const query = knex("payment").select(knex.raw("1")).whereRaw(`payment.payment_session_id = ??.??`, [CH.table, C.payment_session_id]).whereNull("payment.deleted_at")
+  extra?.(query)
+  return query
+}
+
+/**
+ * Authorizations no Medusa payment took, attempted before `attemptedBefore` (the grace period
+ * counts from the authorization attempt): what the reconciler gives back. Placed orders never
+ * fill this batch.
+ */
+export async function listAbandonedAuthorizations(knex: PgConnection, args: { attemptedBefore: Date; limit: number }): Promise<FlexitiCheckoutState[]> {
   const query = knex(CH.table)
     .select("*")
     .whereNotNull(C.authorization_id)
     .whereNull(C.release_state)
     .whereNull(C.deleted_at)
-    .where(C.created_at, "<", args.createdBefore)
-  if (args.createdAfter) query.where(C.created_at, ">=", args.createdAfter)
-  const rows = await query.orderBy(C.created_at, "asc").limit(args.limit ?? 200)
+    .whereRaw(`coalesce(??, ??) < ?`, [C.authorization_attempted_at, C.created_at, args.attemptedBefore])
+    .whereNotExists(medusaPaymentOfCheckout(knex))
+  const rows = await leastRecentlyReconciled(query).orderBy(C.created_at, "asc").limit(args.limit)
+  return rows.map((row: Row) => rowToState(row))
+}
+
+/** Authorizations an order's Medusa payment holds while still open (not canceled, not fully captured). */
+export async function listOpenOrderAuthorizations(knex: PgConnection, args: { limit: number }): Promise<FlexitiCheckoutState[]> {
+  const query = knex(CH.table)
+    .select("*")
+    .whereNotNull(C.authorization_id)
+    .whereNull(C.release_state)
+    .whereNull(C.deleted_at)
+    .whereExists(medusaPaymentOfCheckout(knex, (q) => q.whereNull("payment.canceled_at").whereNull("payment.captured_at")))
+  const rows = await leastRecentlyReconciled(query).orderBy(C.created_at, "asc").limit(args.limit)
   return rows.map((row: Row) => rowToState(row))
 }
 
@@ -128,7 +163,7 @@ export async function listUnrecordedAttempts(
   knex: PgConnection,
   args: { createdBefore: Date; createdAfter: Date; limit?: number }
 ): Promise<FlexitiCheckoutState[]> {
-  const rows = await knex(CH.table)
+  const query = knex(CH.table)
     .select("*")
     .whereNull(C.authorization_id)
     .whereNull(C.release_state)
@@ -138,21 +173,19 @@ export async function listUnrecordedAttempts(
     // the grace period counts from the authorization attempt (a checkout may be started long before)
     .whereRaw(`coalesce(??, ??) < ?`, [C.authorization_attempted_at, C.created_at, args.createdBefore])
     .where(C.created_at, ">=", args.createdAfter)
-    .orderBy(C.created_at, "asc")
-    .limit(args.limit ?? 200)
+  const rows = await leastRecentlyReconciled(query).orderBy(C.created_at, "asc").limit(args.limit ?? 200)
   return rows.map((row: Row) => rowToState(row))
 }
 
 /** Orders placed while Flexiti reviews the application, still without an authorization. */
 export async function listInReview(knex: PgConnection, limit = 200): Promise<FlexitiCheckoutState[]> {
-  const rows = await knex(CH.table)
+  const query = knex(CH.table)
     .select("*")
     .whereNotNull(C.in_review_since)
     .whereNull(C.authorization_id)
     .whereNull(C.release_state)
     .whereNull(C.deleted_at)
-    .orderBy(C.in_review_since, "asc")
-    .limit(limit)
+  const rows = await leastRecentlyReconciled(query).orderBy(C.in_review_since, "asc").limit(limit)
   return rows.map((row: Row) => rowToState(row))
 }
 
