@@ -37,7 +37,7 @@ import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } f
 import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "../../lib/config/resolver"
 import { choosePlanMessage, inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
 import { checkBootConfiguration } from "./boot-checks"
-import { asMedusaError } from "./medusa-errors"
+import { asMedusaError, asShopperError } from "./medusa-errors"
 import { checkoutOfSession, publicSessionData, SESSION_ID, sessionDataOf } from "./session-data"
 import { authorizeWidget, initiateWidget, isDecline } from "./widget-flow"
 import { shareMerchantTokens } from "../../lib/merchant-token-store"
@@ -154,7 +154,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
       return { id: started.id, data: publicSessionData(started.data, input.data) }
     } catch (error) {
       await this.audit({ ...failureEntry(operation, referenceIdFor(sessionId), error), payment_session_id: sessionId })
-      throw asMedusaError("start the checkout", error)
+      throw asShopperError("start the checkout", error, context.lang, (m) => this.logger_?.warn(m))
     }
   }
 
@@ -261,7 +261,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         if (configuration) this.logger_?.error(`Flexiti: ${configuration} [session ${checkout.payment_session_id}]`)
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage(error, lang))
       }
-      throw asMedusaError("authorize the payment", error)
+      throw asShopperError("authorize the payment", error, lang, (m) => this.logger_?.warn(m))
     }
   }
 

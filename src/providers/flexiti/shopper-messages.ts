@@ -91,6 +91,18 @@ export function checkoutReleasedMessage(lang: Lang = "en"): string {
   return MESSAGES.checkout_released[lang]
 }
 
+/**
+ * What a shopper reads when Flexiti cannot be reached or answers with an error that is not a
+ * refusal: never Flexiti's or the network's own text (the log keeps it), with the reference id
+ * the store's support can trace.
+ */
+export function flexitiUnavailableMessage(lang: Lang = "en", referenceId?: string): string {
+  const reference = referenceId ? (lang === "fr" ? ` (référence ${referenceId})` : ` (reference ${referenceId})`) : ""
+  return lang === "fr"
+    ? `Flexiti ne répond pas pour le moment. Réessayez dans quelques minutes ou choisissez un autre mode de paiement.${reference}`
+    : `Flexiti is not answering at the moment. Try again in a few minutes, or choose another payment method.${reference}`
+}
+
 /** Flexiti's customer portal, where a shopper activates an account (Widget Communication Events). */
 export const FLEXITI_ACTIVATION_URL = "https://my.flexiti.com/index"
 

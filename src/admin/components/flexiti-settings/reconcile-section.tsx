@@ -13,7 +13,7 @@ export function ReconcileSection() {
   return (
     <Section
       title="Reconcile"
-      description="Retries releases Flexiti did not confirm, releases authorizations no order took after the grace period, and flags payments Flexiti closed while Medusa shows them open. Runs every 15 minutes."
+      description="Retries releases Flexiti did not confirm, releases authorizations no order took after the grace period, returns money Flexiti captured with no order behind it, and flags payments Flexiti closed while Medusa shows them open. Runs every 15 minutes; what does not fit in one run's Flexiti call budget is done by the next."
     >
       <div className="flex items-center gap-3">
         <Button size="small" variant="secondary" data-testid="flexiti-reconcile" isLoading={run.isPending} onClick={() => run.mutate()}>
@@ -28,13 +28,20 @@ export function ReconcileSection() {
                 <Badge size="2xsmall" color={report.flagged.length || report.errors.length ? "orange" : "green"}>
                   Done
                 </Badge>{" "}
-                orders awaiting Flexiti {report.reviews.length}, released {report.released.length}, pending releases retried {report.pending_releases_retried.length}, recovered{" "}
-                {report.recovered.length}, flagged {report.flagged.length}, errors {report.errors.length}
+                orders awaiting Flexiti {report.reviews.length}, released {report.released.length}, returned {report.returned.length}, pending releases retried{" "}
+                {report.pending_releases_retried.length}, recovered {report.recovered.length}, flagged {report.flagged.length}, errors {report.errors.length}; Flexiti calls{" "}
+                {report.flexiti_calls} of {report.call_budget}
+                {report.deferred ? `, ${report.deferred} left for the next run` : ""}
               </>
             )}
           </Text>
         )}
       </div>
+      {report?.returned.map((r) => (
+        <Text key={r.payment_session_id} size="small" className="text-ui-fg-subtle" data-testid="flexiti-reconcile-returned">
+          Returned ${r.amount} to the shopper: Flexiti had captured it for payment session {r.payment_session_id} (authorization {r.authorization_id}) and no order took it.
+        </Text>
+      ))}
       {report?.flagged.map((f) => (
         <Text key={f.payment_id} size="small" className="text-ui-fg-subtle">
           Payment {f.payment_id}: {f.reason}

@@ -34,8 +34,15 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   if (!checkout || checkout.flow !== "widget" || checkout.widget_session_id !== event.widget_session_id) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "This Flexiti result belongs to another checkout (widget_session_id differs)")
   }
-  if (checkout.authorization_id) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This Flexiti checkout is already authorized; start a new one to pay again.")
+  if (checkout.authorization_id || checkout.authorization_attempted_at) {
+    // After an attempt the recorded account is what a lost answer is looked up by: it stays.
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This Flexiti checkout was already sent to Flexiti; start a new one to pay again.")
+  }
+  // Flexiti offers no way to read a widget session's result back, so the browser's account number
+  // is taken once per widget session: a second, different one cannot probe other accounts.
+  const recordedAccount = checkout.widget_result?.widget_session_id === event.widget_session_id ? checkout.account_number : null
+  if (recordedAccount && event.accountNumber && String(event.accountNumber) !== recordedAccount) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This Flexiti window already verified an account; open Flexiti again to use another one.")
   }
   // The account number stays on the server, encrypted; the stored result keeps only its last
   // digits. A new result means a new verification: what was offered and chosen before is cleared.
