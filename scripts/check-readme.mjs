@@ -1,0 +1,242 @@
+#!/usr/bin/env node
+/**
+ * Checks that README.md and docs/*.md say what the code does, where a script can tell:
+ * - routes: every `METHOD /store/flexiti/…` or `/admin/flexiti/…` they name is a route file
+ *   (src/api/**\/route.ts) exporting that method, and README.md names every such route;
+ * - defaults: README's table of defaults (rows "| `name` | `value` |") equals the code's defaults;
+ * - launcher size: every "N KB min+gzip" stated for the launcher or the kit is within
+ *   SIZE_TOLERANCE_KB of the size measured as scripts/storefront-size.mjs measures it;
+ * - names: `npm run <script>` names a package.json script, `npx <bin>` a bin of one of the two
+ *   packages, `FLEXITI_*` variables appear in the code, and paths of the repository exist;
+ * - links: every relative link points to a file of the repository (and a heading when it has
+ *   #anchor); no link or path points outside the repository.
+ * Prints what it checked; exits 1 with one line per mismatch. Needs no build.
+ */
+import { build } from "esbuild"
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
+import { dirname, join, relative, resolve, sep } from "node:path"
+import { fileURLToPath } from "node:url"
+import { gzipSync } from "node:zlib"
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
+const SIZE_TOLERANCE_KB = 0.2
+const problems = []
+const said = (line) => console.log(line)
+const problem = (line) => problems.push(line)
+const read = (rel) => readFileSync(join(root, rel), "utf8")
+
+const docFiles = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)]
+const texts = Object.fromEntries(docFiles.map((f) => [f, read(f)]))
+
+// ---------------------------------------------------------------- routes
+function routeFiles(dir) {
+  const out = []
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name)
+    if (statSync(full).isDirectory()) out.push(...routeFiles(full))
+    else if (name === "route.ts") out.push(full)
+  }
+  return out
+}
+const registered = new Set()
+for (const file of [...routeFiles(join(root, "src/api/store")), ...routeFiles(join(root, "src/api/admin"))]) {
+  const urlPath = "/" + relative(join(root, "src/api"), dirname(file)).split(sep).map((s) => s.replace(/^\[(.+)\]$/, ":$1")).join("/")
+  const methods = [...read(relative(root, file)).matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1])
+  for (const method of methods) registered.add(`${method} ${urlPath}`)
+}
+// "GET|POST /admin/flexiti/settings", "POST /store/flexiti/payment-sessions/:id/financing", "GET /store/flexiti/eligibility?cart_id="
+const routeMention = /\b((?:GET|POST|PUT|PATCH|DELETE)(?:\|(?:GET|POST|PUT|PATCH|DELETE))*) (\/(?:store|admin)\/flexiti[\w/:.\-…]*)/g
+const mentionedInReadme = new Set()
+for (const [file, text] of Object.entries(texts)) {
+  for (const m of text.matchAll(routeMention)) {
+    const urlPath = m[2].replace(/[.…]+$/, "")
+    for (const method of m[1].split("|")) {
+      const route = `${method} ${urlPath}`
+      if (!registered.has(route)) problem(`${file}: names the route "${route}", which no src/api/**/route.ts exports`)
+      if (file === "README.md") mentionedInReadme.add(route)
+    }
+  }
+}
+for (const route of [...registered].sort()) {
+  if (!mentionedInReadme.has(route)) problem(`README.md: does not list the route "${route}" (exported by src/api)`)
+}
+said(`routes: ${registered.size} registered under src/api/{store,admin}/flexiti, ${mentionedInReadme.size} listed in README.md`)
+
+// ---------------------------------------------------------------- defaults
+/** A constant's value in a source file, or a problem naming where it was looked for. */
+function constant(rel, pattern, what) {
+  const m = read(rel).match(pattern)
+  if (!m) {
+    problem(`scripts/check-readme.mjs: cannot find ${what} in ${rel}; update the pattern`)
+    return undefined
+  }
+  return m[1].replace(/_/g, "").replace(/^"(.*)"$/, "$1").replace(/ as \w+$/, "")
+}
+const settingsDefault = (key) =>
+  constant("src/modules/flexiti/schema.ts", new RegExp(`FLEXITI_SETTINGS_DEFAULTS = \\{[^}]*?\\b${key}: ("[^"]*"|\\w+)`), `FLEXITI_SETTINGS_DEFAULTS.${key}`)
+const codeDefaults = {
+  environment: settingsDefault("active_environment"),
+  flow: settingsDefault("flow"),
+  auto_capture: settingsDefault("auto_capture"),
+  default_lang: settingsDefault("default_lang"),
+  min_amount: settingsDefault("min_amount"),
+  max_amount: settingsDefault("max_amount"),
+  timeout_ms: constant("src/flexiti/http.ts", /DEFAULT_HTTP_OPTIONS[^=]*=\s*\{[^}]*timeoutMs:\s*([\d_]+)/, "DEFAULT_HTTP_OPTIONS.timeoutMs"),
+  release_unpaid_after_minutes: constant("src/workflows/lib/reconciler.ts", /DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = ([\d_]+)/, "DEFAULT_RELEASE_UNPAID_AFTER_MINUTES"),
+  pending_orders: /if \(!this\.options_\.pending_orders\)/.test(read("src/providers/flexiti/service.ts")) ? "false" : undefined,
+  pending_order_deadline_hours: constant("src/workflows/lib/reconciler.ts", /DEFAULT_PENDING_ORDER_DEADLINE_HOURS = ([\d_]+)/, "DEFAULT_PENDING_ORDER_DEADLINE_HOURS"),
+  flexiti_calls_per_minute: constant("src/lib/config/flood-guard.ts", /DEFAULT_FLEXITI_CALLS_PER_MINUTE = ([\d_]+)/, "DEFAULT_FLEXITI_CALLS_PER_MINUTE"),
+  limit_by_client_address: constant("src/lib/config/flood-guard.ts", /limitByClientAddress:[^\n]*\?\? (true|false)/, "the default of limitByClientAddress"),
+  FLEXITI_RATE_LIMIT_MULTIPLIER: constant("src/lib/config/flood-guard.ts", /env\.FLEXITI_RATE_LIMIT_MULTIPLIER \?\? ([\d.]+)/, "the default of FLEXITI_RATE_LIMIT_MULTIPLIER"),
+  FLEXITI_CALCULATOR_WAIT_MS: constant("src/api/store/flexiti/calculator/route.ts", /CALCULATOR_WAIT_MS = ([\d_]+)/, "CALCULATOR_WAIT_MS"),
+}
+if (codeDefaults.pending_orders === undefined) problem("scripts/check-readme.mjs: cannot tell pending_orders' default from src/providers/flexiti/service.ts; update the check")
+const readmeDefaults = {}
+for (const m of texts["README.md"].matchAll(/^\| `(\w+)` \| `([^`]*)` \|/gm)) readmeDefaults[m[1]] = m[2]
+for (const [name, value] of Object.entries(codeDefaults)) {
+  if (value === undefined) continue
+  if (!(name in readmeDefaults)) problem(`README.md: the table of defaults has no row for \`${name}\` (the code's default is ${value})`)
+  else if (readmeDefaults[name] !== value) problem(`README.md: states the default of \`${name}\` as ${readmeDefaults[name]}; the code's default is ${value}`)
+}
+for (const name of Object.keys(readmeDefaults)) {
+  if (!(name in codeDefaults)) problem(`README.md: a row "| \`${name}\` | …" in a table of defaults, which this script does not know; add it to codeDefaults`)
+}
+said(`defaults: ${Object.keys(codeDefaults).length} read from the code, ${Object.keys(readmeDefaults).length} stated in README.md`)
+
+// ---------------------------------------------------------------- launcher size
+async function gzipKb(entry, globalName) {
+  const result = await build({
+    entryPoints: [join(root, "src/storefront", entry)],
+    bundle: true,
+    write: false,
+    minify: true,
+    format: "iife",
+    globalName,
+    platform: "browser",
+    target: "es2019",
+    external: ["react", "react-dom", "react/jsx-runtime"],
+    legalComments: "none",
+    logLevel: "silent",
+  })
+  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length / 1024
+}
+const measured = { launcher: await gzipKb("launcher.ts", "FlexitiLauncher"), kit: await gzipKb("index.ts", "FlexitiKit") }
+let sizeStatements = 0
+for (const [file, text] of Object.entries(texts)) {
+  for (const m of text.matchAll(/(launcher|kit)\b[^.\n]{0,80}?\b(\d+(?:\.\d+)?) KB min\+gzip/gi)) {
+    const which = m[1].toLowerCase() === "kit" ? "kit" : "launcher"
+    sizeStatements++
+    const stated = Number(m[2])
+    if (Math.abs(stated - measured[which]) > SIZE_TOLERANCE_KB) {
+      problem(`${file}: states the ${which} is ${stated} KB min+gzip; measured ${measured[which].toFixed(2)} KB (tolerance ${SIZE_TOLERANCE_KB} KB)`)
+    }
+  }
+}
+if (!/launcher[^.\n]{0,80}?\d+(?:\.\d+)? KB min\+gzip/i.test(texts["README.md"])) problem("README.md: states no launcher size (\"… N KB min+gzip\")")
+said(`sizes: launcher ${measured.launcher.toFixed(2)} KB, kit ${measured.kit.toFixed(2)} KB min+gzip measured; ${sizeStatements} statements checked (±${SIZE_TOLERANCE_KB} KB)`)
+
+// ---------------------------------------------------------------- names
+const pkg = JSON.parse(read("package.json"))
+const storefrontPkg = JSON.parse(read("storefront-package/package.json"))
+const bins = new Set([...Object.keys(pkg.bin ?? {}), ...Object.keys(storefrontPkg.bin ?? {})])
+function sourceText(dirs) {
+  let all = ""
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      if (name === "node_modules" || name.startsWith(".")) continue
+      const full = join(dir, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else if (/\.(ts|tsx|mjs|js|sh)$/.test(name)) all += readFileSync(full, "utf8")
+    }
+  }
+  for (const d of dirs) if (existsSync(join(root, d))) walk(join(root, d))
+  return all
+}
+const code = sourceText(["src", "scripts", "demo", "bench", "integration-tests", "storefront-package/nextjs"]) + read(".ci/run") + read("jest.config.js")
+let names = 0
+for (const [file, text] of Object.entries(texts)) {
+  for (const m of text.matchAll(/\bnpm run (?:--silent )?([\w:-]+)/g)) {
+    names++
+    if (!pkg.scripts?.[m[1]]) problem(`${file}: "npm run ${m[1]}" is not a script of package.json`)
+  }
+  for (const m of text.matchAll(/\bnpx (flexiti-[\w-]+)/g)) {
+    names++
+    if (!bins.has(m[1])) problem(`${file}: "npx ${m[1]}" is not a bin of either package`)
+  }
+  for (const m of new Set([...text.matchAll(/\b(FLEXITI_[A-Z0-9_]+)/g)].map((x) => x[1]))) {
+    names++
+    // a variable the text itself sets for a command (e.g. a secret passed by name) is the reader's own
+    if (new RegExp(`\\b${m}=`).test(text) && !code.includes(m)) continue
+    if (!code.includes(m)) problem(`${file}: names ${m}, which no code reads`)
+  }
+}
+said(`names: ${names} npm scripts, bins and FLEXITI_* variables checked`)
+
+// ---------------------------------------------------------------- paths and links
+/** GitHub's anchor of a heading. */
+const slug = (heading) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, "")
+    .replace(/ /g, "-")
+function anchorsOf(text) {
+  const seen = new Map()
+  const anchors = new Set()
+  for (const m of text.replace(/```[\s\S]*?```/g, "").matchAll(/^#{1,6} (.+)$/gm)) {
+    const base = slug(m[1])
+    const n = seen.get(base) ?? 0
+    seen.set(base, n + 1)
+    anchors.add(n ? `${base}-${n}` : base)
+  }
+  return anchors
+}
+const inRepo = (abs) => abs === root || abs.startsWith(root + sep)
+// Paths of the repository named in backticks, e.g. `integration-tests/http/money-safety.spec.ts`
+// or, in the architecture tables, `providers/flexiti/release.ts` (under src/).
+const repoTop = /^(?:src|integration-tests|scripts|bench|demo|docs|storefront-package|\.ci)\//
+const srcTop = /^(?:api|providers|modules|lib|workflows|jobs|admin|flexiti|storefront|sandbox|uat)\//
+// The Next.js starter's own files, which `npx flexiti-nextjs` edits or adds: not paths of this repository.
+const starterSection = /^### Storefront: Medusa's Next\.js starter$[\s\S]*?(?=^#{1,3} )/m
+let links = 0
+let paths = 0
+for (const [file, text] of Object.entries(texts)) {
+  const prose = text.replace(starterSection, "")
+  for (const m of text.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)|<img[^>]+src="([^"]+)"/g)) {
+    const target = m[1] ?? m[2]
+    links++
+    if (/^(https?:|mailto:)/.test(target)) continue
+    if (/^[a-z]+:/i.test(target) || target.startsWith("/")) {
+      problem(`${file}: links to ${target}, outside the repository`)
+      continue
+    }
+    const [pathPart, anchor] = target.split("#")
+    const abs = pathPart ? resolve(root, dirname(file), decodeURI(pathPart)) : join(root, file)
+    if (!inRepo(abs)) problem(`${file}: links to ${target}, outside the repository`)
+    else if (!existsSync(abs)) problem(`${file}: links to ${target}, which does not exist`)
+    else if (anchor && abs.endsWith(".md") && !anchorsOf(readFileSync(abs, "utf8")).has(anchor)) {
+      problem(`${file}: links to ${target}, but ${relative(root, abs)} has no heading with the anchor #${anchor}`)
+    }
+  }
+  for (const m of prose.matchAll(/`([^`\s]+)`/g)) {
+    const token = m[1].replace(/[:,;.]+$/, "")
+    if (/(^|[\s"'(=])\.\.\//.test(token) || /^\/(work|home|tmp|Users)\//.test(token)) {
+      problem(`${file}: names the path ${token}, outside the repository`)
+      continue
+    }
+    if (!/^[\w.\-\[\]]+(\/[\w.\-\[\]]+)*\/?$/.test(token) || !token.includes("/")) continue
+    if (!(repoTop.test(token) || srcTop.test(token))) continue
+    if (!/\.\w+$|\/$/.test(token)) continue
+    paths++
+    const candidates = [join(root, token), join(root, "src", token), join(root, "storefront-package/nextjs/files", token)]
+    if (!candidates.some((c) => existsSync(c))) problem(`${file}: names the path ${token}, which is not in the repository`)
+  }
+}
+said(`links and paths: ${links} links and ${paths} repository paths in ${docFiles.join(", ")}`)
+
+if (problems.length) {
+  console.error(`\ncheck-readme: ${problems.length} statement(s) the code does not bear out:`)
+  for (const p of problems) console.error(`  - ${p}`)
+  process.exit(1)
+}
+console.log("check-readme: README.md and docs/ agree with the code")
