@@ -103,6 +103,70 @@ for (const name of Object.keys(readmeDefaults)) {
 }
 said(`defaults: ${Object.keys(codeDefaults).length} read from the code, ${Object.keys(readmeDefaults).length} stated in README.md`)
 
+// ---------------------------------------------------------------- numbers in the prose
+// Each fact: where the text states it (one capture group per number, whitespace may wrap a
+// line) and what the code says. A statement reworded away is reported, so a check is never
+// dropped silently: reword the pattern here with it.
+const num = (rel, pattern, what) => {
+  const v = constant(rel, pattern, what)
+  return v === undefined ? undefined : Number(v)
+}
+const limit = (name) => num("src/api/_lib/flood-guard.ts", new RegExp(`${name}: \\{ points: (\\d+)`), `FLEXITI_LIMITS.${name}`)
+const cost = (name) => num("src/api/_lib/flood-guard.ts", new RegExp(`FLEXITI_CALL_COST = \\{[^}]*\\b${name}: (\\d+)`), `FLEXITI_CALL_COST.${name}`)
+const cron = (rel, field) => {
+  const m = read(rel).match(/schedule: "([^"]+)"/)
+  if (!m) return problem(`scripts/check-readme.mjs: no schedule in ${rel}`)
+  const f = m[1].split(" ")
+  return field === "everyMinutes" ? Number(f[0].replace("*/", "")) : Number(f[1])
+}
+const assumptionNumbers = [...texts["docs/assumptions.md"].matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]))
+assumptionNumbers.forEach((n, i) => {
+  if (n !== i + 1) problem(`docs/assumptions.md: assumption ${n} stands where ${i + 1} should; the numbers are cited by the code and must run 1, 2, 3 …`)
+})
+const facts = [
+  ["README.md", /every (\d+) minutes, once across instances/, [cron("src/jobs/reconcile-flexiti.ts", "everyMinutes")], "the reconciler's schedule"],
+  ["README.md", /daily at (\d+):00/, [cron("src/jobs/sync-flexiti-i18n.ts", "hour")], "the i18n sync's hour"],
+  ["README.md", /answer within (\d+) seconds/, [num("src/api/admin/flexiti/lib/payment-summary.ts", /FLEXITI_READ_TIMEOUT_MS = (\d+)/, "FLEXITI_READ_TIMEOUT_MS") / 1000], "the order panel's wait for Flexiti"],
+  ["README.md", /launcher exceeds (\d+) KB/, [num("scripts/storefront-size.mjs", /\?\? (\d+)\)/, "the launcher's goal in bytes") / 1024], "the launcher's CI limit"],
+  ["README.md", /numbered 1 to (\d+)/, [assumptionNumbers.length], "the number of assumptions in docs/assumptions.md"],
+  ["docs/security.md", /expire after (\d+) minutes/, [num("src/lib/checkout-context.ts", /CHECKOUT_CONTEXT_TTL_SECONDS = (\d+) \* 60/, "CHECKOUT_CONTEXT_TTL_SECONDS")], "the signed cart facts' lifetime"],
+  [
+    "docs/security.md",
+    /(\d+) checkouts started per cart and (\d+) per signed-in customer, (\d+) widget\s+results and (\d+) financing requests per payment session, (\d+) completions per Flexiti cart\s+\(`POST \/store\/carts\/:id\/complete`\) and (\d+) calls of/,
+    ["startsPerCart", "startsPerCustomer", "resultsPerSession", "financingPerSession", "completesPerCart", "webhooksPerSession"].map(limit),
+    "the per-shopper rate limits",
+  ],
+  ["docs/security.md", /`FLEXITI_CALLS_PER_MINUTE`, default (\d+)\)/, [Number(codeDefaults.flexiti_calls_per_minute)], "the store-wide budget"],
+  [
+    "docs/security.md",
+    /\((\d+) to\s+start a checkout or record a result, (\d+) for financing, (\d+) to complete or for a notification\)/,
+    [cost("start"), cost("financing"), cost("complete")],
+    "the Flexiti calls each request is charged",
+  ],
+  ["docs/security.md", /own (five) times larger budget/, [num("src/api/_lib/flood-guard.ts", /LOOKUPS_PER_BUDGET = (\d+)/, "LOOKUPS_PER_BUDGET")], "the look-ups' budget factor"],
+  [
+    "docs/security.md",
+    /for (\d+) checkouts, (\d+)\s+results and (\d+) financing requests per address per 10 minutes and (\d+) look-ups a minute/,
+    ["startsPerAddress", "resultsPerAddress", "financingPerAddress", "lookupsPerAddress"].map(limit),
+    "the per-address rate limits",
+  ],
+  ["docs/store-routes.md", /cached (\d+) minutes per environment/, [num("src/api/store/flexiti/calculator/route.ts", /CALCULATOR_CACHE_TTL_MS = (\d+) \* 60 \* 1000/, "CALCULATOR_CACHE_TTL_MS")], "the calculator cache"],
+  ["docs/store-routes.md", /more than ([\d.]+) s \(`FLEXITI_CALCULATOR_WAIT_MS`\)/, [Number(codeDefaults.FLEXITI_CALCULATOR_WAIT_MS) / 1000], "the calculator's wait"],
+]
+const words = { five: 5 }
+for (const [file, pattern, expected, what] of facts) {
+  const m = texts[file]?.match(pattern)
+  if (!m) {
+    problem(`${file}: no longer states ${what} as scripts/check-readme.mjs expects (${pattern.source.slice(0, 60)}…); update the fact there`)
+    continue
+  }
+  const stated = m.slice(1).map((v) => words[v] ?? Number(v))
+  if (stated.some((v, i) => expected[i] !== undefined && v !== expected[i])) {
+    problem(`${file}: states ${what} as ${stated.join(", ")}; the code says ${expected.join(", ")}`)
+  }
+}
+said(`numbers in the prose: ${facts.length} statements (schedules, waits, limits, lifetimes, ${assumptionNumbers.length} assumptions) compared with the code`)
+
 // ---------------------------------------------------------------- launcher size
 async function gzipKb(entry, globalName) {
   const result = await build({
