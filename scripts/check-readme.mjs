@@ -153,6 +153,35 @@ const facts = [
   ["docs/store-routes.md", /cached (\d+) minutes per environment/, [num("src/api/store/flexiti/calculator/route.ts", /CALCULATOR_CACHE_TTL_MS = (\d+) \* 60 \* 1000/, "CALCULATOR_CACHE_TTL_MS")], "the calculator cache"],
   ["docs/store-routes.md", /more than ([\d.]+) s \(`FLEXITI_CALCULATOR_WAIT_MS`\)/, [Number(codeDefaults.FLEXITI_CALCULATOR_WAIT_MS) / 1000], "the calculator's wait"],
 ]
+// Names and ports of the demo and the sandbox, as strings.
+const str = (rel, pattern, what) => constant(rel, pattern, what)
+facts.push(
+  [
+    "README.md",
+    /sandbox on http:\/\/127\.0\.0\.1:(\d+), with a client `([\w-]+)`[^`]*`\.demo-data\/([\w.-]+)`/,
+    [str("demo/run.mjs", /port\("SANDBOX_PORT", (\d+)\)/, "SANDBOX_PORT"), str("demo/run.mjs", /client_id: "([\w-]+)"/, "the demo's client id"), str("demo/run.mjs", /persisted\("([\w.-]+)", \(\) => randomBytes\(16\)/, "the demo's secret file")],
+    "the demo's sandbox port, client and secret file",
+  ],
+  [
+    "README.md",
+    /admin on http:\/\/localhost:(\d+)\/app, login\s+`([^`]+)` \/ `([^`]+)`/,
+    [str("demo/run.mjs", /port\("MEDUSA_PORT", (\d+)\)/, "MEDUSA_PORT"), str("demo/run.mjs", /ADMIN = \{ email: "([^"]+)"/, "the demo admin's email"), str("demo/run.mjs", /ADMIN = \{[^}]*password: "([^"]+)"/, "the demo admin's password")],
+    "the demo's admin URL and login",
+  ],
+  ["README.md", /storefront page on http:\/\/localhost:(\d+)/, [str("demo/run.mjs", /port\("STOREFRONT_PORT", (\d+)\)/, "STOREFRONT_PORT")], "the demo storefront's port"],
+  [
+    "README.md",
+    /Its default client is `([\w-]+)` \/\s+`([\w-]+)`/,
+    [str("src/sandbox/index.ts", /SANDBOX_DEFAULT_CLIENT[^=]*= \{\s*client_id: "([\w-]+)"/, "SANDBOX_DEFAULT_CLIENT.client_id"), str("src/sandbox/index.ts", /SANDBOX_DEFAULT_CLIENT[^=]*= \{[^}]*client_secret: "([\w-]+)"/, "SANDBOX_DEFAULT_CLIENT.client_secret")],
+    "the standalone sandbox's default client",
+  ],
+  [
+    "docs/sandbox.md",
+    /`--port` \((\d+)\), `--host` \(([\d.]+)\)[\s\S]*?`--token-lifetime` in seconds \((\d+)\)/,
+    ["port", "host", "token-lifetime"].map((o) => str("src/sandbox/cli.ts", new RegExp(`"?${o}"?: \\{ type: "string", default: "([^"]+)"`), `the sandbox CLI's --${o}`)),
+    "the sandbox CLI's defaults",
+  ]
+)
 const words = { five: 5 }
 for (const [file, pattern, expected, what] of facts) {
   const m = texts[file]?.match(pattern)
@@ -160,12 +189,13 @@ for (const [file, pattern, expected, what] of facts) {
     problem(`${file}: no longer states ${what} as scripts/check-readme.mjs expects (${pattern.source.slice(0, 60)}…); update the fact there`)
     continue
   }
-  const stated = m.slice(1).map((v) => words[v] ?? Number(v))
-  if (stated.some((v, i) => expected[i] !== undefined && v !== expected[i])) {
+  const stated = m.slice(1).map((v) => words[v] ?? v)
+  const same = (a, b) => (/^\d+(\.\d+)?$/.test(String(a)) && /^\d+(\.\d+)?$/.test(String(b)) ? Number(a) === Number(b) : String(a) === String(b))
+  if (stated.some((v, i) => expected[i] !== undefined && !same(v, expected[i]))) {
     problem(`${file}: states ${what} as ${stated.join(", ")}; the code says ${expected.join(", ")}`)
   }
 }
-said(`numbers in the prose: ${facts.length} statements (schedules, waits, limits, lifetimes, ${assumptionNumbers.length} assumptions) compared with the code`)
+said(`numbers and names in the prose: ${facts.length} statements (schedules, waits, rate limits, lifetimes, demo and sandbox ports and logins, ${assumptionNumbers.length} assumptions) compared with the code`)
 
 // ---------------------------------------------------------------- launcher size
 async function gzipKb(entry, globalName) {
