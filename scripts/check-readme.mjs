@@ -103,6 +103,8 @@ for (const name of Object.keys(readmeDefaults)) {
 }
 said(`defaults: ${Object.keys(codeDefaults).length} read from the code, ${Object.keys(readmeDefaults).length} stated in README.md`)
 
+const pkg0 = JSON.parse(read("package.json"))
+
 // ---------------------------------------------------------------- numbers in the prose
 // Each fact: where the text states it (one capture group per number, whitespace may wrap a
 // line) and what the code says. A statement reworded away is reported, so a check is never
@@ -181,6 +183,12 @@ facts.push(
     ["port", "host", "token-lifetime"].map((o) => str("src/sandbox/cli.ts", new RegExp(`"?${o}"?: \\{ type: "string", default: "([^"]+)"`), `the sandbox CLI's --${o}`)),
     "the sandbox CLI's defaults",
   ]
+)
+facts.push(
+  ["README.md", /Node\.js `([^`]+)`/, [pkg0.engines?.node], "the Node.js versions (package.json engines)"],
+  ["README.md", /as Medusa ([\d.]+) requires/, [pkg0.dependencies?.["@medusajs/framework"] ?? pkg0.devDependencies?.["@medusajs/framework"]], "the Medusa version"],
+  ["README.md", /pinned to Medusa ([\d.]+)/, [pkg0.dependencies?.["@medusajs/framework"] ?? pkg0.devDependencies?.["@medusajs/framework"]], "the Medusa version of the starter test"],
+  ["docs/tests.md", /\(pnpm ([\d.]+) through npx\)/, [str("integration-tests/starter/dtc-starter.spec.ts", /PNPM = "pnpm@([\d.]+)"/, "the starter test's pnpm")], "the starter test's pnpm"]
 )
 const words = { five: 5 }
 for (const [file, pattern, expected, what] of facts) {
