@@ -272,6 +272,15 @@ for (const [file, text] of Object.entries(texts)) {
     if (!code.includes(m)) problem(`${file}: names ${m}, which no code reads`)
   }
 }
+// The kinds of test README names equal jest.config.js's TEST_TYPE values.
+const jestKinds = [...read("jest.config.js").matchAll(/^\s+"?([\w:]+)"?: \["\*\*\//gm)].map((m) => m[1]).sort()
+const kindsLine = texts["README.md"].match(/`TEST_TYPE=(\w+)`((?:, `[\w:]+`)*) or `([\w:]+)` runs one kind/)
+if (!kindsLine) problem("README.md: no longer lists the TEST_TYPE values (\"`TEST_TYPE=unit`, … or `…` runs one kind\"); update scripts/check-readme.mjs")
+else {
+  const readmeKinds = [kindsLine[1], ...[...kindsLine[2].matchAll(/`([\w:]+)`/g)].map((m) => m[1]), kindsLine[3]].sort()
+  names += readmeKinds.length
+  if (readmeKinds.join(" ") !== jestKinds.join(" ")) problem(`README.md: names the TEST_TYPE values ${readmeKinds.join(", ")}; jest.config.js has ${jestKinds.join(", ")}`)
+}
 said(`names: ${names} npm scripts, bins and FLEXITI_* variables checked`)
 
 // ---------------------------------------------------------------- paths and links
