@@ -281,6 +281,19 @@ else {
   names += readmeKinds.length
   if (readmeKinds.join(" ") !== jestKinds.join(" ")) problem(`README.md: names the TEST_TYPE values ${readmeKinds.join(", ")}; jest.config.js has ${jestKinds.join(", ")}`)
 }
+// Comments citing a section ("README, "Admin"", "docs/sandbox.md, "How strict it is"") name a
+// heading that exists there (a cited name may be the start of a longer heading).
+const headingsOf = (text) => [...text.replace(/```[\s\S]*?```/g, "").matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1].replace(/`/g, "").trim())
+const flatCode = code.replace(/\n\s*(?:\*|\/\/|#)\s*/g, " ")
+let citations = 0
+for (const m of flatCode.matchAll(/\b(README|docs\/[\w-]+\.md)(?:'s)?[,:]? \(?"([^"]{3,80})"/g)) {
+  const file = m[1] === "README" ? "README.md" : m[1]
+  const cited = m[2].replace(/`/g, "").trim()
+  citations++
+  if (!texts[file]) problem(`a comment cites ${m[1]} "${cited}", but ${file} does not exist`)
+  else if (!headingsOf(texts[file]).some((h) => h === cited || h.startsWith(cited))) problem(`a comment cites ${m[1]} "${cited}", which is no heading of ${file}`)
+}
+said(`citations: ${citations} comments citing a section of README.md or docs/ checked against their headings`)
 said(`names: ${names} npm scripts, bins and FLEXITI_* variables checked`)
 
 // ---------------------------------------------------------------- paths and links
