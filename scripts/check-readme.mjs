@@ -241,20 +241,23 @@ said(`sizes: launcher ${measured.launcher.toFixed(2)} KB, kit ${measured.kit.toF
 const pkg = JSON.parse(read("package.json"))
 const storefrontPkg = JSON.parse(read("storefront-package/package.json"))
 const bins = new Set([...Object.keys(pkg.bin ?? {}), ...Object.keys(storefrontPkg.bin ?? {})])
-function sourceText(dirs) {
-  let all = ""
+/** The code files (path → text) of the given folders. */
+function sourceFiles(dirs) {
+  const files = {}
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       if (name === "node_modules" || name.startsWith(".")) continue
       const full = join(dir, name)
       if (statSync(full).isDirectory()) walk(full)
-      else if (/\.(ts|tsx|mjs|js|sh)$/.test(name)) all += readFileSync(full, "utf8")
+      else if (/\.(ts|tsx|mjs|js|sh)$/.test(name)) files[relative(root, full)] = readFileSync(full, "utf8")
     }
   }
   for (const d of dirs) if (existsSync(join(root, d))) walk(join(root, d))
-  return all
+  return files
 }
-const code = sourceText(["src", "scripts", "demo", "bench", "integration-tests", "storefront-package/nextjs"]) + read(".ci/run") + read("jest.config.js")
+const codeFiles = { ...sourceFiles(["src", "scripts", "demo", "bench", "integration-tests", "storefront-package/nextjs"]), ".ci/run": read(".ci/run"), "jest.config.js": read("jest.config.js") }
+delete codeFiles["scripts/check-readme.mjs"]
+const code = Object.values(codeFiles).join("\n")
 let names = 0
 for (const [file, text] of Object.entries(texts)) {
   for (const m of text.matchAll(/\bnpm run (?:--silent )?([\w:-]+)/g)) {
@@ -284,14 +287,16 @@ else {
 // Comments citing a section ("README, "Admin"", "docs/sandbox.md, "How strict it is"") name a
 // heading that exists there (a cited name may be the start of a longer heading).
 const headingsOf = (text) => [...text.replace(/```[\s\S]*?```/g, "").matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1].replace(/`/g, "").trim())
-const flatCode = code.replace(/\n\s*(?:\*|\/\/|#)\s*/g, " ")
 let citations = 0
-for (const m of flatCode.matchAll(/\b(README|docs\/[\w-]+\.md)(?:'s)?[,:]? \(?"([^"]{3,80})"/g)) {
-  const file = m[1] === "README" ? "README.md" : m[1]
-  const cited = m[2].replace(/`/g, "").trim()
-  citations++
-  if (!texts[file]) problem(`a comment cites ${m[1]} "${cited}", but ${file} does not exist`)
-  else if (!headingsOf(texts[file]).some((h) => h === cited || h.startsWith(cited))) problem(`a comment cites ${m[1]} "${cited}", which is no heading of ${file}`)
+for (const [where, text] of Object.entries(codeFiles)) {
+  const flat = text.replace(/\n\s*(?:\*|\/\/|#)\s*/g, " ")
+  for (const m of flat.matchAll(/\b(README|docs\/[\w-]+\.md)(?:'s)?[,:]? \(?"([^"]{3,80})"/g)) {
+    const file = m[1] === "README" ? "README.md" : m[1]
+    const cited = m[2].replace(/`/g, "").trim()
+    citations++
+    if (!texts[file]) problem(`${where}: a comment cites ${m[1]} "${cited}", but ${file} does not exist`)
+    else if (!headingsOf(texts[file]).some((h) => h === cited || h.startsWith(cited))) problem(`${where}: a comment cites ${m[1]} "${cited}", which is no heading of ${file}`)
+  }
 }
 said(`citations: ${citations} comments citing a section of README.md or docs/ checked against their headings`)
 said(`names: ${names} npm scripts, bins and FLEXITI_* variables checked`)
