@@ -284,6 +284,27 @@ else {
   names += readmeKinds.length
   if (readmeKinds.join(" ") !== jestKinds.join(" ")) problem(`README.md: names the TEST_TYPE values ${readmeKinds.join(", ")}; jest.config.js has ${jestKinds.join(", ")}`)
 }
+// The storefront kit's functions and components the text names are exported by the package's
+// entry points (src/storefront/index.ts, react.tsx), so a storefront can import them.
+const kitExports = new Set()
+for (const entry of ["src/storefront/index.ts", "src/storefront/react.tsx"]) {
+  const text = read(entry)
+  for (const m of text.matchAll(/^export \{([^}]*)\}/gm)) for (const n of m[1].split(",")) kitExports.add(n.trim().split(/\s+as\s+/).pop())
+  for (const m of text.matchAll(/^export (?:async )?(?:function|const|class) (\w+)/gm)) kitExports.add(m[1])
+}
+const kitName = /`<?((?:payWithFlexiti|open|fetch|start|complete|parse|isTrusted|isInside|widget|choose|planOption|disclosure|eligibility|asLowAs|resume|useFlexiti|Flexiti)[A-Za-z]*)\b/g
+const notKitExports = new Set(["choosePlan", "complete", "widget", "FlexitiKit", "FlexitiLauncher"])
+let kitNames = 0
+for (const file of ["docs/storefront-kit.md", "README.md"]) {
+  const text = file === "README.md" ? (texts[file].match(/^### Storefront kit$[\s\S]*?(?=^#{1,3} )/m)?.[0] ?? "") : texts[file]
+  for (const name of new Set([...text.matchAll(kitName)].map((m) => m[1]))) {
+    if (notKitExports.has(name)) continue
+    kitNames++
+    if (!kitExports.has(name)) problem(`${file}: names the storefront kit's \`${name}\`, which src/storefront/index.ts and react.tsx do not export`)
+  }
+}
+said(`storefront kit: ${kitNames} names checked against the exports of src/storefront/index.ts and react.tsx`)
+
 // Comments citing a section ("README, "Admin"", "docs/sandbox.md, "How strict it is"") name a
 // heading that exists there (a cited name may be the start of a longer heading).
 const headingsOf = (text) => [...text.replace(/```[\s\S]*?```/g, "").matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1].replace(/`/g, "").trim())
