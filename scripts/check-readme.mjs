@@ -305,6 +305,15 @@ for (const file of ["docs/storefront-kit.md", "README.md"]) {
 }
 said(`storefront kit: ${kitNames} names checked against the exports of src/storefront/index.ts and react.tsx`)
 
+// The workflows README says medusa-payment-flexiti/workflows exports are the ones src/workflows/index.ts exports.
+const workflowFiles = [...read("src/workflows/index.ts").matchAll(/export \* from "\.\/([\w-]+)"/g)].map((m) => `src/workflows/${m[1]}.ts`)
+const exportedWorkflows = workflowFiles.flatMap((f) => [...read(f).matchAll(/^export const (\w+Workflow) = /gm)].map((m) => m[1])).sort()
+const namedWorkflows = [...new Set([...texts["README.md"].matchAll(/`(\w+Workflow)`/g)].map((m) => m[1]))].sort()
+if (namedWorkflows.join(" ") !== exportedWorkflows.join(" ")) {
+  problem(`README.md: names the workflows ${namedWorkflows.join(", ") || "(none)"}; src/workflows/index.ts exports ${exportedWorkflows.join(", ")}`)
+}
+said(`workflows: ${exportedWorkflows.length} exported, ${namedWorkflows.length} named in README.md`)
+
 // Comments citing a section ("README, "Admin"", "docs/sandbox.md, "How strict it is"") name a
 // heading that exists there (a cited name may be the start of a longer heading).
 const headingsOf = (text) => [...text.replace(/```[\s\S]*?```/g, "").matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1].replace(/`/g, "").trim())
