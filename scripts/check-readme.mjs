@@ -271,8 +271,9 @@ for (const [file, text] of Object.entries(texts)) {
   for (const m of new Set([...text.matchAll(/\b(FLEXITI_[A-Z0-9_]+)/g)].map((x) => x[1]))) {
     names++
     // a variable the text itself sets for a command (e.g. a secret passed by name) is the reader's own
-    if (new RegExp(`\\b${m}=`).test(text) && !code.includes(m)) continue
-    if (!code.includes(m)) problem(`${file}: names ${m}, which no code reads`)
+    const inCode = new RegExp(`\\b${m}\\b`).test(code)
+    if (new RegExp(`\\b${m}=`).test(text) && !inCode) continue
+    if (!inCode) problem(`${file}: names ${m}, which no code reads`)
   }
 }
 // The kinds of test README names equal jest.config.js's TEST_TYPE values.
@@ -313,6 +314,15 @@ if (namedWorkflows.join(" ") !== exportedWorkflows.join(" ")) {
   problem(`README.md: names the workflows ${namedWorkflows.join(", ") || "(none)"}; src/workflows/index.ts exports ${exportedWorkflows.join(", ")}`)
 }
 said(`workflows: ${exportedWorkflows.length} exported, ${namedWorkflows.length} named in README.md`)
+
+// Every FLEXITI_* variable the plugin reads is in README.
+const readVariables = new Set()
+for (const [where, text] of Object.entries(codeFiles)) {
+  if (!where.startsWith("src/") || where.includes("__tests__")) continue
+  for (const m of text.matchAll(/env(?:\.|\[")(FLEXITI_[A-Z0-9_]+)/g)) readVariables.add(m[1])
+}
+for (const v of [...readVariables].sort()) if (!texts["README.md"].includes(`\`${v}\``)) problem(`README.md: does not name ${v}, which src/ reads from the environment`)
+said(`variables: ${readVariables.size} FLEXITI_* variables read by src/, each named in README.md`)
 
 // Comments citing a section ("README, "Admin"", "docs/sandbox.md, "How strict it is"") name a
 // heading that exists there (a cited name may be the start of a longer heading).
