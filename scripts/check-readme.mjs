@@ -105,6 +105,14 @@ said(`defaults: ${Object.keys(codeDefaults).length} read from the code, ${Object
 
 const pkg0 = JSON.parse(read("package.json"))
 
+// Every provider option the schema accepts is named in README's Configure section.
+const schemaText = read("src/lib/config/provider-options.ts")
+const optionNames = [...(schemaText.match(/providerOptionsSchema = z\s*\.object\(\{([\s\S]*?)\n  \}\)/)?.[1] ?? "").matchAll(/^    (\w+):/gm)].map((m) => m[1])
+if (!optionNames.length) problem("scripts/check-readme.mjs: cannot read the option names of providerOptionsSchema in src/lib/config/provider-options.ts")
+const configure = texts["README.md"].match(/^## Configure$[\s\S]*?(?=^## )/m)?.[0] ?? ""
+for (const name of optionNames) if (!configure.includes(`\`${name}\``)) problem(`README.md: "Configure" does not name the provider option \`${name}\` (src/lib/config/provider-options.ts)`)
+said(`options: ${optionNames.length} provider options in the schema, each named under "Configure"`)
+
 // ---------------------------------------------------------------- numbers in the prose
 // Each fact: where the text states it (one capture group per number, whitespace may wrap a
 // line) and what the code says. A statement reworded away is reported, so a check is never
