@@ -3,11 +3,16 @@
  * Checks that README.md and docs/*.md say what the code does, where a script can tell:
  * - routes: every `METHOD /store/flexiti/…` or `/admin/flexiti/…` they name is a route file
  *   (src/api/**\/route.ts) exporting that method, and README.md names every such route;
- * - defaults: README's table of defaults (rows "| `name` | `value` |") equals the code's defaults;
+ * - configuration: README's table of defaults (rows "| `name` | `value` |") equals the code's
+ *   defaults; every provider option of the schema and every FLEXITI_* variable src/ reads is named;
+ * - numbers and names in the prose: schedules, waits, rate limits, lifetimes, versions, the demo's
+ *   and the sandbox's ports, logins and clients, the TEST_TYPE values, the workflows, the
+ *   storefront kit's exports, the numbering of docs/assumptions.md;
  * - launcher size: every "N KB min+gzip" stated for the launcher or the kit is within
  *   SIZE_TOLERANCE_KB of the size measured as scripts/storefront-size.mjs measures it;
- * - names: `npm run <script>` names a package.json script, `npx <bin>` a bin of one of the two
+ * - names: `npm run <script>` is a package.json script, `npx <bin>` a bin of one of the two
  *   packages, `FLEXITI_*` variables appear in the code, and paths of the repository exist;
+ *   comments citing a README or docs/ section name a heading that exists;
  * - links: every relative link points to a file of the repository (and a heading when it has
  *   #anchor); no link or path points outside the repository.
  * Prints what it checked; exits 1 with one line per mismatch. Needs no build.
