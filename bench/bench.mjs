@@ -122,7 +122,7 @@ function printReport(r) {
   console.log(`\nmachine: ${r.machine.cores} cores (${r.machine.cpu}), load average ${r.machine.loadavg.join(" ")} at the start, ${r.load_end.join(" ")} at the end`)
 }
 
-/** The README's table (README, "Benchmark"). */
+/** The README's table (docs/benchmark.md, "Benchmark"). */
 function readmeTable(r) {
   const rows = [["", "p50 ms", "p90 ms", "Flexiti / system p50", "p90"]]
   for (const l of r.checkout_latency) {

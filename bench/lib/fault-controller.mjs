@@ -1,5 +1,5 @@
 /**
- * The soak's fault injector (README, "Soak test"): keeps the share of faulted Flexiti calls near a
+ * The soak's fault injector (docs/benchmark.md, "Soak test"): keeps the share of faulted Flexiti calls near a
  * rate through the sandbox's control API.
  */
 import { http, sleep } from "./stack.mjs"

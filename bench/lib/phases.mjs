@@ -5,7 +5,7 @@ import { chooseFinancing, flexitiCheckout, newCart, timed } from "./checkouts.mj
 import { describe, round } from "./stats.mjs"
 import { pool, root, SANDBOX_CLIENT_ID } from "./stack.mjs"
 
-/** A sandbox token's lifetime (README, "Go-live test plan": the token's 20 minutes; the sandbox's default). */
+/** A sandbox token's lifetime (docs/go-live.md: the token's 20 minutes; the sandbox's default). */
 const TOKEN_LIFETIME_S = 1200
 
 const counters = async (api) => (await api.sandbox("GET", "/counters")).data

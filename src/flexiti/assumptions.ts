@@ -1,7 +1,7 @@
 /**
  * Every INFERENCE about the Flexiti API that drives behaviour lives here, so it can be
  * corrected in one place when Flexiti confirms (implementation@flexiti.com).
- * Each one is listed in the README under "Assumptions about the Flexiti API".
+ * Each one is listed, with its number, in docs/assumptions.md ("Assumptions about the Flexiti API").
  */
 export const ASSUMPTIONS = {
   /** Transactions Endpoints, API Changelog: POST/GET authorization live under v2.5.1; capture, release, return and refund stay on v2.5. */

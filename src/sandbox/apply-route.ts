@@ -17,8 +17,8 @@ const applicationFields: FieldSpec[] = WIDGET_INIT_REQUEST.fields
  * after the application's flx-success the merchant "must call the POST /apply endpoint", which
  * checks that the personal data matches widget/init and the widget_session_id). The page gives no
  * field table: the sandbox reads the body as widget/init's application fields plus the
- * widget_session_id and the applicant's personal_information (README, "Assumptions about the
- * Flexiti API": APPLY_REQUEST).
+ * widget_session_id and the applicant's personal_information (docs/assumptions.md, "Assumptions about
+ * the Flexiti API": APPLY_REQUEST).
  */
 export const APPLY_REQUEST: RequestSpec = {
   fields: [

@@ -286,7 +286,7 @@ export function refundAccount(
   core.state.counters.refunds += 1
 }
 
-/** GET authorization's answer: its shape is not public, this one is documented in the README. */
+/** GET authorization's answer: its shape is not public, this one is docs/assumptions.md's assumption 3. */
 export function authorizationView(auth: AuthorizationState): Record<string, unknown> {
   return {
     authorization_id: auth.authorization_id,

@@ -13,7 +13,7 @@ export type OnlineOutcome = "approve" | "decline" | "cancel"
 /**
  * Notification statuses. SUCCESS is the apply_status of the notifications example (Online API
  * Endpoints Reference); the rest
- * of the buy-flow notification is not public and is the sandbox's reading (README assumptions).
+ * of the buy-flow notification is not public and is the sandbox's reading (docs/assumptions.md).
  */
 export const NOTIFICATION_STATUS = {
   success: "SUCCESS",

@@ -1,6 +1,6 @@
 /**
- * Checks the sandbox makes although Flexiti's pages do not state them (README, "How strict it
- * is"). Each is on by default, so the plugin is examined; a test or a demo can turn one off.
+ * Checks the sandbox makes although Flexiti's pages do not state them (docs/sandbox.md, "How strict
+ * it is"). Each is on by default, so the plugin is examined; a test or a demo can turn one off.
  */
 export interface Strictness {
   /**

@@ -34,7 +34,7 @@ export type WidgetEvent =
 /**
  * GET notifications. The Online API Endpoints Reference example: transaction_id, flow,
  * callback_url, apply{customer_id, apply_status}, date. The `purchase` part of a buy flow is not public: the sandbox's reading is documented in
- * the README ("Assumptions about the Flexiti API").
+ * docs/assumptions.md ("Assumptions about the Flexiti API").
  */
 export interface SandboxNotification {
   transaction_id: number

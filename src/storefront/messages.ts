@@ -80,7 +80,7 @@ export function isTrustedOrigin(origin: string, expected: string): boolean {
 
 /**
  * What a widget's flx-failure means for the shopper. After an application in the widget,
- * Flexiti's apply codes arrive as the message (README "Flexiti's test applicants"):
+ * Flexiti's apply codes arrive as the message (docs/sandbox.md, "Flexiti's test applicants"):
  * `application_declined…` is a decline, `application_marked_pending…` a review in progress.
  */
 export function widgetFailureKind(message: string): "declined" | "pending" | "other" {

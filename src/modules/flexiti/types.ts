@@ -217,7 +217,7 @@ export interface FlexitiCallLogRow extends Required<FlexitiCallLogEntry> {
   updated_at: Date
 }
 
-/** Label maps keyed by code, as Flexiti's i18n answers them (README, "Assumptions about the Flexiti API"). */
+/** Label maps keyed by code, as Flexiti's i18n answers them (docs/assumptions.md, "Assumptions about the Flexiti API"). */
 export type FlexitiLabelMap = Record<string, string>
 
 export type FlexitiI18nSection = "plan_ids" | "provinces" | "transaction_types" | "disclosures"

@@ -37,7 +37,7 @@ export async function acceptAuthorization(
   const { config, knex, logger } = deps
   const sessionId = checkout.payment_session_id
   let authorization: Authorization = fresh ?? (await config.client.getAuthorization(authorizationId))
-  // The reference is the session id it was created for (README, "Assumptions about the Flexiti API").
+  // The reference is the session id it was created for (docs/assumptions.md, "Assumptions about the Flexiti API").
   if (authorization.reference !== sessionId) {
     logger?.warn(`Flexiti: authorization ${authorizationId} is not session ${sessionId}'s (reference differs); not used.`)
     return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(checkout), authorization_error: "authorization_not_this_session" } }

@@ -38,7 +38,7 @@ function offeredFees(fees: { description?: string; amount?: number; type?: strin
   }))
 }
 
-/** A plan's annual rate, read as README "Assumptions about the Flexiti API" says (annual_rates is not public). */
+/** A plan's annual rate, read as docs/assumptions.md ("Assumptions about the Flexiti API") says (annual_rates is not public). */
 export function planAnnualRate(annualRates: unknown): number | null {
   return ASSUMPTIONS.PLAN_ANNUAL_RATE === "plain number only" && typeof annualRates === "number" && Number.isFinite(annualRates) ? annualRates : null
 }
