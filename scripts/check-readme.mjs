@@ -88,6 +88,7 @@ const codeDefaults = {
   max_amount: settingsDefault("max_amount"),
   timeout_ms: constant("src/flexiti/http.ts", /DEFAULT_HTTP_OPTIONS[^=]*=\s*\{[^}]*timeoutMs:\s*([\d_]+)/, "DEFAULT_HTTP_OPTIONS.timeoutMs"),
   release_unpaid_after_minutes: constant("src/workflows/lib/reconciler.ts", /DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = ([\d_]+)/, "DEFAULT_RELEASE_UNPAID_AFTER_MINUTES"),
+  reconcile_call_budget: constant("src/workflows/lib/reconciler.ts", /DEFAULT_RECONCILE_CALL_BUDGET = ([\d_]+)/, "DEFAULT_RECONCILE_CALL_BUDGET"),
   pending_orders: /if \(!this\.options_\.pending_orders\)/.test(read("src/providers/flexiti/service.ts")) ? "false" : undefined,
   pending_order_deadline_hours: constant("src/workflows/lib/reconciler.ts", /DEFAULT_PENDING_ORDER_DEADLINE_HOURS = ([\d_]+)/, "DEFAULT_PENDING_ORDER_DEADLINE_HOURS"),
   flexiti_calls_per_minute: constant("src/lib/config/flood-guard.ts", /DEFAULT_FLEXITI_CALLS_PER_MINUTE = ([\d_]+)/, "DEFAULT_FLEXITI_CALLS_PER_MINUTE"),
