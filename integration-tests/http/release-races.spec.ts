@@ -54,5 +54,71 @@ medusaIntegrationTestRunner({
       expect(authorization).toMatchObject({ status: "closed", released_amount: 1260, captured_amount: 0 })
       expect(await orderOfCart(cartId)).toBeUndefined()
     })
+
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+    /** The invariant every race below keeps: an order's authorization is never released. */
+    async function expectNoOrderLosesItsAuthorization(cartId: string, sessionId: string) {
+      const orderId = await orderOfCart(cartId)
+      const authorizations = await flexiti.authorizationsFor(sessionId)
+      if (orderId) {
+        expect(authorizations).toHaveLength(1)
+        expect(authorizations[0]).toMatchObject({ status: "opened", released_amount: 0 })
+      } else {
+        for (const authorization of authorizations) expect(authorization.captures).toEqual([])
+      }
+      return orderId
+    }
+
+    it("complete racing a new payment session (Medusa deletes the Flexiti one meanwhile): an order placed keeps its authorization", async () => {
+      // Flexiti answers slowly, so the new session lands while the completion is inside the provider.
+      await flexiti.control().post("/faults", { latency_ms: 400 })
+      const outcomes: string[] = []
+      try {
+        for (const delay of [50, 600, 1200, 2000]) {
+          const cartId = await shop.cartReadyToPay()
+          const session = await shop.startFlexiti(cartId)
+          await shop.widgetOutcome(cartId, session, "approve")
+          const cart = (await api.get(`/store/carts/${cartId}?fields=*payment_collection`, shop.storeHeaders())).data.cart
+          const replace = async () => {
+            await pause(delay)
+            return api
+              .post(`/store/payment-collections/${cart.payment_collection.id}/payment-sessions`, { provider_id: "pp_flexiti_flexiti" }, shop.storeHeaders())
+              .catch((e: { response: { status: number } }) => e.response)
+          }
+          await Promise.all([shop.complete(cartId), replace()])
+          const orderId = await expectNoOrderLosesItsAuthorization(cartId, session.id)
+          // the reconciler at grace 0 right after does not undo it either
+          await reconcile()
+          await expectNoOrderLosesItsAuthorization(cartId, session.id)
+          outcomes.push(orderId ? "order" : "no order")
+        }
+      } finally {
+        await flexiti.control().post("/faults", { latency_ms: 0 })
+      }
+      expect(outcomes).toHaveLength(4)
+    })
+
+    it("complete racing Reconcile now at grace 0: an order placed keeps its authorization", async () => {
+      await flexiti.control().post("/faults", { latency_ms: 300 })
+      try {
+        for (const delay of [100, 900, 1800]) {
+          const cartId = await shop.cartReadyToPay()
+          const session = await shop.startFlexiti(cartId)
+          await shop.widgetOutcome(cartId, session, "approve")
+          const reconcileLater = async () => {
+            await pause(delay)
+            return reconcile()
+          }
+          const [completed] = await Promise.all([shop.complete(cartId), reconcileLater(), reconcileLater()])
+          expect(completed.data.type).toBe("order")
+          await expectNoOrderLosesItsAuthorization(cartId, session.id)
+          await reconcile()
+          await expectNoOrderLosesItsAuthorization(cartId, session.id)
+        }
+      } finally {
+        await flexiti.control().post("/faults", { latency_ms: 0 })
+      }
+    })
   },
 })
