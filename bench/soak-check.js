@@ -16,12 +16,14 @@ const total = (list, pick = (x) => x.amount) => (list ?? []).reduce((sum, item) 
 const dollars = (c) => (c / 100).toFixed(2)
 
 /**
- * @param {{ authorizations: object[], payments: object[] }} ledgers
+ * @param {{ authorizations: object[], payments: object[], canceledOrderPayments?: string[] }} ledgers
  *   authorizations: `GET /__sandbox/authorizations` items (reference = Medusa payment session id);
- *   payments: Medusa payments `{ id, amount, payment_session_id, canceled_at, captures: [{amount}], refunds: [{amount}] }`.
+ *   payments: Medusa payments `{ id, amount, payment_session_id, canceled_at, captures: [{amount}], refunds: [{amount}] }`;
+ *   canceledOrderPayments: ids of the payments whose order is cancelled.
  * @returns {{ figures: Record<string, number>, checks: { name: string, violations: string[] }[], ok: boolean }}
  */
-function checkLedgers({ authorizations, payments }) {
+function checkLedgers({ authorizations, payments, canceledOrderPayments = [] }) {
+  const orderCanceled = new Set(canceledOrderPayments)
   const byReference = new Map()
   for (const auth of authorizations) {
     const key = auth.reference ?? `(no reference: authorization ${auth.authorization_id})`
@@ -31,7 +33,9 @@ function checkLedgers({ authorizations, payments }) {
 
   const checks = {
     "no duplicate authorization per session": [],
-    "every authorization linked to a payment or released (lost = 0)": [],
+    "every authorization linked to a payment or given back (lost = 0)": [],
+    "no captured authorization without an order that was not returned": [],
+    "no placed order whose authorization is released": [],
     "Flexiti: captured + released <= authorized": [],
     "Flexiti: returned + refunded <= captured (per capture)": [],
     "Medusa: captured <= authorized": [],
@@ -40,8 +44,9 @@ function checkLedgers({ authorizations, payments }) {
     "captured total agrees to the cent": [],
     "refunded total agrees to the cent": [],
     "cancelled in Medusa = nothing left open at Flexiti": [],
+    "cancelled order = nothing left open at Flexiti": [],
   }
-  const figures = { authorizations: authorizations.length, linked: 0, released_unpaid: 0, lost: 0, duplicates: 0 }
+  const figures = { authorizations: authorizations.length, linked: 0, released_unpaid: 0, returned_unpaid: 0, lost: 0, duplicates: 0 }
 
   for (const [reference, list] of byReference) {
     if (list.length > 1) {
@@ -65,15 +70,23 @@ function checkLedgers({ authorizations, payments }) {
           )
         }
       }
+      const back = (auth.captures ?? []).reduce((sum, c) => sum + total(c.returns) + total(c.refunds), 0)
       if (paymentBySession.has(auth.reference)) {
         figures.linked += 1
       } else if (captured === 0 && authorized - released === 0) {
         figures.released_unpaid += 1
+      } else if (captured > 0 && back === captured && authorized - captured - released === 0) {
+        figures.returned_unpaid += 1
       } else {
         figures.lost += 1
-        checks["every authorization linked to a payment or released (lost = 0)"].push(
-          `authorization ${auth.authorization_id} (session ${reference}): no Medusa payment, captured ${dollars(captured)}, open ${dollars(authorized - captured - released)}`
+        checks["every authorization linked to a payment or given back (lost = 0)"].push(
+          `authorization ${auth.authorization_id} (session ${reference}): no Medusa payment, captured ${dollars(captured)}, returned ${dollars(back)}, open ${dollars(authorized - captured - released)}`
         )
+        if (captured > back) {
+          checks["no captured authorization without an order that was not returned"].push(
+            `authorization ${auth.authorization_id} (session ${reference}): ${dollars(captured - back)} captured with no order, not returned`
+          )
+        }
       }
     }
   }
@@ -100,6 +113,16 @@ function checkLedgers({ authorizations, payments }) {
     }
     if (payment.canceled_at && flexitiOpen > 0) {
       checks["cancelled in Medusa = nothing left open at Flexiti"].push(`payment ${payment.id}: cancelled in Medusa, ${dollars(flexitiOpen)} still open at Flexiti`)
+    }
+    if (orderCanceled.has(payment.id) && flexitiOpen > 0) {
+      checks["cancelled order = nothing left open at Flexiti"].push(`payment ${payment.id}: its order is cancelled, ${dollars(flexitiOpen)} still open at Flexiti`)
+    }
+    // An order still open in Medusa (payment neither cancelled nor fully captured) keeps all of what remains.
+    const flexitiReleased = auths.reduce((sum, a) => sum + total(a.releases), 0)
+    if (!payment.canceled_at && !orderCanceled.has(payment.id) && captured < authorized && flexitiReleased > 0) {
+      checks["no placed order whose authorization is released"].push(
+        `payment ${payment.id}: open in Medusa (captured ${dollars(captured)} of ${dollars(authorized)}), ${dollars(flexitiReleased)} released at Flexiti`
+      )
     }
   }
 

@@ -6,7 +6,12 @@
  * are compared (bench/soak-check.js). Prints a table; exits 1 when an invariant fails, 2 when
  * the stack could not be run. Run `npm run build` first.
  *
- *   SOAK_CHECKOUTS (200)    checkouts, each placed, then captured / refunded / released or cancelled
+ *   SOAK_CHECKOUTS (200)    checkouts, each placed, then captured / refunded / released or cancelled;
+ *                           a fifth more with capture at checkout (auto capture) afterwards
+ *
+ * Besides the faults: some shoppers start another payment session while their cart completes
+ * (Medusa deletes the Flexiti session meanwhile), and an admin clicks "Reconcile now" (grace 0)
+ * every few seconds during the load.
  *   SOAK_CONCURRENCY (4)    shoppers and admins at once
  *   SOAK_FAULT_RATE (0.12)  share of Flexiti API calls that get a fault; below 0.10 fails the soak
  *   SOAK_SEED (1)           seeds the choice of fault kinds
@@ -46,6 +51,7 @@ const counts = {
   retries: { new_session: 0, session: 0, widget_result: 0, financing: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0, reconcile: 0 },
   gave_up: { session: 0, widget_result: 0, financing: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0 },
   done: { orders: 0, captures: 0, refunds: 0, releases: 0, cancels: 0, checkouts_without_order: 0 },
+  events: { sessions_replaced_during_complete: 0, reconciles_during_load: 0, auto_capture_checkouts: 0, auto_capture_orders: 0 },
 }
 const timings = {}
 /** a completed cart completed again must answer the same order, never a 5xx */
@@ -80,7 +86,7 @@ function startStack() {
 /* ------------------------------------------------------------------ shoppers and admins */
 
 /** One "Pay with Flexiti": session (clicked again while it fails), widget approval, complete (again while it fails). */
-async function payOnce(api, cartId, accountNumber, sessions) {
+async function payOnce(api, cartId, accountNumber, sessions, replaceDuringComplete = false) {
   // The shopper clicks "Pay with Flexiti" again when it fails: each click is a new session.
   const started = await attempt("session", () => api.store("POST", "/store/flexiti/payment-sessions", { cart_id: cartId }))
   if (!started.ok) return { ok: false }
@@ -107,6 +113,21 @@ async function payOnce(api, cartId, accountNumber, sessions) {
     return api.store("POST", financingPath, { cart_id: cartId, transaction_type: option.transaction_type, ...plan })
   })
   if (!chosen.ok) return { ok: false }
+  if (replaceDuringComplete) {
+    // Another tab starts a payment session while this one completes: Medusa deletes the Flexiti
+    // session in parallel (even though the new one is refused without the plugin's route).
+    counts.events.sessions_replaced_during_complete += 1
+    const cart = await api.store("GET", `/store/carts/${cartId}?fields=*payment_collection`)
+    const collectionId = cart.data.cart?.payment_collection?.id
+    const [raced] = await Promise.all([
+      api.store("POST", `/store/carts/${cartId}/complete`, {}),
+      sleep(Math.floor(random() * 400)).then(() =>
+        collectionId ? api.store("POST", `/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_flexiti_flexiti" }) : undefined
+      ),
+    ])
+    if (raced.status === 200 && raced.data.type === "order") return { ok: true, res: raced }
+    return { ok: false }
+  }
   const completed = await attempt(
     "complete",
     () => api.store("POST", `/store/carts/${cartId}/complete`, {}),
@@ -135,7 +156,7 @@ async function shop(api, shelf, i, sessions) {
   let completed
   for (let payment = 0; payment < 2 && !completed?.ok; payment++) {
     if (payment > 0) counts.retries.new_session += 1
-    completed = await payOnce(api, cartId, accountNumber, sessions)
+    completed = await payOnce(api, cartId, accountNumber, sessions, payment === 0 && i % 10 === 4)
   }
   if (!completed.ok) return { cartId }
   counts.done.orders += 1
@@ -195,6 +216,32 @@ async function manage(api, order, i) {
   await refund(2_555)
 }
 
+/** An order captured at checkout: cancelled (Medusa refunds it), refunded in part, or kept. */
+async function manageCaptured(api, order, k) {
+  const found = await api.admin("GET", `/admin/orders/${order.id}?fields=id,*payment_collections,*payment_collections.payments`)
+  const payment = found.data.order?.payment_collections?.[0]?.payments?.[0]
+  if (!payment) throw new Error(`order ${order.id} has no payment: ${JSON.stringify(found.data).slice(0, 300)}`)
+  if (k % 3 === 0) {
+    const r = await attempt("cancel", () => api.admin("POST", `/admin/orders/${order.id}/cancel`, {}))
+    if (r.ok) counts.done.cancels += 1
+  } else if (k % 3 === 1) {
+    const r = await attempt("refund", () => api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(Math.round(toCents(payment.amount) * 0.4)) }))
+    if (r.ok) counts.done.refunds += 1
+  }
+}
+
+/** The payments of cancelled orders (nothing of theirs may stay open at Flexiti). */
+async function canceledOrderPayments(api) {
+  const ids = []
+  for (let offset = 0; offset < 100_000; offset += 100) {
+    const page = await api.admin("GET", `/admin/orders?status=canceled&limit=100&offset=${offset}&fields=id,status,*payment_collections.payments`)
+    if (page.status !== 200) throw new Error(`GET /admin/orders: ${page.status} ${JSON.stringify(page.data).slice(0, 300)}`)
+    for (const o of page.data.orders) for (const pc of o.payment_collections ?? []) for (const p of pc.payments ?? []) ids.push(p.id)
+    if (page.data.orders.length < 100) break
+  }
+  return ids
+}
+
 /* ------------------------------------------------------------------ ledgers */
 
 async function medusaPayments(api) {
@@ -230,6 +277,16 @@ async function main() {
 
     const tLoad = Date.now()
     const faults = faultController(stack.info.sandbox, { rate: FAULT_RATE, random, counts: counts.faults, deadlineMs: LOAD_TIMEOUT_MS })
+    // An admin clicks "Reconcile now" at grace 0 every few seconds while shoppers check out.
+    let loading = true
+    const reconciling = (async () => {
+      while (loading) {
+        await sleep(3_000)
+        if (!loading) break
+        const res = await api.admin("POST", "/admin/flexiti/reconcile", { grace_minutes: 0 })
+        if (res.status === 200 && !res.data.reconcile.skipped) counts.events.reconciles_during_load += 1
+      }
+    })()
     try {
       await pool(CHECKOUTS, CONCURRENCY, async (i) => {
         const { order } = await shop(api, shelf, i, sessions)
@@ -239,21 +296,46 @@ async function main() {
         }
         await manage(api, order, i)
       })
+      // A store that captures at checkout: a lost answer leaves money taken with no order, which
+      // the reconciler must return; placed orders are cancelled (Medusa refunds) or refunded in part.
+      const autoCaptured = Math.max(5, Math.round(CHECKOUTS / 5))
+      const setAuto = async (on) => {
+        const res = await api.admin("POST", "/admin/flexiti/settings", { auto_capture: on })
+        if (res.status !== 200) throw new Error(`settings: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`)
+      }
+      await setAuto(true)
+      try {
+        await pool(autoCaptured, CONCURRENCY, async (k) => {
+          const i = CHECKOUTS + k
+          counts.events.auto_capture_checkouts += 1
+          const { order } = await shop(api, shelf, i, sessions)
+          if (!order) {
+            counts.done.checkouts_without_order += 1
+            return
+          }
+          counts.events.auto_capture_orders += 1
+          await manageCaptured(api, order, k)
+        })
+      } finally {
+        await setAuto(false)
+      }
     } finally {
+      loading = false
+      await reconciling
       await faults.stop()
     }
     timings.load_s = (Date.now() - tLoad) / 1000
 
     // As an admin clicks "Reconcile now" (README, "Admin"); again while it reports an error.
     const tReconcile = Date.now()
-    const reconcile = { released: 0, pending_releases_retried: 0, recovered: 0, flagged: 0, errors: 0, runs: 0 }
+    const reconcile = { released: 0, returned: 0, pending_releases_retried: 0, recovered: 0, flagged: 0, errors: 0, runs: 0 }
     for (let run = 0; run < 3; run++) {
       if (run > 0) counts.retries.reconcile += 1
       const res = await api.admin("POST", "/admin/flexiti/reconcile", { grace_minutes: 0 })
       if (res.status !== 200) throw new Error(`reconcile: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`)
       const report = res.data.reconcile
       reconcile.runs += 1
-      for (const key of ["released", "pending_releases_retried", "recovered", "flagged"]) reconcile[key] += report[key].length
+      for (const key of ["released", "returned", "pending_releases_retried", "recovered", "flagged"]) reconcile[key] += report[key].length
       reconcile.errors = report.errors.length
       if (!report.errors.length && report.pending_releases_retried.every((p) => p.released)) break
     }
@@ -261,7 +343,7 @@ async function main() {
 
     const authorizations = (await api.sandbox("GET", `/authorizations?client_id=${SANDBOX_CLIENT_ID}`)).data.authorizations
     const payments = await medusaPayments(api)
-    const result = checkLedgers({ authorizations, payments })
+    const result = checkLedgers({ authorizations, payments, canceledOrderPayments: await canceledOrderPayments(api) })
     const strangers = authorizations.filter((a) => !sessions.has(a.reference))
     const injected = Object.values(counts.faults).reduce((a, b) => a + b, 0)
     const faultRate = injected / Math.max(1, faults.state.flexitiCalls)
@@ -281,12 +363,14 @@ async function main() {
     printTable("Retries (each a new Medusa call: a new capture or refund id)", [...Object.entries(counts.retries), ["total", sum(counts.retries)]])
     printTable("Gave up after retries", Object.entries(counts.gave_up))
     printTable("Done through Medusa", [["checkouts", CHECKOUTS], ...Object.entries(counts.done), ["payment sessions", sessions.size]])
+    printTable("Events besides faults", Object.entries(counts.events))
     printTable("Reconciler", Object.entries(reconcile))
     const flexitiReleases = authorizations.reduce((n, a) => n + a.releases.length, 0)
     printTable("Ledgers", [
       ["Flexiti authorizations", result.figures.authorizations],
       ["  linked to a Medusa payment", result.figures.linked],
       ["  released, no payment", result.figures.released_unpaid],
+      ["  captured with no payment, returned", result.figures.returned_unpaid],
       ["  lost", result.figures.lost],
       ["  duplicates", result.figures.duplicates],
       ["Flexiti captures", authorizations.reduce((n, a) => n + a.captures.length, 0)],
@@ -315,6 +399,7 @@ async function main() {
         retries: counts.retries,
         gave_up: counts.gave_up,
         done: counts.done,
+        events: counts.events,
         reconcile,
         figures: result.figures,
         failed_checks: checks.filter((c) => c.violations.length).map((c) => c.name),

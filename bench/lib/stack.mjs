@@ -103,6 +103,11 @@ export async function startStack({ name, ports, env = {} }) {
       if ((await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)])) === false) child.kill("SIGKILL")
     }
     log.end()
+    if (process.env.KEEP_DATABASE === "1") {
+      console.log(`kept the database ${database} (KEEP_DATABASE=1); drop it when done`)
+      rmSync(dataDir, { recursive: true, force: true })
+      return
+    }
     await adminSql(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error) => console.error(`could not drop ${database}: ${error.message}`))
     rmSync(dataDir, { recursive: true, force: true })
   }

@@ -2,6 +2,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { freshCheckoutDriver } from "../fixtures/checkout"
 import { adminHeaders } from "../fixtures/store"
 import { useFlexitiSandbox } from "../fixtures/sandbox"
+import { FLEXITI_MODULE } from "../../src/modules/flexiti/schema"
+import type FlexitiModuleService from "../../src/modules/flexiti/service"
+import { reconcileFlexiti } from "../../src/workflows/lib/reconciler"
 
 jest.setTimeout(300 * 1000)
 
@@ -119,6 +122,44 @@ medusaIntegrationTestRunner({
       } finally {
         await flexiti.control().post("/faults", { latency_ms: 0 })
       }
+    })
+
+    it("auto-capture, complete racing a replacing session: an order keeps its capture; with no order, the captured money is given back", async () => {
+      const settings = getContainer().resolve(FLEXITI_MODULE) as FlexitiModuleService
+      await settings.updateSettings({ auto_capture: true })
+      await flexiti.control().post("/faults", { latency_ms: 400 })
+      const outcomes: string[] = []
+      try {
+        for (const delay of [300, 900, 1500, 2200]) {
+          const cartId = await shop.cartReadyToPay()
+          const session = await shop.startFlexiti(cartId)
+          await shop.widgetOutcome(cartId, session, "approve")
+          const cart = (await api.get(`/store/carts/${cartId}?fields=*payment_collection`, shop.storeHeaders())).data.cart
+          const replace = async () => {
+            await pause(delay)
+            return api
+              .post(`/store/payment-collections/${cart.payment_collection.id}/payment-sessions`, { provider_id: "pp_flexiti_flexiti" }, shop.storeHeaders())
+              .catch((e: { response: { status: number } }) => e.response)
+          }
+          await Promise.all([shop.complete(cartId), replace()])
+          const orderId = await orderOfCart(cartId)
+          // A release asked for while the completion may still be writing its payment waits two
+          // minutes for the reconciler: run it as it will run then.
+          if (!orderId) await reconcileFlexiti(getContainer(), { graceMinutes: 0, now: new Date(Date.now() + 5 * 60_000) })
+          const authorizations = await flexiti.authorizationsFor(session.id)
+          for (const authorization of authorizations) {
+            const captured = authorization.captures.reduce((sum, c) => sum + c.amount, 0)
+            const back = authorization.captures.reduce((sum, c) => sum + [...c.returns, ...c.refunds].reduce((s, m) => s + m.amount, 0), 0)
+            if (orderId) expect({ captured, back }).toEqual({ captured: 1260, back: 0 })
+            else expect(back).toBe(captured)
+          }
+          outcomes.push(`${orderId ? "order" : "no order"}, ${authorizations.length ? authorizations[0].status : "no authorization"}`)
+        }
+      } finally {
+        await flexiti.control().post("/faults", { latency_ms: 0 })
+        await settings.updateSettings({ auto_capture: false })
+      }
+      expect(outcomes).toHaveLength(4)
     })
   },
 })

@@ -49,10 +49,40 @@ describe("soak invariants (bench/soak-check.js)", () => {
     expect(result.figures).toMatchObject({ authorizations: 2, linked: 1, released_unpaid: 1, lost: 0, duplicates: 0 })
   })
 
+  it("counts money captured with no order and returned in full as given back, not lost", () => {
+    const ledgers = healthyLedgers()
+    ledgers.authorizations.push({ authorization_id: 4, reference: "payses_c", amount: 300, captures: [{ capture_id: 41, amount: 300, returns: [{ amount: 300 }], refunds: [] }], releases: [] })
+    const result = checkLedgers(ledgers)
+    expect(failing(result)).toEqual([])
+    expect(result.figures).toMatchObject({ returned_unpaid: 1, lost: 0 })
+  })
+
   it.each([
     [
-      "every authorization linked to a payment or released (lost = 0)",
+      "every authorization linked to a payment or given back (lost = 0)",
       (l: ReturnType<typeof healthyLedgers>) => l.authorizations[1].releases.splice(0),
+    ],
+    [
+      "no captured authorization without an order that was not returned",
+      (l: ReturnType<typeof healthyLedgers>) => {
+        // captured at checkout, no order, returned only in part
+        l.authorizations.push({ authorization_id: 4, reference: "payses_c", amount: 300, captures: [{ capture_id: 41, amount: 300, returns: [{ amount: 100 }], refunds: [] }], releases: [] })
+      },
+    ],
+    [
+      "no placed order whose authorization is released",
+      (l: ReturnType<typeof healthyLedgers>) => {
+        l.payments[0].canceled_at = null as unknown as string
+        l.payments[0].captures.splice(1)
+      },
+    ],
+    [
+      "cancelled order = nothing left open at Flexiti",
+      (l: ReturnType<typeof healthyLedgers>) => {
+        l.payments[0].canceled_at = null as unknown as string
+        l.authorizations[0].releases[0].amount = 449.99
+        ;(l as { canceledOrderPayments?: string[] }).canceledOrderPayments = ["pay_a"]
+      },
     ],
     [
       "no duplicate authorization per session",

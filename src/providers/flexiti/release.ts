@@ -62,7 +62,7 @@ export type AbandonedReleaseOutcome =
  * that no live Medusa payment holds the session, so a release never voids a placed order,
  * whichever path asks for it.
  */
-export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, logger?: Logger): Promise<AbandonedReleaseOutcome> {
+export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, logger?: Logger, now = Date.now()): Promise<AbandonedReleaseOutcome> {
   const sessionId = ctx.checkout.payment_session_id
   try {
     return await withMoneyLock(ctx.knex, sessionId, async () => {
@@ -74,7 +74,7 @@ export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, 
         return { kind: "held_by_order" as const, payment_id: paymentId }
       }
       const checkout = (await readCheckout(ctx.knex, sessionId)) ?? ctx.checkout
-      if (await mayStillBeCompleting(ctx.knex, checkout)) {
+      if (await mayStillBeCompleting(ctx.knex, checkout, now)) {
         const note = "deferred: a completion accepted this authorization moments ago; the reconciler releases it once no order holds it"
         await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: note })
         return { kind: "pending" as const, message: note }

@@ -1,8 +1,11 @@
+import type { Logger } from "@medusajs/framework/types"
 import { Authorization } from "../../flexiti/schemas"
+import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import { listMovements } from "../../modules/flexiti/stores/movement-store"
 import { addDollars, Dollars, isPositive } from "../../lib/money"
 import { paymentDataOf, refundableOf } from "./authorization-ledger"
-import { MoneyContext, refundOnFlexiti } from "./money-movements"
+import { withMoneyLock } from "./money-lock"
+import { MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
 
 /**
  * Gives back what Flexiti captured for a payment session that no Medusa payment holds (an
@@ -20,4 +23,29 @@ export async function returnCapturedWithoutOrder(ctx: MoneyContext, authorizatio
   const earlier = movements.map((m) => m.medusa_id).filter((id): id is string => !!id)
   await refundOnFlexiti(ctx, { medusaRefundId: `no-order-return:${Date.now()}`, amount: refundable, liveMedusaRefundIds: earlier })
   return refundable
+}
+
+/**
+ * Medusa asked Flexiti for an authorization and then could not record it (its payment module
+ * cancels at the provider when writing the payment fails, e.g. the session was replaced
+ * meanwhile): no Medusa payment and no order will ever hold it. Everything goes back: what remains
+ * is released and what Flexiti captured at checkout is returned. When Flexiti cannot be reached
+ * the release is left pending and the reconciler gives it back later.
+ */
+export async function giveBackUnrecorded(ctx: MoneyContext, referenceKey: string, logger?: Logger): Promise<{ authorization?: Authorization; returned: Dollars }> {
+  const sessionId = ctx.checkout.payment_session_id
+  try {
+    return await withMoneyLock(ctx.knex, sessionId, async () => {
+      const authorization = await releaseOnFlexiti(ctx, referenceKey)
+      const returned = await returnCapturedWithoutOrder(ctx, authorization)
+      await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "released", release_error: null })
+      if (isPositive(returned)) logger?.warn(`Flexiti: session ${sessionId}: Medusa could not record its payment; returned $${returned} Flexiti had captured.`)
+      return { authorization: await ctx.config.client.getAuthorization(authorization.authorization_id), returned }
+    })
+  } catch (error) {
+    const message = (error as Error).message
+    await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: message })
+    logger?.warn(`Flexiti: giving back session ${sessionId} is pending (retried by the reconciler): ${message}`)
+    return { returned: "0.00" }
+  }
 }

@@ -27,6 +27,7 @@ import { PgConnection } from "../../modules/flexiti/stores/connection"
 import { paymentDataOf, statusOfAuthorization } from "./authorization-ledger"
 import { acceptAuthorization } from "./accept-authorization"
 import { releaseAbandoned, releaseOrMarkPending } from "./release"
+import { giveBackUnrecorded } from "./return-without-order"
 import { verifyCheckoutContext } from "../../lib/checkout-context"
 import { hostedPurchaseConfirmed, initiateHosted, readHostedOutcome } from "./hosted-flow"
 import { capturesOfPayment, captureRow, cartOfPaymentSession, paymentOfSession, refundsOfPayment } from "./medusa-records"
@@ -306,7 +307,14 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     if (!checkout?.authorization_id) {
       return { data: input.data } // nothing was authorized at Flexiti
     }
-    const authorization = await this.releaseOrMarkPending(checkout as AuthorizedCheckout, input.context?.idempotency_key ?? `${checkout.payment_session_id}-cancel`)
+    const referenceKey = input.context?.idempotency_key ?? `${checkout.payment_session_id}-cancel`
+    if (!(await paymentOfSession(this.knex(), checkout.payment_session_id))) {
+      // Medusa could not record the payment it authorized: nothing will ever hold this money.
+      const { authorization } = await giveBackUnrecorded(await this.moneyContext(checkout as AuthorizedCheckout), referenceKey, this.logger_)
+      const current = (await readCheckout(this.knex(), checkout.payment_session_id))!
+      return { data: authorization ? await this.paymentData(current, authorization) : { ...(input.data ?? {}), release_pending: true } }
+    }
+    const authorization = await this.releaseOrMarkPending(checkout as AuthorizedCheckout, referenceKey)
     const current = (await readCheckout(this.knex(), checkout.payment_session_id))!
     if (!authorization) {
       return { data: { ...(input.data ?? {}), release_pending: true } }

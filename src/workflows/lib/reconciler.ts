@@ -146,7 +146,7 @@ export async function reconcileFlexiti(
         checkout,
         audit: (entry) => appendCallLog(knex, { ...entry, payment_session_id: checkout.payment_session_id }).then(() => undefined),
       }
-      outcome = await releaseAbandoned(ctx, referenceKey)
+      outcome = await releaseAbandoned(ctx, referenceKey, undefined, now.getTime())
     } catch (error) {
       outcome = { kind: "pending", message: (error as Error).message }
     }
