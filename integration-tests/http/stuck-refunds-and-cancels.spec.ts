@@ -81,6 +81,12 @@ medusaIntegrationTestRunner({
         expect((await resolve(payment.id, { movement_id: piece.id, outcome: "done", amount: 1 }, admin)).status).toBe(400)
         expect((await resolve(payment.id, { movement_id: "flxmov_forged", outcome: "done" }, admin)).status).toBe(409)
         expect((await resolve("pay_forged", { movement_id: piece.id, outcome: "done" }, admin)).status).toBe(404)
+        // another order's payment cannot resolve this payment's refund
+        const other = await shop.placeOrder()
+        const { payment: otherPayment } = await shop.paymentOf(other.order.id)
+        const crossed = await resolve(otherPayment.id, { movement_id: piece.id, outcome: "done" }, admin)
+        expect(crossed.status).toBe(404)
+        expect(crossed.data.message).toMatch(/not a refund of this payment/)
         expect((await panelOf(payment.id, admin)).unanswered_refunds).toHaveLength(1)
 
         // Confirmed done in Flexiti's portal: it counts as refunded, and Medusa records the refund.
