@@ -145,7 +145,8 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
     expect(await page.textContent('[data-testid="flexiti-unanswered-refund-reference"]')).toMatch(/^[0-9a-f]{32}$/)
     expect(await page.textContent('[data-testid="flexiti-unanswered-refunds"]')).toMatch(/Refund to account/)
     expect(await page.isDisabled('[data-testid="flexiti-refund"]')).toBe(true)
-    await screenshot(page, "admin-order-widget-unanswered-refund")
+    await page.locator('[data-testid="flexiti-unanswered-refunds"]').scrollIntoViewIfNeeded()
+    await screenshot(page, "admin-order-widget-unanswered-refund", { fullPage: false })
 
     await page.click('[data-testid="flexiti-refund-done"]')
     const dialog = page.getByRole("alertdialog")
