@@ -114,10 +114,50 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
     await page.click('[data-testid="flexiti-capture"]')
     await page.getByRole("button", { name: "Confirm" }).click()
     await page.waitForFunction(() => /500/.test(document.querySelector('[data-testid="flexiti-captured-total"]')?.textContent ?? ""))
+    // amounts as Medusa's order page writes them, inputs named by visible labels
+    expect(await page.textContent('[data-testid="flexiti-captured-total"]')).toBe("$500.00 CAD")
+    expect(await page.textContent('[data-testid="flexiti-authorized-total"]')).toBe("$1,260.00 CAD")
+    expect(await page.getByLabel("Capture (CAD)").getAttribute("data-testid")).toBe("flexiti-capture-amount")
+    expect(await page.getByLabel("Refund (CAD)").getAttribute("data-testid")).toBe("flexiti-refund-amount")
+    expect(await page.textContent('[data-testid="flexiti-history"]')).toMatch(/Capture\s*\$500\.00 CAD/)
     await screenshot(page, "admin-order-widget-captured")
 
     const { data } = await axios.get(`${stack.sandbox}/__sandbox/authorizations`, { params: { client_id: client.client_id, reference: sessionId } })
     expect(data.authorizations[0].captures.map((c: { amount: number }) => c.amount)).toEqual([500])
+  })
+
+  it("shows a refund Flexiti did not answer, with what is known, and resolves it as done after a prompt", async () => {
+    const { order, sessionId } = await placeFlexitiOrderOverHttp(stack, { transaction_type: "regular_purchase" })
+    await page.goto(`${stack.admin}/orders/${order.id}`)
+    await page.waitForSelector('[data-testid="flexiti-order-widget"]')
+    await page.fill('[data-testid="flexiti-capture-amount"]', "1260")
+    await page.click('[data-testid="flexiti-capture"]')
+    await page.getByRole("button", { name: "Confirm" }).click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="flexiti-captured-total"]')?.textContent === "$1,260.00 CAD")
+
+    // Flexiti applies the account refund, and its answer is lost.
+    await axios.post(`${stack.sandbox}/__sandbox/faults`, { lose_answer_next: [{ path_contains: "/refund", method: "POST" }] })
+    await page.fill('[data-testid="flexiti-refund-amount"]', "100")
+    await page.click('[data-testid="flexiti-refund"]')
+    await page.getByRole("button", { name: "Confirm" }).click()
+    await page.waitForSelector('[data-testid="flexiti-unanswered-refund"]')
+    expect(await page.textContent('[data-testid="flexiti-unanswered-refund-amount"]')).toBe("$100.00 CAD")
+    expect(await page.textContent('[data-testid="flexiti-unanswered-refund-reference"]')).toMatch(/^[0-9a-f]{32}$/)
+    expect(await page.textContent('[data-testid="flexiti-unanswered-refunds"]')).toMatch(/Refund to account/)
+    expect(await page.isDisabled('[data-testid="flexiti-refund"]')).toBe(true)
+    await page.locator('[data-testid="flexiti-unanswered-refunds"]').scrollIntoViewIfNeeded()
+    await screenshot(page, "admin-order-widget-unanswered-refund", { fullPage: false })
+
+    await page.click('[data-testid="flexiti-refund-done"]')
+    const dialog = page.getByRole("alertdialog")
+    expect(await dialog.textContent()).toMatch(/refund to account of \$100\.00 CAD .* was applied/)
+    await dialog.getByRole("button", { name: "Confirm" }).click()
+    await page.waitForSelector('[data-testid="flexiti-unanswered-refunds"]', { state: "detached" })
+    await page.waitForFunction(() => document.querySelector('[data-testid="flexiti-refunded-total"]')?.textContent === "$100.00 CAD")
+    expect(await page.textContent('[data-testid="flexiti-history"]')).toMatch(/Unanswered refund resolved by an admin/)
+
+    const { data } = await axios.get(`${stack.sandbox}/__sandbox/authorizations`, { params: { client_id: client.client_id, reference: sessionId } })
+    expect(data.authorizations[0].captures.flatMap((c: { refunds: { amount: number }[] }) => c.refunds.map((r) => r.amount))).toEqual([100])
   })
 
   it("saves the checkout settings as loaded, and changed values are there after a reload", async () => {

@@ -94,6 +94,8 @@ export interface PaymentSummary {
   figures: { source: "flexiti" | "recorded"; note: string | null }
   /** pending: Flexiti has not confirmed a release yet (the reconciler retries it) */
   release: { state: "pending" | "released" | null; error: string | null }
+  /** refunds Flexiti did not answer and that cannot be read back: further refunds wait until each is resolved */
+  unanswered_refunds: UnansweredRefund[]
   can_release: boolean
   history: {
     id: string
@@ -107,6 +109,26 @@ export interface PaymentSummary {
     message: string | null
     created_at: string
   }[]
+}
+
+/** A refund sent to Flexiti whose answer was lost, as the plugin recorded it. */
+export interface UnansweredRefund {
+  id: string
+  kind: "return" | "account_refund"
+  amount: string
+  capture_id: string | null
+  medusa_refund_id: string | null
+  /** the reference sent to Flexiti: find the refund by it in Flexiti's merchant portal */
+  reference_id: string
+  sent_at: string
+}
+
+/** What the admin found in Flexiti's merchant portal. */
+export type RefundResolution = "done" | "not_done"
+
+export interface ResolveRefundAnswer {
+  resolved: { outcome: RefundResolution; medusa_refund: { recorded: true } | { recorded: false; message: string } | null }
+  payment: PaymentSummary
 }
 
 export const flexitiApi = {
@@ -134,6 +156,8 @@ export const flexitiApi = {
     }),
   payment: (id: string) => sdk.client.fetch<{ payment: PaymentSummary }>(`/admin/flexiti/payments/${id}`),
   release: (id: string) => sdk.client.fetch<{ payment: PaymentSummary }>(`/admin/flexiti/payments/${id}/release`, { method: "POST", body: {} }),
+  resolveRefund: (paymentId: string, body: { movement_id: string; outcome: RefundResolution }) =>
+    sdk.client.fetch<ResolveRefundAnswer>(`/admin/flexiti/payments/${paymentId}/refunds/resolve`, { method: "POST", body }),
   reconcile: () => sdk.client.fetch<{ reconcile: ReconcileReport }>("/admin/flexiti/reconcile", { method: "POST", body: {} }),
 }
 

@@ -42,6 +42,8 @@ const OPERATION_WORDS: Record<string, string> = {
   reconcile_recover: "Lost authorization found (reconciliation)",
   reconcile_release: "Unused authorization released (reconciliation)",
   reconcile_flag: "Flagged for review (reconciliation)",
+  account_refund_resolved: "Unanswered refund resolved by an admin",
+  return_resolved: "Unanswered return resolved by an admin",
 }
 
 export function operationWords(operation: string): string {
@@ -51,4 +53,24 @@ export function operationWords(operation: string): string {
 function sentenceCase(code: string): string {
   const text = code.replace(/[_-]+/g, " ").trim()
   return text ? text[0].toUpperCase() + text.slice(1) : code
+}
+
+const FLOW_WORDS: Record<string, string> = { hosted: "Online (hosted page)", widget: "In-page widget" }
+
+/** How the shopper went through Flexiti. */
+export function flowWords(flow: string | null | undefined): string {
+  return flow ? (FLOW_WORDS[flow] ?? sentenceCase(flow)) : "—"
+}
+
+const REFUND_KIND_WORDS: Record<string, string> = { return: "Return", account_refund: "Refund to account" }
+
+export function refundKindWords(kind: string): string {
+  return REFUND_KIND_WORDS[kind] ?? sentenceCase(kind)
+}
+
+/** A date and time as the admin's browser shows them, or "—". */
+export function dateTimeWords(value: string | null | undefined): string {
+  if (!value) return "—"
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? "—" : date.toLocaleString()
 }

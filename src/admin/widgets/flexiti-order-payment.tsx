@@ -3,9 +3,9 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Label, Text, toast, usePrompt } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
-import { errorMessage, flexitiApi, PaymentSummary, toCents } from "../lib/flexiti-api"
+import { errorMessage, flexitiApi, PaymentSummary, RefundResolution, toCents, UnansweredRefund } from "../lib/flexiti-api"
 import { FLEXITI_PROVIDER_ID } from "../../lib/vocabulary"
-import { formatAmount, operationWords, statusWords } from "../lib/panel-words"
+import { dateTimeWords, flowWords, formatAmount, operationWords, refundKindWords, statusWords } from "../lib/panel-words"
 import { sdk } from "../lib/sdk"
 
 type OrderPayment = { id: string; provider_id: string; data?: Record<string, unknown> | null }
@@ -79,6 +79,21 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
       await refresh()
     },
   })
+  const resolveRefund = useMutation({
+    mutationFn: (args: { piece: UnansweredRefund; outcome: RefundResolution }) =>
+      flexitiApi.resolveRefund(paymentId, { movement_id: args.piece.id, outcome: args.outcome }),
+    onSuccess: async (data) => {
+      queryClient.setQueryData(key, { payment: data.payment })
+      const medusa = data.resolved.medusa_refund
+      if (medusa && !medusa.recorded) toast.warning(medusa.message)
+      else toast.success(data.resolved.outcome === "done" ? "Recorded as refunded" : "Recorded as not refunded: the amount can be refunded again")
+      await refresh()
+    },
+    onError: async (e) => {
+      toast.error(errorMessage(e))
+      await refresh()
+    },
+  })
   const release = useMutation({
     mutationFn: () => flexitiApi.release(paymentId),
     onSuccess: async (data) => {
@@ -125,6 +140,15 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
     if (amount === null) return toast.error("Enter an amount in dollars, e.g. 125.50")
     void confirmThen("Refund at Flexiti", `Refund ${money(amount.toFixed(2))} to the shopper's Flexiti account?`, () => refund.mutate(amount))
   }
+  const onResolve = (piece: UnansweredRefund, outcome: RefundResolution) =>
+    void confirmThen(
+      outcome === "done" ? "Refund done at Flexiti" : "Refund not done at Flexiti",
+      outcome === "done"
+        ? `Flexiti's merchant portal shows the ${refundKindWords(piece.kind).toLowerCase()} of ${money(piece.amount)} (reference ${piece.reference_id}) was applied? It will count as refunded, and Medusa records it as a refund.`
+        : `Flexiti's merchant portal shows no ${refundKindWords(piece.kind).toLowerCase()} of ${money(piece.amount)} (reference ${piece.reference_id})? The ${money(piece.amount)} can then be refunded again; if Flexiti did apply it, refunding again pays the shopper twice.`,
+      () => resolveRefund.mutate({ piece, outcome })
+    )
+  const unanswered = s.unanswered_refunds ?? []
   const onRelease = () =>
     void confirmThen(
       "Release the remaining authorization",
@@ -146,7 +170,7 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
         {s.medusa.canceled_at && <Badge size="2xsmall">Released</Badge>}
       </div>
       <Row label="Account" value={s.flexiti.account_number_masked ?? "—"} />
-      <Row label="Flow" value={s.flexiti.flow === "hosted" ? "Online (hosted)" : "Widget"} />
+      <Row label="Flow" value={flowWords(s.flexiti.flow)} />
       <Row label="Plan" value={planText(s)} />
       <Row label="Authorized" value={money(a.authorized)} testId="flexiti-authorized-total" />
       <Row label="Captured" value={money(a.captured)} testId="flexiti-captured-total" />
@@ -169,6 +193,52 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
             Flexiti has not confirmed the release yet; it is retried automatically (Settings → Flexiti → Reconcile now).
             {s.release.error ? ` Last error: ${s.release.error}` : ""}
           </Text>
+        </div>
+      )}
+
+      {unanswered.length > 0 && (
+        <div className="mt-3 flex flex-col gap-2 rounded-md border border-ui-border-base p-3" data-testid="flexiti-unanswered-refunds">
+          <div>
+            <Badge size="2xsmall" color="orange">
+              {unanswered.length === 1 ? "Refund not confirmed" : `${unanswered.length} refunds not confirmed`}
+            </Badge>
+          </div>
+          <Text size="small" className="text-ui-fg-subtle">
+            Flexiti did not answer {unanswered.length === 1 ? "this refund" : "these refunds"}, and Flexiti cannot be asked
+            about {unanswered.length === 1 ? "it" : "them"} afterwards. Find each in Flexiti&apos;s merchant portal by its reference id,
+            then record what you found. Until then, refunds of this payment and cancelling the order are refused.
+          </Text>
+          {unanswered.map((u) => (
+            <div key={u.id} className="flex flex-col gap-1" data-testid="flexiti-unanswered-refund" data-movement-id={u.id}>
+              <Row label="Amount" value={money(u.amount)} testId="flexiti-unanswered-refund-amount" />
+              <Row label="Kind" value={refundKindWords(u.kind)} />
+              <Row label="Capture" value={u.capture_id ?? "—"} />
+              <Row label="Sent" value={dateTimeWords(u.sent_at)} />
+              <Row label="Reference id" value={u.reference_id} testId="flexiti-unanswered-refund-reference" />
+              <div className="flex gap-2">
+                <Button
+                  size="small"
+                  variant="secondary"
+                  data-testid="flexiti-refund-done"
+                  isLoading={resolveRefund.isPending && resolveRefund.variables?.piece.id === u.id && resolveRefund.variables?.outcome === "done"}
+                  disabled={resolveRefund.isPending}
+                  onClick={() => onResolve(u, "done")}
+                >
+                  Done at Flexiti
+                </Button>
+                <Button
+                  size="small"
+                  variant="secondary"
+                  data-testid="flexiti-refund-not-done"
+                  isLoading={resolveRefund.isPending && resolveRefund.variables?.piece.id === u.id && resolveRefund.variables?.outcome === "not_done"}
+                  disabled={resolveRefund.isPending}
+                  onClick={() => onResolve(u, "not_done")}
+                >
+                  Not done at Flexiti
+                </Button>
+              </div>
+            </div>
+          ))}
         </div>
       )}
 
@@ -202,10 +272,10 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
             placeholder={(refundable / 100).toFixed(2)}
             data-testid="flexiti-refund-amount"
             value={refundAmount}
-            disabled={refundable <= 0}
+            disabled={refundable <= 0 || unanswered.length > 0}
             onChange={(e) => setRefundAmount(e.target.value)}
           />
-          <Button size="small" variant="secondary" data-testid="flexiti-refund" disabled={refundable <= 0} isLoading={refund.isPending} onClick={onRefund}>
+          <Button size="small" variant="secondary" data-testid="flexiti-refund" disabled={refundable <= 0 || unanswered.length > 0} isLoading={refund.isPending} onClick={onRefund}>
             Refund
           </Button>
         </div>
@@ -229,12 +299,12 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
               <Badge size="2xsmall" color={h.outcome === "success" ? "green" : "red"}>
                 {operationWords(h.operation)}
               </Badge>{" "}
-              {h.outcome === "failure" ? "failed " : ""}
               {h.amount ? `${money(h.amount)} ` : ""}
-              {h.error_code ? `${h.error_code} ` : ""}
+              {h.outcome === "failure" ? `failed${h.http_status || h.error_code ? ` (Flexiti ${[h.http_status, h.error_code].filter(Boolean).join(" ")})` : ""} ` : ""}
               <span className="text-ui-fg-subtle">
-                {new Date(h.created_at).toLocaleString()} · x-reference-id {h.reference_id}
+                {dateTimeWords(h.created_at)} · reference id {h.reference_id}
               </span>
+              {h.message && <span className="text-ui-fg-subtle block">{h.message}</span>}
             </li>
           ))}
         </ul>

@@ -5,7 +5,8 @@ import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
 import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { assignMovement, claimMovement, completeMovement, FlexitiMovement, listMovements, releaseClaim } from "../../modules/flexiti/stores/movement-store"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import { toDate, type PgConnection } from "../../modules/flexiti/stores/connection"
+import { FLEXITI_SCHEMA } from "../../modules/flexiti/schema"
 import { paymentDataOf, prefersReturn, refundableOf, RETURN_FALLBACK_CODES } from "./authorization-ledger"
 import { addDollars, Dollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount } from "../../lib/money"
 import { skuDataFor } from "./sku-data"
@@ -225,8 +226,9 @@ async function settlePendingRefunds(ctx: MoneyContext, authorization: Authorizat
     }
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `Flexiti did not answer an earlier ${pending.kind === "return" ? "return" : "account refund"} of $${pending.amount} on capture ${pending.capture_id}, ` +
-        "and it cannot be read back. Check it in Flexiti's merchant portal before refunding again."
+      `Flexiti did not answer an earlier ${pending.kind === "return" ? "return" : "account refund"} of $${pending.amount} on capture ${pending.capture_id} ` +
+        `(reference ${refundReferenceOf(pending.content_key)}), and it cannot be read back. Look it up in Flexiti's merchant portal, then mark it ` +
+        "done or not done in the order's Flexiti panel; refunds of this payment resume after that."
     )
   }
   return listMovements(ctx.knex, ctx.checkout.payment_session_id)
@@ -379,4 +381,98 @@ async function returnWentThrough(
   const now = after?.captures.find((c) => c.capture_id === capture.capture_id)
   if (now?.returned_amount === undefined) return false
   return lte(addDollars(capture.returned, amount), toDollars(now.returned_amount))
+}
+
+/* ------------------------------------------------------------------ unanswered refunds */
+
+/** A refund piece is keyed `<piece key>:<kind>`; the piece key's reference id is what Flexiti was sent. */
+export function refundReferenceOf(contentKey: string): string {
+  return referenceIdFor(contentKey.replace(/:(return|account_refund)$/, ""))
+}
+
+/** A refund piece Flexiti did not answer and that cannot be read back: what the plugin knows of it. */
+export interface UnansweredRefund {
+  /** the movement's own id: a resolve names it, so a stale or repeated resolve finds nothing pending */
+  id: string
+  kind: "return" | "account_refund"
+  amount: Dollars
+  /** the Flexiti capture it refunds */
+  capture_id: string | null
+  /** the Medusa refund it was sent for (Medusa deletes that refund when the provider fails) */
+  medusa_refund_id: string | null
+  /** the reference id sent to Flexiti, to look the refund up in Flexiti's merchant portal */
+  reference_id: string
+  sent_at: Date
+}
+
+const MV = FLEXITI_SCHEMA.movement
+const MC = MV.columns
+
+function unansweredOf(row: Record<string, unknown>): UnansweredRefund {
+  const contentKey = row[MC.content_key] as string
+  return {
+    id: row[MC.id] as string,
+    kind: row[MC.kind] as UnansweredRefund["kind"],
+    amount: toDollars(row[MC.amount] as string),
+    capture_id: (row[MC.capture_id] as string | null) ?? null,
+    medusa_refund_id: (row[MC.medusa_id] as string | null) ?? null,
+    reference_id: refundReferenceOf(contentKey),
+    sent_at: toDate(row[MC.created_at]),
+  }
+}
+
+/**
+ * The refund pieces of a session still pending. Outside the money lock a pending piece may also
+ * be one being sent right now; a resolve takes the lock, so it only ever acts on a lost answer.
+ */
+export async function listUnansweredRefunds(knex: PgConnection, paymentSessionId: string): Promise<UnansweredRefund[]> {
+  const rows = await knex(MV.table)
+    .select("*")
+    .where(MC.payment_session_id, paymentSessionId)
+    .where(MC.state, "pending")
+    .whereIn(MC.kind, ["return", "account_refund"])
+    .whereNull(MC.deleted_at)
+    .orderBy(MC.created_at, "asc")
+  return rows.map(unansweredOf)
+}
+
+export type RefundResolution = "done" | "not_done"
+
+/**
+ * Settles an unanswered refund piece as the admin found it in Flexiti's merchant portal: `done`
+ * records it as applied (it counts as refunded from now on), `not_done` gives its claim back (the
+ * money is refundable again). Must run inside the session's money lock: the piece is re-read
+ * there, so a second or stale resolve, or one for another payment, is refused and moves nothing.
+ */
+export async function resolveUnansweredRefund(
+  knex: PgConnection,
+  args: { paymentSessionId: string; movementId: string; outcome: RefundResolution; actor: string; audit: Audit }
+): Promise<UnansweredRefund> {
+  const row = await knex(MV.table).select("*").where(MC.id, args.movementId).whereNull(MC.deleted_at).first()
+  if (!row) {
+    // A piece resolved as not done is gone: a second resolve of it lands here.
+    throw new MedusaError(MedusaError.Types.CONFLICT, `Refund ${args.movementId} is not waiting to be resolved (already resolved, or unknown); reload the panel.`)
+  }
+  if (row[MC.payment_session_id] !== args.paymentSessionId || row[MC.kind] === "capture") {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Refund ${args.movementId} is not a refund of this payment.`)
+  }
+  const piece = unansweredOf(row)
+  if (row[MC.state] !== "pending") {
+    throw new MedusaError(MedusaError.Types.CONFLICT, `The refund of $${piece.amount} (reference ${piece.reference_id}) is already resolved; reload the panel.`)
+  }
+  const contentKey = row[MC.content_key] as string
+  if (args.outcome === "done") await completeMovement(knex, contentKey, {})
+  else await releaseClaim(knex, contentKey)
+  await args.audit({
+    operation: `${piece.kind}_resolved`,
+    reference_id: piece.reference_id,
+    outcome: "success",
+    amount: piece.amount,
+    flexiti_id: piece.capture_id,
+    message:
+      args.outcome === "done"
+        ? `${args.actor} confirmed in Flexiti's merchant portal that this unanswered refund was applied: it counts as refunded`
+        : `${args.actor} confirmed in Flexiti's merchant portal that this unanswered refund was not applied: the amount is refundable again`,
+  })
+  return piece
 }

@@ -1,5 +1,5 @@
 import type { BigNumberInput, MedusaContainer, PaymentDTO } from "@medusajs/framework/types"
-import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import { FlexitiEnvironmentName } from "../../../../lib/vocabulary"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
@@ -9,6 +9,8 @@ import { runtimeConfigOf } from "../../../../lib/config/from-container"
 import type { FlexitiCheckoutState } from "../../../../modules/flexiti/types"
 import { TOO_SLOW, tooSlowAfter } from "../../../../lib/deadline"
 import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
+import { listUnansweredRefunds } from "../../../../providers/flexiti/money-movements"
+import type { PgConnection } from "../../../../modules/flexiti/stores/connection"
 
 /** Dollars with 2 decimals, computed with MathBN (never float sums). */
 function dollars(value: BigNumberInput): string {
@@ -87,6 +89,8 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
     planLabel = { en: i18n?.labels.en?.plan_ids[key] ?? null, fr: i18n?.labels.fr?.plan_ids[key] ?? null }
   }
   const history = d.session_id ? await flexiti.listCallLog({ payment_session_id: d.session_id }) : []
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
+  const unanswered = checkout ? await listUnansweredRefunds(knex, checkout.payment_session_id) : []
 
   return {
     payment: {
@@ -124,6 +128,19 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
         date: c.date,
       })),
       release: { state: checkout?.release_state ?? null, error: checkout?.release_error ?? null },
+      /**
+       * Refunds Flexiti did not answer and that cannot be read back (an account refund answers
+       * nothing to read): further refunds wait until the admin resolves each one.
+       */
+      unanswered_refunds: unanswered.map((u) => ({
+        id: u.id,
+        kind: u.kind,
+        amount: dollars(u.amount),
+        capture_id: u.capture_id,
+        medusa_refund_id: u.medusa_refund_id,
+        reference_id: u.reference_id,
+        sent_at: u.sent_at,
+      })),
       can_release: !payment.canceled_at && !payment.captured_at && !!d.authorization_id && MathBN.gt(remaining, 0),
       history: history.map((h) => ({
         id: h.id,

@@ -38,3 +38,11 @@ export const optionalEnvironmentBody = z.object({ environment: environmentSchema
 export const optionalEnvironmentQuery = z.object({ environment: environmentSchema.optional() })
 
 export const paymentParams = z.object({ id: z.string().trim().min(1).max(100) })
+
+/** POST /admin/flexiti/payments/:id/refunds/resolve: which unanswered refund, and what Flexiti's portal shows. */
+export const resolveRefundBody = z
+  .object({
+    movement_id: z.string().trim().min(1).max(100),
+    outcome: z.enum(["done", "not_done"], { error: 'outcome must be "done" or "not_done"' }),
+  })
+  .strict()

@@ -1,0 +1,65 @@
+import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { appendCallLog } from "../../../../modules/flexiti/stores/call-log-store"
+import type { PgConnection } from "../../../../modules/flexiti/stores/connection"
+import { refundsOfPayment } from "../../../../providers/flexiti/medusa-records"
+import { withMoneyLock } from "../../../../providers/flexiti/money-lock"
+import { RefundResolution, resolveUnansweredRefund, UnansweredRefund } from "../../../../providers/flexiti/money-movements"
+import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
+
+export interface ResolvedRefund {
+  piece: UnansweredRefund
+  outcome: RefundResolution
+  /** for `done`: whether Medusa now holds a refund for it (null when it already did, or for `not_done`) */
+  medusa_refund: { recorded: true } | { recorded: false; message: string } | null
+}
+
+/**
+ * Resolves one unanswered refund of a Flexiti payment inside the payment session's money lock.
+ * A piece confirmed done is then recorded as a Medusa refund (Medusa deleted its own when the
+ * provider failed): Medusa's refund path reaches the provider, which adopts the piece already
+ * applied instead of sending it again, so Medusa's and Flexiti's books agree. That runs after the
+ * lock is let go, because the provider takes the same lock.
+ */
+export async function resolveUnansweredRefundOfPayment(
+  container: MedusaContainer,
+  args: { paymentId: string; movementId: string; outcome: RefundResolution; actor: string }
+): Promise<ResolvedRefund> {
+  const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+  const payment = await payments.retrievePayment(args.paymentId, { select: ["id", "provider_id", "payment_session_id"] })
+  if (payment.provider_id !== FLEXITI_PROVIDER_ID) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} is not a Flexiti payment`)
+  }
+  const sessionId = (payment as { payment_session_id?: string }).payment_session_id
+  if (!sessionId) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment ${payment.id} has no Flexiti payment session`)
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
+  const audit = async (entry: Parameters<typeof appendCallLog>[1]) => {
+    await appendCallLog(knex, { ...entry, payment_id: payment.id, payment_session_id: sessionId })
+  }
+  const piece = await withMoneyLock(knex, sessionId, () =>
+    resolveUnansweredRefund(knex, { paymentSessionId: sessionId, movementId: args.movementId, outcome: args.outcome, actor: args.actor, audit })
+  )
+  if (args.outcome === "not_done") return { piece, outcome: args.outcome, medusa_refund: null }
+
+  const live = await refundsOfPayment(knex, payment.id)
+  if (piece.medusa_refund_id && live.some((r) => r.id === piece.medusa_refund_id)) {
+    return { piece, outcome: args.outcome, medusa_refund: null }
+  }
+  try {
+    await refundPaymentWorkflow(container).run({
+      input: {
+        payment_id: payment.id,
+        amount: piece.amount,
+        created_by: args.actor,
+        note: `Flexiti refund ${piece.reference_id}, confirmed in Flexiti's merchant portal`,
+      },
+    })
+    return { piece, outcome: args.outcome, medusa_refund: { recorded: true } }
+  } catch (error) {
+    const message =
+      `Flexiti's records now count the $${piece.amount} as refunded, but Medusa could not record the refund (${(error as Error).message}). ` +
+      `The next refund of at least $${piece.amount} on this payment records it without sending it again.`
+    return { piece, outcome: args.outcome, medusa_refund: { recorded: false, message } }
+  }
+}
