@@ -45,11 +45,6 @@ function pgConnection(container: MedusaContainer): PgConnection {
   return container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
 }
 
-/** True when credentials come from provider options or FLEXITI_* variables: the admin cannot edit them. */
-export function credentialsManagedByEnvironment(options: ParsedProviderOptions): boolean {
-  return !!(options.client_id || process.env.FLEXITI_CLIENT_ID || process.env.FLEXITI_CLIENT_SECRET)
-}
-
 /** Names of the provider options that pin a setting (values never exposed). */
 export function pinnedOptionNames(options: ParsedProviderOptions): string[] {
   return Object.entries(options)
