@@ -21,28 +21,21 @@ import { listAuthorizedCheckouts, listInReview, listPendingReleases, listUnrecor
 import { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
 import { PgConnection } from "../../modules/flexiti/stores/connection"
-import { declaredProviderOptions, runtimeConfigOf } from "../../lib/config/from-container"
+import { declaredProviderOptions, runtimeConfigOf } from "../../config/from-container"
 import { readHostedOutcome } from "../../providers/flexiti/hosted-flow"
 import { MoneyContext } from "../../providers/flexiti/money-movements"
 import { AbandonedReleaseOutcome, releaseAbandoned } from "../../providers/flexiti/release"
 import { toDollars } from "../../lib/money"
-import type { RuntimeConfig } from "../../lib/config/resolver"
+import type { RuntimeConfig } from "../../config/resolver"
+import type { ReconcileReport } from "../../lib/reconcile-report"
 import { findAuthorizationByReference } from "../../providers/flexiti/widget-flow"
+
+export type { ReconcileReport }
 
 export const DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = 60
 export const DEFAULT_PENDING_ORDER_DEADLINE_HOURS = 72
 /** how far back the reconciler looks for checkouts to settle or check */
 const LOOKBACK_DAYS = 7
-
-export interface ReconcileReport {
-  /** orders placed while Flexiti reviewed the application: authorized now, still waiting, or cancelled */
-  reviews: { payment_session_id: string; outcome: "authorized" | "waiting" | "declined" | "order_cancelled" }[]
-  released: { payment_session_id: string; authorization_id: string; amount: string }[]
-  pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
-  recovered: { payment_session_id: string; authorization_id: string }[]
-  flagged: { payment_session_id: string; payment_id: string; authorization_id: string; reason: string }[]
-  errors: { payment_session_id: string; message: string }[]
-}
 
 type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
 

@@ -18,7 +18,7 @@ import { FlexitiProviderOptions } from "../../../lib/config/provider-options"
 import { FlexitiProviderService } from "../service"
 import { choiceOf, fetchFinancingOffer, FinancingChoiceInput, findOffered, preselectedOption } from "../financing"
 import { readCheckout } from "../../../modules/flexiti/stores/checkout-store"
-import type { RuntimeConfig } from "../../../lib/config/resolver"
+import type { RuntimeConfig } from "../../../config/resolver"
 import { createMedusaTables } from "./medusa-tables"
 
 export const TEST_ENCRYPTION_KEY = "5f0c1e2d3b4a59687766554433221100ffeeddccbbaa99887766554433221100"

@@ -1,4 +1,4 @@
-import { credentialsManagedByEnvironment, loadRuntimeConfig, MissingCredentialsError } from "../config/resolver"
+import { credentialsManagedByEnvironment, loadRuntimeConfig, MissingCredentialsError } from "../resolver"
 
 const VARIABLES = ["FLEXITI_CLIENT_ID", "FLEXITI_CLIENT_SECRET"] as const
 

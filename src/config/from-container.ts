@@ -7,12 +7,12 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { FlexitiClient } from "../../flexiti/client"
-import { FlexitiCryptoError } from "../../modules/flexiti/crypto"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
-import { readSettings } from "../../modules/flexiti/stores/settings-store"
-import type { FlexitiEnvironmentName } from "../vocabulary"
-import { ParsedProviderOptions, parseProviderOptions } from "./provider-options"
+import { FlexitiClient } from "../flexiti/client"
+import { FlexitiCryptoError } from "../modules/flexiti/crypto"
+import type { PgConnection } from "../modules/flexiti/stores/connection"
+import { readSettings } from "../modules/flexiti/stores/settings-store"
+import type { FlexitiEnvironmentName } from "../lib/vocabulary"
+import { ParsedProviderOptions, parseProviderOptions } from "../lib/config/provider-options"
 import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "./resolver"
 
 type ProviderEntry = { resolve?: unknown; id?: unknown; options?: Record<string, unknown> }
