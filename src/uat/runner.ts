@@ -177,7 +177,7 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
     }
   )
 
-  await run("invalid-client", "Invalid client", "An invalid client gets 400 invalid_client.", async (details) => {
+  await run("invalid-client", "Invalid client", "An invalid client gets 400 invalid_client.", async () => {
     const wrong = makeClient("uat-deliberately-wrong-secret")
     try {
       await calls.observe("oauth/token with a wrong secret", "merchant", (referenceId) => wrong.testConnection("merchant", referenceId))

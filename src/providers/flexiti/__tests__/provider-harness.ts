@@ -107,7 +107,7 @@ export function providerHarness() {
 
   const control = () => axios.create({ baseURL: `${sandbox.url}/__sandbox`, validateStatus: () => true })
 
-  async function controlCall<T = any>(method: "get" | "post" | "delete", url: string, body?: unknown): Promise<T> {
+  async function controlCall<T = unknown>(method: "get" | "post" | "delete", url: string, body?: unknown): Promise<T> {
     const response = await control().request({ method, url, data: body })
     if (response.status !== 200) throw new Error(`sandbox control ${method} ${url}: ${response.status} ${JSON.stringify(response.data)}`)
     return response.data as T
@@ -192,7 +192,7 @@ export function providerHarness() {
       const accountNumber = nextAccount++
       await controlCall("post", "/accounts", { client_id: opts.clientId ?? SANDBOX_DEFAULT_CLIENT.client_id, account_number: accountNumber })
       const started = await provider.initiatePayment({ amount, currency_code: "cad", data: { ...cart.signed, session_id: cart.sessionId } })
-      const approved = await controlCall("post", `/widget-sessions/${started.id}/approve`, { account_number: accountNumber })
+      const approved = await controlCall<{ event: { eventData: Record<string, unknown> } }>("post", `/widget-sessions/${started.id}/approve`, { account_number: accountNumber })
       const recorded = await writeCheckout(db, {
         payment_session_id: cart.sessionId,
         widget_result: { ...approved.event.eventData, accountNumber: null },
