@@ -29,7 +29,7 @@ const BASE_COLUMNS = {
 } as const
 
 /**
- * Table names, id prefixes and column names of the module's four tables.
+ * Table names, id prefixes and column names of the module's tables.
  * The models use these as computed property keys; the reader builds its SQL from them.
  */
 export const FLEXITI_SCHEMA = {
