@@ -17,7 +17,7 @@ import os from "node:os"
 import path from "node:path"
 import { CheckoutError, flexitiCheckout, newCart, systemCheckout, timed } from "./lib/checkouts.mjs"
 import { describe, latencySvg, markdownTable, round, table } from "./lib/stats.mjs"
-import { actors, catalogue, pool, root, startStack } from "./lib/stack.mjs"
+import { actors, catalogue, root, startStack } from "./lib/stack.mjs"
 import { callsPerCheckout, concurrentCheckouts, launcherSize, sameCartCompletes, storeRoutes, tokensOverMixedOperations } from "./lib/phases.mjs"
 
 const N = Math.max(1, Number(process.env.BENCH_N ?? 50))

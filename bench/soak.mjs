@@ -268,7 +268,7 @@ async function main() {
   console.log(`soak: ${CHECKOUTS} checkouts at concurrency ${CONCURRENCY}, fault rate ${FAULT_RATE} (node ${process.version})`)
   const stack = await startStack()
   timings.stack_start_s = (Date.now() - t0) / 1000
-  let code = 1
+  let code
   try {
     const api = actors(stack.info)
     await api.login()

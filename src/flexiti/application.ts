@@ -25,7 +25,7 @@ export const applyRequestSchema = applicationDataSchema.extend({ widget_session_
 export type ApplyRequest = z.infer<typeof applyRequestSchema>
 
 /**
- * POST /apply's approval (APPLY_ANSWER in assumptions.ts): the new account's number is what the
+ * POST /apply's approval (an inference: README, "Assumptions about the Flexiti API"): the new account's number is what the
  * purchase needs; everything else is optional and kept as sent.
  */
 export const applyAnswerSchema = z.looseObject({

@@ -1,7 +1,7 @@
 /**
- * Every INFERENCE about the Flexiti API that drives behaviour lives here, so it can be
- * corrected in one place when Flexiti confirms (implementation@flexiti.com).
- * Each one is listed, with its number, in docs/assumptions.md ("Assumptions about the Flexiti API").
+ * Every INFERENCE about the Flexiti API that code reads as a value lives here, so it can be
+ * corrected in one place when Flexiti confirms (implementation@flexiti.com). The README's
+ * "Assumptions about the Flexiti API" lists these and the readings that only shape the code.
  */
 export const ASSUMPTIONS = {
   /** Transactions Endpoints, API Changelog: POST/GET authorization live under v2.5.1; capture, release, return and refund stay on v2.5. */
@@ -17,23 +17,10 @@ export const ASSUMPTIONS = {
     i18n: "v2.5",
     token: "v2.5",
   },
-  /**
-   * SDK Init Method: a purchase widget needs customer_identification; a cart has no date of birth, so we
-   * send personal_information (names and postal code) without dob and let the widget ask.
-   */
-  WIDGET_IDENTIFICATION: "personal_information_without_dob",
-  /** Not public: the authorization response carries authorization_id, status, amounts and captures. */
-  AUTHORIZATION_SHAPE: "authorization_id,status,amount,captured_amount,released_amount,remaining_authorization_amount,captures[]",
-  /** Not public: capture answers capture_id and remaining_authorization_amount. */
-  CAPTURE_SHAPE: "capture_id,amount,remaining_authorization_amount",
-  /** Not public: release takes an optional amount; omitted = release everything that remains. */
-  RELEASE_BODY: "amount optional",
   /** Transactions Endpoints show opened and closed: statuses are opened (amount remains) and closed (nothing remains: captured and/or released). */
   AUTHORIZATION_STATUSES: { open: "opened", closed: "closed" },
   /** Authentication Endpoints: refresh a token this many seconds before it expires (it cannot be refreshed after). */
   TOKEN_REFRESH_SKEW_SECONDS: 120,
-  /** Transactions Endpoints (return_date_exceeded, wrong_transaction_type): returns go to capture/{id}/return for promotional purchases within 100 days, else account refund. */
-  RETURN_WINDOW_DAYS: 100,
   /** Online API Endpoints Reference: flows are printed "Apply", "Buy", "Apply/Buy"; we send them lower case. */
   ONLINE_FLOW_VALUES: { buy: "buy", apply: "apply", applyBuy: "apply/buy" },
   /**
@@ -61,17 +48,6 @@ export const ASSUMPTIONS = {
    * send a return's and a refund's totals negative, as the return example does.
    */
   SKU_DATA: { skuIdMax: 50, categoryMax: 50, descriptionMax: 100, returnTotalsNegative: true },
-  /** Authentication Endpoints ("or you will receive an error"): a token request that is not form-encoded is refused with 400 invalid_request. */
-  TOKEN_WRONG_ENCODING_ERROR: { status: 400, error: "invalid_request" },
-  /** Widget Communication Events: widget messages come from the origin of the redirection_url. */
-  WIDGET_MESSAGE_ORIGIN: "origin of redirection_url",
-  /**
-   * Not public: an authorization's `reference` is the merchant's reference it was created with:
-   * the body `reference` of POST authorization, and the `merchant_orderid` of a hosted purchase.
-   * The plugin sends the payment session id in both, and uses an authorization only when its
-   * reference is that session's id.
-   */
-  AUTHORIZATION_REFERENCE: "merchant reference the authorization was created with",
   /**
    * Not public: each capture in GET authorization reports `returned_amount`, so a return whose
    * answer was lost can be recognised. An account refund answers `{}` and cannot be read back.
@@ -84,12 +60,6 @@ export const ASSUMPTIONS = {
    */
   PLAN_ANNUAL_RATE: "plain number only",
   /**
-   * Error Overview: 465–467 are "Blocked" (malicious payload, ACL rule, geo-blocked); no rate limit
-   * or 429 is published. We read a merchant sending too much as liable to be blocked, so the store
-   * spends at most a configured number of Flexiti calls a minute.
-   */
-  MERCHANT_CALL_RATE: "unpublished; too many calls may be blocked (465-467)",
-  /**
    * Not public: POST /apply's body. The docs say only that it must carry the same personal data
    * as widget/init and the widget_session_id; we send widget/init's application fields
    * (customer_identification.personal_information, tos_agreement, email, phone_number as a
@@ -97,25 +67,6 @@ export const ASSUMPTIONS = {
    * the application's customer-scope token.
    */
   APPLY_REQUEST: { version: "v2.5", fields: "widget/init application fields + widget_session_id" },
-  /**
-   * Not public: POST /apply's success body. We read the new account's `account_number` (and keep
-   * `customer_id`, `apply_status` when present); a decline or a pending review is a 409 with the
-   * documented apply codes application_declined(_2,_3) / application_marked_pending_1/_2.
-   */
-  APPLY_ANSWER: "account_number on approval; 409 application_declined* / application_marked_pending*",
-  /**
-   * Not described: how a purchase goes on after an approved application. We open a purchase
-   * widget for the new account (widget/init flow purchase, customer_identification.account_number)
-   * on the same customer-scope lineage; the shopper verifies there and the usual numeric/true/purchase
-   * leads to the plan choice and the authorization.
-   */
-  PURCHASE_AFTER_APPLICATION: "purchase widget for the new account, same lineage",
-  /**
-   * Not public: the POS API gives no way to learn a pending application's decision (no
-   * notification or lookup for it). The shopper is told Flexiti will email the decision and the
-   * cart stays open for another payment method; no order waits.
-   */
-  PENDING_APPLICATION_DECISION: "by email to the shopper; no pending order",
 } as const
 
 export function isAuthorizationOpen(status: string): boolean {

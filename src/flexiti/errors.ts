@@ -62,11 +62,6 @@ export const FLEXITI_ERROR_CODES = {
 
 export type FlexitiErrorCode = (typeof FLEXITI_ERROR_CODES)[keyof typeof FLEXITI_ERROR_CODES][number]
 
-/** A refusal of POST authorization that is about the shopper's account or the merchant's setup. */
-export function isAuthorizationRefusal(error: unknown): error is FlexitiError & { code: FlexitiErrorCode } {
-  return error instanceof FlexitiError && (FLEXITI_ERROR_CODES.authorization as readonly string[]).includes(error.code ?? "")
-}
-
 /** 465 malicious payload, 466 access-control rule, 467 geo-blocked: "treated the same way as 403". */
 export function isBlocked(error: unknown): boolean {
   return error instanceof FlexitiError && error.status !== undefined && error.status >= 465 && error.status <= 467

@@ -20,7 +20,6 @@ export type FlexitiLang = (typeof FLEXITI_LANGS)[number]
 
 /** The 13 Canadian provinces and territories (ISO 3166-2:CA suffixes). */
 export const CANADIAN_PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"] as const
-export type CanadianProvince = (typeof CANADIAN_PROVINCES)[number]
 
 /** A province code ("ON") from what Medusa stores ("on", "ca-on"), or undefined when it is not one. */
 export function provinceCode(province: string | null | undefined): string | undefined {

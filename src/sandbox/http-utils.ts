@@ -1,12 +1,7 @@
 import { IncomingHttpHeaders, IncomingMessage } from "node:http"
 import { z } from "zod"
 import { checkRequest, RequestSpec } from "./docs/fields"
-
-export interface FieldError {
-  param: string
-  msg: string
-  value?: unknown
-}
+import type { FieldError } from "./field-error"
 
 /** Thrown by handlers; the server serialises it in the error shape of the API that was called. */
 export class HttpError extends Error {

@@ -1,8 +1,7 @@
 import { FlexitiError } from "../flexiti/errors"
 import { Authorization, AuthorizationCreateRequest, FinancingOption } from "../flexiti/schemas"
-import { CaseFailure, expect, NeedsTester } from "./case-outcomes"
+import { CaseFailure, expect, NeedsTester, type RunCase } from "./case-outcomes"
 import type { ChecklistItem } from "./checklist"
-import type { RunCase } from "./runner"
 import { purchaseAsTheStore, StorePurchaseContext } from "./store-purchase"
 
 /**

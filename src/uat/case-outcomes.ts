@@ -7,3 +7,6 @@ export class NeedsTester extends Error {}
 export function expect(condition: unknown, message: string): asserts condition {
   if (!condition) throw new CaseFailure(message)
 }
+
+/** Runs one checklist case: its id, title and requirement, and the body that proves it (filling `details`). */
+export type RunCase = (id: string, title: string, requirement: string, body: (details: string[]) => Promise<void>) => Promise<void>

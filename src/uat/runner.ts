@@ -8,7 +8,7 @@ import { TokenCache, TokenClock } from "../flexiti/token-manager"
 import { BusinessAccounts, runBusinessPlan, SKU_STATEMENT_CHECK } from "./business-plan"
 import { ChecklistItem, MANUAL_CHECKLIST } from "./checklist"
 import { CallLog, CallRecord, describeError } from "./call-log"
-import { CaseFailure, expect, NeedsTester } from "./case-outcomes"
+import { CaseFailure, expect, NeedsTester, type RunCase } from "./case-outcomes"
 import { manualShopper } from "./shoppers"
 import { purchaseAsTheStore, ShopperVerifier } from "./store-purchase"
 
@@ -70,8 +70,6 @@ export interface UatReport {
 
 const AMOUNT = 100
 const RELEASE_AMOUNT = 50
-
-export type RunCase = (id: string, title: string, requirement: string, body: (details: string[]) => Promise<void>) => Promise<void>
 
 /** Runs every automated case in order; later cases reuse what earlier ones created. */
 export async function runUat(target: UatTarget, options: { log?: (line: string) => void } = {}): Promise<UatReport> {
@@ -179,7 +177,7 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
     }
   )
 
-  await run("invalid-client", "Invalid client", "An invalid client gets 400 invalid_client.", async (details) => {
+  await run("invalid-client", "Invalid client", "An invalid client gets 400 invalid_client.", async () => {
     const wrong = makeClient("uat-deliberately-wrong-secret")
     try {
       await calls.observe("oauth/token with a wrong secret", "merchant", (referenceId) => wrong.testConnection("merchant", referenceId))

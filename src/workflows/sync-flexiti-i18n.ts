@@ -5,7 +5,7 @@ import { FLEXITI_LANGS, FlexitiEnvironmentName, FlexitiLang } from "../lib/vocab
 import { FLEXITI_MODULE } from "../modules/flexiti/schema"
 import { FlexitiI18nLabels, FlexitiI18nSyncRow } from "../modules/flexiti/types"
 import type FlexitiModuleService from "../modules/flexiti/service"
-import { adminFlexitiClient, environmentInForce, FlexitiNotConfiguredError } from "../lib/config/from-container"
+import { adminFlexitiClient, environmentInForce, FlexitiNotConfiguredError } from "../config/from-container"
 
 export interface SyncFlexitiI18nInput {
   /** default: the environment in force (provider option, else the admin setting) */

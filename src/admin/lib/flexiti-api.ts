@@ -1,4 +1,4 @@
-import type { ReconcileReport as ServerReconcileReport } from "../../workflows/lib/reconciler"
+import type { ReconcileReport as ServerReconcileReport } from "../../lib/reconcile-report"
 import { sdk } from "./sdk"
 
 /** Shapes answered by the plugin's admin routes (src/api/admin/flexiti/**). */

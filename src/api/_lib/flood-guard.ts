@@ -1,5 +1,5 @@
 import { RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible"
-import type { FloodGuardSettings } from "../../lib/config/flood-guard"
+import type { FloodGuardSettings } from "../../config/flood-guard"
 import type { LimiterStore } from "./limiter-store"
 
 const TEN_MINUTES = 10 * 60

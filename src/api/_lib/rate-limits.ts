@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { floodGuardSettingsOf, medusaRedisOf } from "../../lib/config/flood-guard"
+import { floodGuardSettingsOf, medusaRedisOf } from "../../config/flood-guard"
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import { checkoutOfSession } from "../../providers/flexiti/session-data"
 import { createFloodGuard, FLEXITI_CALL_COST, FloodGuard, LimitCheck } from "./flood-guard"

@@ -6,7 +6,7 @@ import { dollarAmount, langSchema, numericId, positiveDollarAmount, provinceCode
 export const personalInformationSchema = z.object({
   first_name: z.string().min(1).max(80),
   last_name: z.string().min(1).max(80),
-  // INFERENCE (assumptions.ts WIDGET_IDENTIFICATION): optional, the cart has no date of birth.
+  // INFERENCE (README, "Assumptions about the Flexiti API"): optional, the cart has no date of birth.
   dob: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   postal_code: z.string().min(3).max(10),
 })
@@ -157,7 +157,7 @@ export const captureResponseSchema = z.looseObject({
 export type CaptureResponse = z.infer<typeof captureResponseSchema>
 
 export const releaseRequestSchema = z.object({
-  // INFERENCE: omitted amount releases everything that remains (assumptions.ts RELEASE_BODY).
+  // INFERENCE: omitted amount releases everything that remains (README, "Assumptions about the Flexiti API").
   amount: positiveDollarAmount.optional(),
   reference: z.string().max(40).optional(),
 })

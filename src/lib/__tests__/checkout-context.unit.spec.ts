@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { CheckoutContext, signCheckoutContext, verifyCheckoutContext } from "../checkout-context"
 
 const KEY_A = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
@@ -161,7 +162,6 @@ describe("checkout context signing", () => {
   })
 
   it("the signature is not a plain hash of the context", () => {
-    const { createHash } = require("node:crypto") as typeof import("node:crypto")
     const signed = signCheckoutContext(context)
     const plain = createHash("sha256").update(JSON.stringify(signed.checkout_context)).digest("hex")
     expect(signed.checkout_signature).not.toBe(plain)

@@ -1,7 +1,7 @@
 import type { AuthorizePaymentOutput, Logger } from "@medusajs/framework/types"
 import { MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { Authorization } from "../../flexiti/schemas"
-import { RuntimeConfig } from "../../lib/config/resolver"
+import { RuntimeConfig } from "../../config/resolver"
 import { isPositive, sameToTheCent, toDollars } from "../../lib/money"
 import { readCheckout, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import { checkoutReleasedMessage } from "./shopper-messages"

@@ -4,7 +4,7 @@ import { FlexitiError } from "../../flexiti/errors"
 import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
-import type { RuntimeConfig } from "../../lib/config/resolver"
+import type { RuntimeConfig } from "../../config/resolver"
 import { onCheckoutLineage } from "./checkout-lineage"
 
 /**

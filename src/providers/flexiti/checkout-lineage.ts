@@ -2,7 +2,7 @@ import type { TokenLineage } from "../../flexiti/token-manager"
 import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
-import type { RuntimeConfig } from "../../lib/config/resolver"
+import type { RuntimeConfig } from "../../config/resolver"
 
 /**
  * Runs Flexiti calls on a widget checkout's own customer-scope lineage and keeps the token the

@@ -13,7 +13,7 @@ import type {
   FlexitiTransactionType,
 } from "../../modules/flexiti/types"
 import { toDollars, toFlexitiAmount } from "../../lib/money"
-import type { RuntimeConfig } from "../../lib/config/resolver"
+import type { RuntimeConfig } from "../../config/resolver"
 
 /**
  * The shopper's financing (Flexiti's "How to Implement the Purchase Flow": calculate-interest

@@ -7,7 +7,7 @@ import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import { CheckoutContext } from "../../lib/checkout-context"
 import { toFlexitiAmount } from "../../lib/money"
-import { RuntimeConfig } from "../../lib/config/resolver"
+import { RuntimeConfig } from "../../config/resolver"
 import { FlexitiSessionData } from "./types"
 
 /** Online API hosted flow (README, "How a payment maps onto Flexiti"): systems/init at initiate, notifications at authorize. */

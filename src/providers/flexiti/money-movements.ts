@@ -10,7 +10,7 @@ import { FLEXITI_SCHEMA } from "../../modules/flexiti/schema"
 import { paymentDataOf, prefersReturn, refundableOf, RETURN_FALLBACK_CODES } from "./authorization-ledger"
 import { addDollars, Dollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount } from "../../lib/money"
 import { skuDataFor } from "./sku-data"
-import { RuntimeConfig } from "../../lib/config/resolver"
+import { RuntimeConfig } from "../../config/resolver"
 
 type Audit = (entry: FlexitiCallLogEntry) => Promise<void>
 

@@ -35,13 +35,13 @@ import { withMoneyLock } from "./money-lock"
 import { AuthorizedCheckout, captureOnFlexiti, failureEntry, MoneyContext, refundOnFlexiti } from "./money-movements"
 import { sameToTheCent, toDollars } from "../../lib/money"
 import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "../../lib/config/provider-options"
-import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "../../lib/config/resolver"
+import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "../../config/resolver"
 import { choosePlanMessage, inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
 import { checkBootConfiguration } from "./boot-checks"
 import { asMedusaError, asShopperError } from "./medusa-errors"
 import { checkoutOfSession, publicSessionData, SESSION_ID, sessionDataOf } from "./session-data"
 import { authorizeWidget, initiateWidget, isDecline } from "./widget-flow"
-import { shareMerchantTokens } from "../../lib/merchant-token-store"
+import { shareMerchantTokens } from "../../modules/flexiti/merchant-token-store"
 
 type Cradle = { logger?: Logger } & Record<string, unknown>
 

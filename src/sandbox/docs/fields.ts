@@ -1,5 +1,5 @@
 import { isDollarAmount } from "../cents"
-import type { FieldError } from "../http-utils"
+import type { FieldError } from "../field-error"
 
 /**
  * A request field as Flexiti's endpoint tables describe it: where it sits, its type and length

@@ -1,4 +1,4 @@
-import type { FieldError } from "../http-utils"
+import type { FieldError } from "../field-error"
 import { Body, booleanAt, checkRequest, FieldSpec, isPresent, RequestSpec, stringAt, valueAt } from "./fields"
 
 /**

@@ -33,13 +33,17 @@ import {
 import { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
 import { PgConnection } from "../../modules/flexiti/stores/connection"
-import { declaredProviderOptions, runtimeConfigOf } from "../../lib/config/from-container"
+import { declaredProviderOptions, runtimeConfigOf } from "../../config/from-container"
 import { readHostedOutcome } from "../../providers/flexiti/hosted-flow"
 import { MoneyContext } from "../../providers/flexiti/money-movements"
 import { AbandonedReleaseOutcome, releaseAbandoned } from "../../providers/flexiti/release"
 import { isPositive, toDollars } from "../../lib/money"
-import type { RuntimeConfig } from "../../lib/config/resolver"
+import type { RuntimeConfig } from "../../config/resolver"
+import { emptyReconcileReport, ReconcileReport } from "../../lib/reconcile-report"
 import { findAuthorizationByReference } from "../../providers/flexiti/widget-flow"
+
+export { emptyReconcileReport }
+export type { ReconcileReport }
 
 export const DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = 60
 export const DEFAULT_PENDING_ORDER_DEADLINE_HOURS = 72
@@ -49,26 +53,6 @@ export const DEFAULT_RECONCILE_CALL_BUDGET = 300
 const LOOKBACK_DAYS = 7
 /** checkouts per batch, for each kind of work */
 const BATCH: Record<"reviews" | "pendingReleases" | "unrecorded" | "abandoned" | "openOrders", number> = { reviews: 50, pendingReleases: 50, unrecorded: 50, abandoned: 100, openOrders: 100 }
-
-export interface ReconcileReport {
-  /** orders placed while Flexiti reviewed the application: authorized now, still waiting, or cancelled */
-  reviews: { payment_session_id: string; outcome: "authorized" | "waiting" | "declined" | "order_cancelled" }[]
-  released: { payment_session_id: string; authorization_id: string; amount: string }[]
-  /** money Flexiti captured with no order behind it (auto-capture), given back to the shopper */
-  returned: { payment_session_id: string; authorization_id: string; amount: string }[]
-  pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
-  recovered: { payment_session_id: string; authorization_id: string }[]
-  flagged: { payment_session_id: string; payment_id: string; authorization_id: string; reason: string }[]
-  errors: { payment_session_id: string; message: string }[]
-  /** Flexiti calls this run made, its budget, and the checkouts left for the next run */
-  flexiti_calls: number
-  call_budget: number
-  deferred: number
-}
-
-export function emptyReconcileReport(): ReconcileReport {
-  return { reviews: [], released: [], returned: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [], flexiti_calls: 0, call_budget: 0, deferred: 0 }
-}
 
 type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import Redis from "ioredis"
-import { DEFAULT_FLEXITI_CALLS_PER_MINUTE, FloodGuardSettings } from "../../../lib/config/flood-guard"
+import { DEFAULT_FLEXITI_CALLS_PER_MINUTE, FloodGuardSettings } from "../../../config/flood-guard"
 import { createFloodGuard, FLEXITI_CALL_COST, LimitCheck } from "../flood-guard"
 import { memoryLimiterStore, redisLimiterStore } from "../limiter-store"
 

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { declaredProviderOptions, runtimeConfigOf } from "../../../lib/config/from-container"
+import { declaredProviderOptions, runtimeConfigOf } from "../../../config/from-container"
 import type { FlexitiLang } from "../../../lib/vocabulary"
 import type { PgConnection } from "../../../modules/flexiti/stores/connection"
 import { readLabels } from "../../../modules/flexiti/stores/i18n-store"

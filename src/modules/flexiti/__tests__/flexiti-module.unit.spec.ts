@@ -92,7 +92,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         await expect(service.updateSettings({ max_amount: "-5" })).rejects.toThrow(/max_amount/)
         await expect(service.updateSettings({ allowed_provinces: ["ZZ"] })).rejects.toThrow(/allowed_provinces/)
         await expect(service.updateSettings({ allowed_provinces: [] })).rejects.toThrow(/at least one/)
-        await expect(service.updateSettings({ active_environment: "prod" as any })).rejects.toThrow(
+        await expect(service.updateSettings({ active_environment: "prod" as never })).rejects.toThrow(
           /active_environment/
         )
         expect((await service.getSettings()).min_amount).toBe("250.00")
@@ -254,7 +254,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         expect(await readCredentials(knex(), "merchant_integration")).toBeUndefined()
         await knex()("flexiti_credential").update({ deleted_at: new Date() })
         expect(await readCredentials(knex(), "training")).toBeUndefined()
-        await expect(readCredentials(knex(), "prod" as any)).rejects.toThrow()
+        await expect(readCredentials(knex(), "prod" as never)).rejects.toThrow()
       })
 
       it("rejects invalid input", async () => {
@@ -477,7 +477,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
 
         await expect(service.listCallLog({})).rejects.toThrow(/payment_id or payment_session_id/)
         await expect(
-          service.logCall({ operation: "x", reference_id: "r", outcome: "maybe" as any })
+          service.logCall({ operation: "x", reference_id: "r", outcome: "maybe" as never })
         ).rejects.toThrow(/outcome/)
         await expect(
           appendCallLog(knex(), { operation: "x", reference_id: "r", outcome: "success", amount: "1.234" })

@@ -17,7 +17,7 @@ describe("flexiti schema constants", () => {
     "%s: the model's properties are exactly the constant's columns",
     (name) => {
       const constant = FLEXITI_SCHEMA[name]
-      const model = MODELS[name] as any
+      const model = MODELS[name] as unknown as { schema: Record<string, unknown>; parse(): { tableName: string } }
       const modelKeys = Object.keys(model.schema).sort()
       const columns = [...Object.values(constant.columns)].sort()
       expect(modelKeys).toEqual(columns)

@@ -13,6 +13,8 @@ import { generateEntityId } from "@medusajs/framework/utils"
 /** The knex instance registered as `__pg_connection__` in every Medusa container. */
 export type PgConnection = Knex
 
+// A row as the database driver returns it: each store states its columns' types where it reads them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Row = Record<string, any>
 
 /** A new row id in the style of Medusa's models (`<prefix>_<ulid>`). */

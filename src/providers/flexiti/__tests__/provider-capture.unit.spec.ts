@@ -126,7 +126,7 @@ describe("FlexitiProviderService: capture", () => {
   it("refuses to capture a session the plugin holds no authorization for", async () => {
     const provider = h.provider()
     const checkout = await h.approvedCheckout(provider, 300)
-    const captureId = await h.captureRow("pay_UNAUTHORIZED", 300)
+    const captureId = await h.captureRow(await h.paymentRow(checkout, 300), 300)
     await expect(provider.capturePayment({ data: { session_id: checkout.sessionId }, context: { idempotency_key: captureId } })).rejects.toThrow(
       /no Flexiti authorization to capture/
     )

@@ -1,8 +1,8 @@
 /**
  * Shared setup of the provider tests: the real Flexiti sandbox over loopback, a throwaway
- * PostgreSQL database holding the plugin's tables (built from the committed migrations) and the
- * few Medusa columns `medusa-records.ts` reads, and the widget checkout driven the way the store
- * routes drive it (README "Store routes (for a storefront)", "How a payment maps onto Flexiti").
+ * PostgreSQL database holding the plugin's tables (built from the committed migrations) and
+ * Medusa's payment tables and cart link (built by Medusa's own migrations, `medusa-tables.ts`), and
+ * the widget checkout driven the way the store routes drive it (README "Store routes (for a storefront)", "How a payment maps onto Flexiti").
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -18,20 +18,12 @@ import { FlexitiProviderOptions } from "../../../lib/config/provider-options"
 import { FlexitiProviderService } from "../service"
 import { choiceOf, fetchFinancingOffer, FinancingChoiceInput, findOffered, preselectedOption } from "../financing"
 import { readCheckout } from "../../../modules/flexiti/stores/checkout-store"
-import type { RuntimeConfig } from "../../../lib/config/resolver"
+import type { RuntimeConfig } from "../../../config/resolver"
+import { createMedusaTables } from "./medusa-tables"
 
 export const TEST_ENCRYPTION_KEY = "5f0c1e2d3b4a59687766554433221100ffeeddccbbaa99887766554433221100"
 
 const MIGRATIONS_DIR = path.resolve(__dirname, "../../../modules/flexiti/migrations")
-
-/** The Medusa tables the provider reads, with only the columns it reads. */
-const MEDUSA_TABLES_SQL = [
-  `create table payment_session (id text primary key, payment_collection_id text not null)`,
-  `create table cart_payment_collection (id text primary key, cart_id text not null, payment_collection_id text not null, deleted_at timestamptz null)`,
-  `create table payment (id text primary key, payment_session_id text not null, canceled_at timestamptz null, deleted_at timestamptz null)`,
-  `create table capture (id text primary key, payment_id text not null, amount numeric not null, raw_amount jsonb not null, deleted_at timestamptz null)`,
-  `create table refund (id text primary key, payment_id text not null, amount numeric not null, raw_amount jsonb not null, deleted_at timestamptz null)`,
-]
 
 function connection(database: string) {
   return {
@@ -55,6 +47,12 @@ async function migrationSql(): Promise<string[]> {
   }
   return sql
 }
+
+/** An amount as Medusa stores it: the numeric column and its raw BigNumber twin. */
+const medusaAmount = (amount: number) => ({ amount, raw_amount: JSON.stringify({ value: String(amount), precision: 20 }) })
+
+/** The provider id Medusa gives this plugin's provider (`pp_<identifier>_<id>`). */
+const PROVIDER_ID = "pp_flexiti_flexiti"
 
 /** Ids shaped like Medusa's (prefix + 26 characters), so Flexiti's 40-character references are exercised for real. */
 const id = (prefix: string) => `${prefix}_${randomBytes(13).toString("hex").toUpperCase()}`
@@ -89,7 +87,9 @@ export function providerHarness() {
     admin = createKnex({ client: "pg", connection: connection("postgres") })
     await admin.raw(`create database "${database}"`)
     db = createKnex({ client: "pg", connection: connection(database), pool: { min: 0, max: 8 } })
-    for (const statement of [...(await migrationSql()), ...MEDUSA_TABLES_SQL]) await db.raw(statement)
+    const { host, port, user, password } = connection(database)
+    await createMedusaTables(`postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${port}/${database}`)
+    for (const statement of await migrationSql()) await db.raw(statement)
   })
 
   afterEach(async () => {
@@ -107,7 +107,7 @@ export function providerHarness() {
 
   const control = () => axios.create({ baseURL: `${sandbox.url}/__sandbox`, validateStatus: () => true })
 
-  async function controlCall<T = any>(method: "get" | "post" | "delete", url: string, body?: unknown): Promise<T> {
+  async function controlCall<T = unknown>(method: "get" | "post" | "delete", url: string, body?: unknown): Promise<T> {
     const response = await control().request({ method, url, data: body })
     if (response.status !== 200) throw new Error(`sandbox control ${method} ${url}: ${response.status} ${JSON.stringify(response.data)}`)
     return response.data as T
@@ -159,12 +159,14 @@ export function providerHarness() {
     },
 
     /** A Medusa payment session on a cart's payment collection, and the signed cart facts the store route would send. */
-    async cartSession(overrides: { expiresInSeconds?: number } = {}) {
+    async cartSession(overrides: { expiresInSeconds?: number; amount?: number } = {}) {
       const sessionId = id("payses")
       const collectionId = id("pay_col")
       const cartId = id("cart")
-      await db("payment_session").insert({ id: sessionId, payment_collection_id: collectionId })
-      await db("cart_payment_collection").insert({ id: id("cartpc"), cart_id: cartId, payment_collection_id: collectionId })
+      const amount = overrides.amount ?? 0
+      await db("payment_collection").insert({ id: collectionId, currency_code: "cad", ...medusaAmount(amount) })
+      await db("payment_session").insert({ id: sessionId, payment_collection_id: collectionId, currency_code: "cad", ...medusaAmount(amount), provider_id: PROVIDER_ID })
+      await db("cart_payment_collection").insert({ id: id("capaycol"), cart_id: cartId, payment_collection_id: collectionId })
       const signed = signCheckoutContext({
         cart_id: cartId,
         payment_collection_id: collectionId,
@@ -186,11 +188,11 @@ export function providerHarness() {
      * does: the account kept encrypted, then the financing Flexiti offers it (calculate-interest).
      */
     async approvedCheckout(provider: FlexitiProviderService, amount: number, opts: { clientId?: string } = {}) {
-      const cart = await h.cartSession()
+      const cart = await h.cartSession({ amount })
       const accountNumber = nextAccount++
       await controlCall("post", "/accounts", { client_id: opts.clientId ?? SANDBOX_DEFAULT_CLIENT.client_id, account_number: accountNumber })
       const started = await provider.initiatePayment({ amount, currency_code: "cad", data: { ...cart.signed, session_id: cart.sessionId } })
-      const approved = await controlCall("post", `/widget-sessions/${started.id}/approve`, { account_number: accountNumber })
+      const approved = await controlCall<{ event: { eventData: Record<string, unknown> } }>("post", `/widget-sessions/${started.id}/approve`, { account_number: accountNumber })
       const recorded = await writeCheckout(db, {
         payment_session_id: cart.sessionId,
         widget_result: { ...approved.event.eventData, accountNumber: null },
@@ -218,20 +220,33 @@ export function providerHarness() {
       const checkout = await h.approvedCheckout(provider, amount, opts)
       await h.choose(checkout.sessionId, opts.choice)
       const authorized = await provider.authorizePayment({ data: { session_id: checkout.sessionId }, context: { idempotency_key: checkout.sessionId } })
-      const paymentId = id("pay")
-      if (opts.withPayment !== false) await db("payment").insert({ id: paymentId, payment_session_id: checkout.sessionId })
+      const paymentId = opts.withPayment === false ? id("pay") : await h.paymentRow(checkout, amount)
       return { ...checkout, authorized, paymentId, data: { session_id: checkout.sessionId } }
+    },
+
+    /** The Medusa payment row of a session (Medusa writes it once the provider authorized the session). */
+    async paymentRow(session: { sessionId: string; collectionId: string }, amount: number) {
+      const paymentId = id("pay")
+      await db("payment").insert({
+        id: paymentId,
+        payment_session_id: session.sessionId,
+        payment_collection_id: session.collectionId,
+        currency_code: "cad",
+        provider_id: PROVIDER_ID,
+        ...medusaAmount(amount),
+      })
+      return paymentId
     },
 
     /** A Medusa capture row (Medusa writes it before calling the provider) and its id. */
     async captureRow(paymentId: string, amount: number) {
       const captureId = id("capt")
-      await db("capture").insert({ id: captureId, payment_id: paymentId, amount, raw_amount: JSON.stringify({ value: String(amount), precision: 20 }) })
+      await db("capture").insert({ id: captureId, payment_id: paymentId, ...medusaAmount(amount) })
       return captureId
     },
     async refundRow(paymentId: string, amount: number) {
       const refundId = id("ref")
-      await db("refund").insert({ id: refundId, payment_id: paymentId, amount, raw_amount: JSON.stringify({ value: String(amount), precision: 20 }) })
+      await db("refund").insert({ id: refundId, payment_id: paymentId, ...medusaAmount(amount) })
       return refundId
     },
     /** Medusa deletes its capture or refund row when the provider throws. */

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
-import { environmentInForce } from "../../../../lib/config/from-container"
+import { environmentInForce } from "../../../../config/from-container"
 import { parseBody } from "../../../validation"
 import { optionalEnvironmentQuery } from "../lib/schemas"
 

@@ -6,7 +6,8 @@ import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
 import type { FlexitiCredentialStatus } from "../../../../modules/flexiti/types"
 import { isFlexitiHost } from "../../../../modules/flexiti/validation"
-import { credentialsManagedByEnvironment, declaredProviderOptions, pinnedOptionNames } from "../../../../lib/config/from-container"
+import { declaredProviderOptions, pinnedOptionNames } from "../../../../config/from-container"
+import { credentialsManagedByEnvironment } from "../../../../config/resolver"
 import { trustUrls } from "./trust-urls"
 
 export function storeCorsOf(container: MedusaContainer): string | undefined {

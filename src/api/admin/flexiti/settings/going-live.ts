@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { credentialsManagedByEnvironment, declaredProviderOptions } from "../../../../lib/config/from-container"
+import { declaredProviderOptions } from "../../../../config/from-container"
+import { credentialsManagedByEnvironment } from "../../../../config/resolver"
 import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
 

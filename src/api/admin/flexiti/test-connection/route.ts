@@ -3,7 +3,7 @@ import { FlexitiError } from "../../../../flexiti/errors"
 import { newReferenceId } from "../../../../flexiti/reference-id"
 import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
-import { adminFlexitiClient, environmentInForce, FlexitiNotConfiguredError } from "../../../../lib/config/from-container"
+import { adminFlexitiClient, environmentInForce, FlexitiNotConfiguredError } from "../../../../config/from-container"
 import { parseBody } from "../../../validation"
 import { optionalEnvironmentBody } from "../lib/schemas"
 

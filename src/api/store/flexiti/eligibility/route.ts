@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "zod"
-import { FlexitiNotConfiguredError, runtimeConfigOf } from "../../../../lib/config/from-container"
+import { FlexitiNotConfiguredError, runtimeConfigOf } from "../../../../config/from-container"
 import { toDollars } from "../../../../lib/money"
 import { parseBody } from "../../../validation"
 import { loadCart, provinceOfAddress } from "../cart-context"

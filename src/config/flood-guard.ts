@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "zod"
 import { declaredProviderOptions } from "./from-container"
-import { ParsedProviderOptions, providerOptionsSchema } from "./provider-options"
+import { ParsedProviderOptions, providerOptionsSchema } from "../lib/config/provider-options"
 
 /**
  * Default store-wide rate of Flexiti calls the public routes may cause. Flexiti publishes no rate

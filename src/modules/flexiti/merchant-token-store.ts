@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto"
 import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { HeldToken, SharedTokenStore, sharedTokenCache } from "../flexiti/token-manager"
-import { decryptJson, encryptJson } from "../modules/flexiti/crypto"
-import type { PgConnection } from "../modules/flexiti/stores/connection"
+import { HeldToken, SharedTokenStore, sharedTokenCache } from "../../flexiti/token-manager"
+import { decryptJson, encryptJson } from "./crypto"
+import type { PgConnection } from "./stores/connection"
 
 /** The part of Medusa's caching module (ICachingModuleService) the store uses. */
 interface CachingLike {

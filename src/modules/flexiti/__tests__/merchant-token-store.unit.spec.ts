@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { HeldToken } from "../../flexiti/token-manager"
+import { HeldToken } from "../../../flexiti/token-manager"
 import { medusaMerchantTokenStore } from "../merchant-token-store"
 
 /** Medusa's caching module as the store sees it: get/set by key, with a ttl. */

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { DEFAULT_FLEXITI_CALLS_PER_MINUTE, floodGuardSettings, medusaRedisOf } from "../config/flood-guard"
-import { parseProviderOptions } from "../config/provider-options"
+import { DEFAULT_FLEXITI_CALLS_PER_MINUTE, floodGuardSettings, medusaRedisOf } from "../flood-guard"
+import { parseProviderOptions } from "../../lib/config/provider-options"
 
 const containerWith = (config: unknown) =>
   ({

@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto"
-import { FlexitiClient } from "../../flexiti/client"
-import { FlexitiEnvironment } from "../../flexiti/environments"
-import { FLEXITI_SETTINGS_DEFAULTS } from "../../modules/flexiti/schema"
-import { FlexitiSettingsValues } from "../../modules/flexiti/types"
-import { eligibleProvinces } from "../checkout-rules"
-import { PgConnection } from "../../modules/flexiti/stores/connection"
-import { readCredentials } from "../../modules/flexiti/stores/credential-store"
-import { readSettings } from "../../modules/flexiti/stores/settings-store"
-import { readSyncedProvinces } from "../../modules/flexiti/stores/i18n-store"
-import { ParsedProviderOptions } from "./provider-options"
-import { FlexitiFlow } from "../vocabulary"
+import { FlexitiClient } from "../flexiti/client"
+import { FlexitiEnvironment } from "../flexiti/environments"
+import { FLEXITI_SETTINGS_DEFAULTS } from "../modules/flexiti/schema"
+import { FlexitiSettingsValues } from "../modules/flexiti/types"
+import { eligibleProvinces } from "../lib/checkout-rules"
+import { PgConnection } from "../modules/flexiti/stores/connection"
+import { readCredentials } from "../modules/flexiti/stores/credential-store"
+import { readSettings } from "../modules/flexiti/stores/settings-store"
+import { readSyncedProvinces } from "../modules/flexiti/stores/i18n-store"
+import { ParsedProviderOptions } from "../lib/config/provider-options"
+import { FlexitiFlow } from "../lib/vocabulary"
 
 /** Settings in force for one call: provider options > admin settings > defaults. */
 export interface RuntimeConfig {
@@ -69,6 +69,25 @@ function clientFor(args: {
 export class MissingCredentialsError extends Error {}
 
 /**
+ * The client id and secret the provider options or the FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET
+ * variables supply (an option wins over its variable), or undefined unless both are present:
+ * half a pair is not used, and Settings → Flexiti supplies the credentials instead.
+ */
+export function environmentCredentials(options: ParsedProviderOptions): { clientId: string; clientSecret: string } | undefined {
+  const clientId = options.client_id ?? process.env.FLEXITI_CLIENT_ID
+  const clientSecret = options.client_secret ?? process.env.FLEXITI_CLIENT_SECRET
+  return clientId && clientSecret ? { clientId, clientSecret } : undefined
+}
+
+/**
+ * True when the credentials in force come from provider options or FLEXITI_* variables, so the
+ * admin cannot edit them; the same rule `loadRuntimeConfig` applies when it picks credentials.
+ */
+export function credentialsManagedByEnvironment(options: ParsedProviderOptions): boolean {
+  return environmentCredentials(options) !== undefined
+}
+
+/**
  * Reads the admin-saved settings through the shared pg connection on every call, so a change
  * in the admin applies to the next checkout without a restart.
  */
@@ -86,12 +105,13 @@ export async function loadRuntimeConfig(
   // Credentials and base URLs in provider options (or FLEXITI_* variables) belong to the
   // environment the options select; another environment's come from Settings → Flexiti.
   const optionsApply = environment === selected
-  let clientId = optionsApply ? (options.client_id ?? process.env.FLEXITI_CLIENT_ID) : undefined
-  let clientSecret = optionsApply ? (options.client_secret ?? process.env.FLEXITI_CLIENT_SECRET) : undefined
+  const fromEnvironment = optionsApply ? environmentCredentials(options) : undefined
+  let clientId = fromEnvironment?.clientId
+  let clientSecret = fromEnvironment?.clientSecret
   let posOrigin = optionsApply ? options.pos_base_url : undefined
   let onlineOrigin = optionsApply ? options.online_base_url : undefined
-  const credentialsSource = clientId && clientSecret ? "environment" : "admin"
-  if (!clientId || !clientSecret) {
+  const credentialsSource = fromEnvironment ? "environment" : "admin"
+  if (!fromEnvironment) {
     const stored = knex ? await readCredentials(knex, environment) : undefined
     clientId = stored?.client_id
     clientSecret = stored?.client_secret ?? undefined

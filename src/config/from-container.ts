@@ -7,12 +7,12 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { FlexitiClient } from "../../flexiti/client"
-import { FlexitiCryptoError } from "../../modules/flexiti/crypto"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
-import { readSettings } from "../../modules/flexiti/stores/settings-store"
-import type { FlexitiEnvironmentName } from "../vocabulary"
-import { ParsedProviderOptions, parseProviderOptions } from "./provider-options"
+import { FlexitiClient } from "../flexiti/client"
+import { FlexitiCryptoError } from "../modules/flexiti/crypto"
+import type { PgConnection } from "../modules/flexiti/stores/connection"
+import { readSettings } from "../modules/flexiti/stores/settings-store"
+import type { FlexitiEnvironmentName } from "../lib/vocabulary"
+import { ParsedProviderOptions, parseProviderOptions } from "../lib/config/provider-options"
 import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "./resolver"
 
 type ProviderEntry = { resolve?: unknown; id?: unknown; options?: Record<string, unknown> }
@@ -43,11 +43,6 @@ export function declaredProviderOptions(container: MedusaContainer): ParsedProvi
 
 function pgConnection(container: MedusaContainer): PgConnection {
   return container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
-}
-
-/** True when credentials come from provider options or FLEXITI_* variables: the admin cannot edit them. */
-export function credentialsManagedByEnvironment(options: ParsedProviderOptions): boolean {
-  return !!(options.client_id || process.env.FLEXITI_CLIENT_ID || process.env.FLEXITI_CLIENT_SECRET)
 }
 
 /** Names of the provider options that pin a setting (values never exposed). */
