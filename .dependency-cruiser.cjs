@@ -15,7 +15,16 @@
  */
 const KNOWN_PROVIDER_IMPORTS = {
   "src/api/_lib/rate-limits.ts": ["src/providers/flexiti/session-data.ts"],
-  "src/api/admin/flexiti/lib/payment-summary.ts": ["src/providers/flexiti/authorization-ledger.ts", "src/providers/flexiti/types.ts"],
+  "src/api/admin/flexiti/lib/payment-summary.ts": [
+    "src/providers/flexiti/authorization-ledger.ts",
+    "src/providers/flexiti/money-movements.ts",
+    "src/providers/flexiti/types.ts",
+  ],
+  "src/api/admin/flexiti/lib/resolve-refund.ts": [
+    "src/providers/flexiti/medusa-records.ts",
+    "src/providers/flexiti/money-lock.ts",
+    "src/providers/flexiti/money-movements.ts",
+  ],
   "src/api/store/flexiti/financing-view.ts": ["src/providers/flexiti/financing.ts", "src/providers/flexiti/medusa-errors.ts"],
   "src/api/store/flexiti/payment-sessions/[id]/application/result/route.ts": [
     "src/providers/flexiti/application-flow.ts",

@@ -91,9 +91,9 @@ const codeDefaults = {
   reconcile_call_budget: constant("src/workflows/lib/reconciler.ts", /DEFAULT_RECONCILE_CALL_BUDGET = ([\d_]+)/, "DEFAULT_RECONCILE_CALL_BUDGET"),
   pending_orders: /if \(!this\.options_\.pending_orders\)/.test(read("src/providers/flexiti/service.ts")) ? "false" : undefined,
   pending_order_deadline_hours: constant("src/workflows/lib/reconciler.ts", /DEFAULT_PENDING_ORDER_DEADLINE_HOURS = ([\d_]+)/, "DEFAULT_PENDING_ORDER_DEADLINE_HOURS"),
-  flexiti_calls_per_minute: constant("src/lib/config/flood-guard.ts", /DEFAULT_FLEXITI_CALLS_PER_MINUTE = ([\d_]+)/, "DEFAULT_FLEXITI_CALLS_PER_MINUTE"),
-  limit_by_client_address: constant("src/lib/config/flood-guard.ts", /limitByClientAddress:[^\n]*\?\? (true|false)/, "the default of limitByClientAddress"),
-  FLEXITI_RATE_LIMIT_MULTIPLIER: constant("src/lib/config/flood-guard.ts", /env\.FLEXITI_RATE_LIMIT_MULTIPLIER \?\? ([\d.]+)/, "the default of FLEXITI_RATE_LIMIT_MULTIPLIER"),
+  flexiti_calls_per_minute: constant("src/config/flood-guard.ts", /DEFAULT_FLEXITI_CALLS_PER_MINUTE = ([\d_]+)/, "DEFAULT_FLEXITI_CALLS_PER_MINUTE"),
+  limit_by_client_address: constant("src/config/flood-guard.ts", /limitByClientAddress:[^\n]*\?\? (true|false)/, "the default of limitByClientAddress"),
+  FLEXITI_RATE_LIMIT_MULTIPLIER: constant("src/config/flood-guard.ts", /env\.FLEXITI_RATE_LIMIT_MULTIPLIER \?\? ([\d.]+)/, "the default of FLEXITI_RATE_LIMIT_MULTIPLIER"),
   FLEXITI_CALCULATOR_WAIT_MS: constant("src/api/store/flexiti/calculator/route.ts", /CALCULATOR_WAIT_MS = ([\d_]+)/, "CALCULATOR_WAIT_MS"),
 }
 if (codeDefaults.pending_orders === undefined) problem("scripts/check-readme.mjs: cannot tell pending_orders' default from src/providers/flexiti/service.ts; update the check")
@@ -113,7 +113,7 @@ const pkg0 = JSON.parse(read("package.json"))
 
 // Every provider option the schema accepts is named in README's Configure section.
 const schemaText = read("src/lib/config/provider-options.ts")
-const optionNames = [...(schemaText.match(/providerOptionsSchema = z\s*\.object\(\{([\s\S]*?)\n  \}\)/)?.[1] ?? "").matchAll(/^    (\w+):/gm)].map((m) => m[1])
+const optionNames = [...(schemaText.match(/providerOptionsSchema = z\s*\.object\(\{([\s\S]*?)\n {2}\}\)/)?.[1] ?? "").matchAll(/^ {4}(\w+):/gm)].map((m) => m[1])
 if (!optionNames.length) problem("scripts/check-readme.mjs: cannot read the option names of providerOptionsSchema in src/lib/config/provider-options.ts")
 const configure = texts["README.md"].match(/^## Configure$[\s\S]*?(?=^## )/m)?.[0] ?? ""
 for (const name of optionNames) if (!configure.includes(`\`${name}\``)) problem(`README.md: "Configure" does not name the provider option \`${name}\` (src/lib/config/provider-options.ts)`)
@@ -407,7 +407,7 @@ for (const [file, text] of Object.entries(texts)) {
       problem(`${file}: names the path ${token}, outside the repository`)
       continue
     }
-    if (!/^[\w.\-\[\]]+(\/[\w.\-\[\]]+)*\/?$/.test(token) || !token.includes("/")) continue
+    if (!/^[\w.\-[\]]+(\/[\w.\-[\]]+)*\/?$/.test(token) || !token.includes("/")) continue
     if (!(repoTop.test(token) || srcTop.test(token))) continue
     if (!/\.\w+$|\/$/.test(token)) continue
     paths++

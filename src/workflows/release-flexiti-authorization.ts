@@ -66,7 +66,7 @@ export const cancelFlexitiPaymentStep = createStep(
     if (!input.has_captures) {
       // Nothing was captured: the collection is over, as when an uncaptured order is canceled.
       // With captures, the collection keeps Medusa's own status (partially captured).
-      await payments.updatePaymentCollections(input.payment_collection_id, { status: "canceled" } as any).catch(() => undefined)
+      await payments.updatePaymentCollections(input.payment_collection_id, { status: "canceled" } as never).catch(() => undefined)
     }
     return new StepResponse(payment)
   }

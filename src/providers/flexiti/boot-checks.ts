@@ -12,6 +12,8 @@ export function checkBootConfiguration(parsed: ParsedProviderOptions): void {
   try {
     key = loadEncryptionKey()
   } catch (error) {
+    // The cause's message is the whole story (which form the key should take); ES2021 has no Error cause.
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(`Flexiti: FLEXITI_ENCRYPTION_KEY is malformed: ${(error as Error).message}`)
   }
   if (!key) {
