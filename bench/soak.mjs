@@ -51,7 +51,15 @@ const counts = {
   retries: { new_session: 0, session: 0, widget_result: 0, financing: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0, reconcile: 0 },
   gave_up: { session: 0, widget_result: 0, financing: 0, complete: 0, capture: 0, refund: 0, release: 0, cancel: 0 },
   done: { orders: 0, captures: 0, refunds: 0, releases: 0, cancels: 0, checkouts_without_order: 0 },
-  events: { sessions_replaced_during_complete: 0, reconciles_during_load: 0, auto_capture_checkouts: 0, auto_capture_orders: 0 },
+  events: {
+    sessions_replaced_during_complete: 0,
+    reconciles_during_load: 0,
+    auto_capture_checkouts: 0,
+    auto_capture_orders: 0,
+    partial_capture_cancels: 0,
+    unanswered_refunds_resolved_done: 0,
+    unanswered_refunds_resolved_not_done: 0,
+  },
 }
 const timings = {}
 /** a completed cart completed again must answer the same order, never a 5xx */
@@ -189,12 +197,35 @@ async function manage(api, order, i) {
   const refund = async (cents) => {
     const r = await attempt("refund", () => api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(cents) }))
     if (r.ok) counts.done.refunds += 1
+    if (r.ok) return true
+    // A refund whose answer was lost blocks the payment: the admin looks it up in Flexiti's portal
+    // (the sandbox's ledger) and answers it in the order's panel, then refunds again if it was not done.
+    const resolved = await resolveUnanswered(api, payment.id)
+    if (resolved.done && !resolved.notDone) return true
+    if (!resolved.done && !resolved.notDone) return false
+    const again = await attempt("refund", () => api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(cents) }))
+    if (again.ok) counts.done.refunds += 1
+    return again.ok
+  }
+  const cancel = async () => {
+    const r = await attempt("cancel", () => api.admin("POST", `/admin/orders/${order.id}/cancel`, {}))
+    if (r.ok) counts.done.cancels += 1
     return r.ok
   }
   const scenario = i % 10
-  if (scenario < 2) {
-    const r = await attempt("cancel", () => api.admin("POST", `/admin/orders/${order.id}/cancel`, {}))
-    if (r.ok) counts.done.cancels += 1
+  if (scenario === 0) {
+    await cancel()
+    return
+  }
+  if (scenario === 1) {
+    // captured in part, then the order is cancelled: Medusa refunds the capture, the plugin releases the rest
+    if (!(await capture(Math.round(amount * 0.4)))) return
+    counts.events.partial_capture_cancels += 1
+    if (!(await cancel())) {
+      // the cancel's refund may have lost its answer: the admin resolves it and cancels again
+      await resolveUnanswered(api, payment.id)
+      await cancel()
+    }
     return
   }
   if (scenario < 6) {
@@ -214,6 +245,32 @@ async function manage(api, order, i) {
   if (!(await refund(10_000))) return
   if (!(await refund(Math.round(amount * 0.45)))) return
   await refund(2_555)
+}
+
+/**
+ * The admin's answer to refunds Flexiti did not answer: each is looked up in Flexiti's ledger by
+ * the reference the panel shows, then resolved as done or not done in the panel.
+ */
+async function resolveUnanswered(api, paymentId) {
+  const outcome = { done: 0, notDone: 0 }
+  const summary = await api.admin("GET", `/admin/flexiti/payments/${paymentId}`)
+  const unanswered = summary.data?.payment?.unanswered_refunds ?? []
+  if (!unanswered.length) return outcome
+  const authorizations = (await api.sandbox("GET", `/authorizations?client_id=${SANDBOX_CLIENT_ID}`)).data.authorizations
+  const applied = new Set(authorizations.flatMap((a) => a.captures.flatMap((c) => [...c.returns, ...c.refunds].map((m) => m.reference))))
+  for (const piece of unanswered) {
+    const done = applied.has(piece.reference_id)
+    const res = await api.admin("POST", `/admin/flexiti/payments/${paymentId}/refunds/resolve`, { movement_id: piece.id, outcome: done ? "done" : "not_done" })
+    if (res.status !== 200) continue
+    if (done) {
+      outcome.done += 1
+      counts.events.unanswered_refunds_resolved_done += 1
+    } else {
+      outcome.notDone += 1
+      counts.events.unanswered_refunds_resolved_not_done += 1
+    }
+  }
+  return outcome
 }
 
 /** An order captured at checkout: cancelled (Medusa refunds it), refunded in part, or kept. */
