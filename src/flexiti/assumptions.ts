@@ -116,6 +116,16 @@ export const ASSUMPTIONS = {
    * cart stays open for another payment method; no order waits.
    */
   PENDING_APPLICATION_DECISION: "by email to the shopper; no pending order",
+  /**
+   * Partly public: calculate-interest answers `customer.available_credit`, and authorization
+   * refuses with credit_exceeded when the "amount requested plus interest is greater than the
+   * available credit". The docs do not say how interest is counted for that test. We count a
+   * financed plan's total (monthly payment × term, never less than the amount) and, for a
+   * revolving purchase (interest accrues later), the amount alone; fees are not counted. The
+   * plan picker marks options above the available credit before the shopper confirms; Flexiti's
+   * own refusal at authorization still decides.
+   */
+  CREDIT_CHECK: "plan total (monthly × term, at least the amount) or the amount for revolving, vs customer.available_credit",
 } as const
 
 export function isAuthorizationOpen(status: string): boolean {
