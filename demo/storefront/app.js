@@ -7,11 +7,60 @@ const $ = (id) => document.getElementById(id)
 const state = { regionId: null, cartId: null, products: [] }
 
 const TEXT = {
-  en: { add: "Add to cart", pay: "Pay with Flexiti", thanks: "Thank you! Your order", placed: "is placed.", cancelled: "Flexiti was closed. Choose a payment method to try again." },
-  fr: { add: "Ajouter au panier", pay: "Payer avec Flexiti", thanks: "Merci! Votre commande", placed: "est passée.", cancelled: "Flexiti a été fermé. Choisissez un mode de paiement pour réessayer." },
+  en: {
+    province: "Province", language: "Language", bc: "British Columbia", products: "Products", cart: "Cart", total: "Total:",
+    shipping: "Shipping address", email: "Email", firstName: "First name", lastName: "Last name", address: "Address", city: "City",
+    postalCode: "Postal code", phone: "Mobile phone", continue: "Continue to payment", payment: "Payment", method: "Payment method",
+    flexiti: "Flexiti financing", manual: "Pay at delivery (manual payment)", add: "Add to cart", pay: "Pay with Flexiti",
+    placeManual: "Place order", opening: "Opening Flexiti…", placing: "Placing your order…",
+    thanks: "Thank you! Your order", placed: "is placed.", manualFailed: "The order could not be placed:",
+    cancelled: "Flexiti was closed. Choose a payment method to try again.", loadFailed: "Could not load the store:",
+  },
+  fr: {
+    province: "Province", language: "Langue", bc: "Colombie-Britannique", products: "Produits", cart: "Panier", total: "Total :",
+    shipping: "Adresse de livraison", email: "Courriel", firstName: "Prénom", lastName: "Nom", address: "Adresse", city: "Ville",
+    postalCode: "Code postal", phone: "Téléphone mobile", continue: "Continuer vers le paiement", payment: "Paiement", method: "Mode de paiement",
+    flexiti: "Financement Flexiti", manual: "Payer à la livraison (paiement manuel)", add: "Ajouter au panier", pay: "Payer avec Flexiti",
+    placeManual: "Passer la commande", opening: "Ouverture de Flexiti…", placing: "Commande en cours…",
+    thanks: "Merci! Votre commande", placed: "est passée.", manualFailed: "La commande n'a pas pu être passée :",
+    cancelled: "Flexiti a été fermé. Choisissez un mode de paiement pour réessayer.", loadFailed: "Impossible de charger la boutique :",
+  },
 }
 const lang = () => $("lang").value
 const t = (key) => TEXT[lang()][key]
+
+/** Every static label in the shopper's language. */
+function translatePage() {
+  document.documentElement.lang = lang()
+  try {
+    localStorage.setItem("demo-lang", lang()) // the return page after Flexiti's hosted page speaks it too
+  } catch {
+    // storage unavailable: the return page stays in English
+  }
+  for (const el of document.querySelectorAll("[data-i18n]")) if (!el.hasAttribute("aria-busy")) el.textContent = t(el.dataset.i18n)
+  for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", t(el.dataset.i18nLabel))
+}
+
+/** The payment step's message: information (closed, kept, pending review) or an error; focus goes to it. */
+function showMessage(text, kind) {
+  const box = $("payment-message")
+  box.textContent = text
+  box.className = kind
+  if (text) box.focus()
+}
+
+/** A button that waits: stays focusable (the modal gives focus back to it) but says it is busy. */
+function setBusy(button, busyText) {
+  if (busyText) {
+    button.setAttribute("aria-busy", "true")
+    button.setAttribute("aria-disabled", "true")
+    button.textContent = busyText
+  } else {
+    button.removeAttribute("aria-busy")
+    button.removeAttribute("aria-disabled")
+    button.textContent = t(button.dataset.i18n)
+  }
+}
 
 async function store(path, body) {
   const res = await fetch(`${backendUrl}${path}`, {
@@ -103,37 +152,79 @@ async function showPayment() {
   radio.disabled = !eligibility.eligible
   $("flexiti-unavailable").hidden = eligibility.eligible
   $("flexiti-unavailable").textContent = kit.eligibilityMessages(eligibility, lang()).join(" ")
-  $("pay").textContent = t("pay")
 }
 
-document.querySelector('[data-testid="choose-flexiti"]').addEventListener("change", () => {
-  $("pay").disabled = false
-})
+for (const radio of document.querySelectorAll('input[name="method"]')) {
+  radio.addEventListener("change", () => {
+    $("pay").hidden = radio.value !== "flexiti"
+    $("place-manual").hidden = radio.value !== "manual"
+    showMessage("", "")
+  })
+}
 
-// A flag rather than `disabled`: the modal gives focus back to this button when it closes.
+function showOrder(order) {
+  $("cart").hidden = true
+  $("confirmation").hidden = false
+  $("confirmation-title").textContent = `${t("thanks")} #${order.display_id ?? order.id} ${t("placed")}`
+  // the result is where the shopper is: focus on the confirmation heading
+  $("confirmation-title").focus()
+  state.cartId = null
+}
+
+/** What the shopper is told after Flexiti: the kit's own message; review and a kept approval are information. */
+function showFlexitiResult(result) {
+  if (result.type === "cancel") {
+    const kept = result.approved && kit.stepText(lang(), "approvalKept")
+    return showMessage(kept || t("cancelled"), "info")
+  }
+  showMessage(result.message, result.reason === "application_pending" ? "info" : "error")
+}
+
 let paying = false
 $("pay").addEventListener("click", async () => {
   if (paying) return
   paying = true
-  $("payment-message").textContent = ""
-  const result = await kit.payWithFlexiti({ ...kitOptions, cartId: state.cartId, lang: lang(), returnUrl: `${location.origin}/return.html` })
-  if (result.type === "order") {
-    $("cart").hidden = true
-    $("confirmation").hidden = false
-    $("confirmation").textContent = `${t("thanks")} #${result.order.display_id ?? result.order.id} ${t("placed")}`
-    state.cartId = null
-  } else {
-    $("payment-message").textContent = result.type === "cancel" ? t("cancelled") : result.message
+  showMessage("", "")
+  setBusy($("pay"), t("opening"))
+  try {
+    const result = await kit.payWithFlexiti({ ...kitOptions, cartId: state.cartId, lang: lang(), returnUrl: `${location.origin}/return.html` })
+    setBusy($("pay"), null)
+    if (result.type === "order") showOrder(result.order)
+    else showFlexitiResult(result)
+  } finally {
+    setBusy($("pay"), null)
+    paying = false
   }
-  paying = false
+})
+
+// The second method: Medusa's system provider (pp_system_default), enabled for the region by the demo seed.
+$("place-manual").addEventListener("click", async () => {
+  if (paying) return
+  paying = true
+  showMessage("", "")
+  setBusy($("place-manual"), t("placing"))
+  try {
+    const { payment_collection } = await store("/store/payment-collections", { cart_id: state.cartId })
+    await store(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+    const completed = await store(`/store/carts/${state.cartId}/complete`, {})
+    setBusy($("place-manual"), null)
+    if (completed.type === "order") showOrder(completed.order)
+    else showMessage(`${t("manualFailed")} ${completed.error?.message ?? ""}`, "error")
+  } catch (error) {
+    showMessage(`${t("manualFailed")} ${error.message}`, "error")
+  } finally {
+    setBusy($("place-manual"), null)
+    paying = false
+  }
 })
 
 $("province").addEventListener("change", renderAsLowAs)
 $("lang").addEventListener("change", () => {
-  document.documentElement.lang = lang()
+  translatePage()
   loadProducts()
 })
 
+translatePage()
 loadProducts().catch((error) => {
-  $("products").textContent = `Could not load the store: ${error.message}`
+  $("products").textContent = `${t("loadFailed")} ${error.message}`
 })

@@ -7,7 +7,7 @@
 import { flexitiText, FlexitiLang } from "./i18n"
 import { FlexitiOutcome, openFlexitiModal, OpenFlexitiModalOptions } from "./launcher"
 import { FlexitiStoreError, FlexitiStoreOptions, storeRequest } from "./store-api"
-import { chooseFinancing, fetchFinancing, FlexitiFinancing, FlexitiPlanChooser } from "./financing"
+import { chooseFinancing, fetchFinancing, FlexitiFinancing, FlexitiFinancingOption, FlexitiPlanChooser, noOptionFitsCredit } from "./financing"
 import { widgetFailureKind } from "./messages"
 import { openFlexitiPlanPicker } from "./plan-picker"
 import { applyInCheckout } from "./application"
@@ -65,13 +65,23 @@ export type PayWithFlexitiResult =
    * `reason` names the documented outcome when there is one.
    */
   | { type: "failure"; message: string; reason?: FlexitiRefusalReason }
-  /** the shopper closed the modal: still at the payment step, may pay again (a new session) */
-  | { type: "cancel" }
+  /**
+   * the shopper closed a window: still at the payment step. `approved`: Flexiti's approval is
+   * kept (the plan picker was closed); paying again for this cart reopens the plan choice.
+   * Otherwise paying again starts a new Flexiti session.
+   */
+  | { type: "cancel"; approved?: boolean }
   /** the page is leaving for Flexiti's hosted page; call resumeFlexitiCheckout() on the return page */
   | { type: "redirect" }
 
 /** Flexiti's answers that end the attempt: a refused purchase, an account to activate, an application pending or declined. */
-export type FlexitiRefusalReason = "purchase_refused" | "activation_required" | "application_pending" | "application_declined"
+export type FlexitiRefusalReason =
+  | "purchase_refused"
+  | "activation_required"
+  | "application_pending"
+  | "application_declined"
+  /** the account's available credit covers none of the plans Flexiti offered (told before confirming) */
+  | "credit_exceeded"
 
 /** What POST …/widget-result answers. */
 interface WidgetResultAnswer {
@@ -83,6 +93,9 @@ interface WidgetResultAnswer {
 }
 
 const PENDING_KEY = "flexiti:pending-checkout"
+const APPROVED_KEY = "flexiti:approved-checkout"
+/** used when sessionStorage is unavailable */
+let approvedInMemory: { cartId: string; sessionId: string } | null = null
 
 function errorMessage(e: unknown, lang: string | undefined): string {
   if (e instanceof FlexitiStoreError && e.network) return flexitiText(lang, "network")
@@ -97,6 +110,28 @@ function pending(write?: { cartId: string; sessionId: string } | null): { cartId
   } catch {
     // storage unavailable (privacy mode): the redirect fallback then needs the cart id from the caller
   }
+  return undefined
+}
+
+/**
+ * The session whose account Flexiti approved while the shopper has not chosen a plan yet (they
+ * closed the picker), per cart: paying again reopens the plan choice instead of Flexiti's window.
+ */
+export function approvedSession(cartId: string, write?: string | null): string | undefined {
+  const entry = write ? { cartId, sessionId: write } : null
+  try {
+    if (write !== undefined) {
+      if (entry) sessionStorage.setItem(APPROVED_KEY, JSON.stringify(entry))
+      else sessionStorage.removeItem(APPROVED_KEY)
+    } else {
+      const saved = JSON.parse(sessionStorage.getItem(APPROVED_KEY) || "null")
+      return saved?.cartId === cartId ? saved.sessionId : undefined
+    }
+  } catch {
+    // storage unavailable (privacy mode): kept in memory for this page
+  }
+  if (write !== undefined) approvedInMemory = entry
+  else return approvedInMemory?.cartId === cartId ? approvedInMemory.sessionId : undefined
   return undefined
 }
 
@@ -147,19 +182,53 @@ export async function settleFlexitiOutcome(options: SettleOptions, session: Flex
         { cart_id: options.cartId, event: { eventType: "flx-success", eventData: outcome.eventData } }
       )
       if (!result.approved) return await notApproved(options, session, result)
-      // The shopper chooses among what Flexiti offers; the order is placed with that choice.
-      const call = { ...options, sessionId: session.id }
-      const financing = result.financing && (!lang || result.financing.lang === lang) ? result.financing : await fetchFinancing(call)
-      if (!financing.options.length) return { type: "failure", message: flexitiText(lang, "planNone") }
-      const choose = options.choosePlan ?? ((offer: FlexitiFinancing) => openFlexitiPlanPicker({ financing: offer, lang, container: options.container }))
-      const option = await choose(financing)
-      if (!option) return { type: "cancel" }
-      await chooseFinancing({ ...call, option })
+      const financing = result.financing && (!lang || result.financing.lang === lang) ? result.financing : undefined
+      return await choosePlanAndPlace(options, session.id, financing)
     } catch (e) {
       return { type: "failure", message: errorMessage(e, lang) }
     }
   }
-  return options.complete ? options.complete(options.cartId) : completeFlexitiCart(options)
+  return placeOrder(options)
+}
+
+const placeOrder = (options: SettleOptions) => (options.complete ? options.complete(options.cartId) : completeFlexitiCart(options))
+
+/**
+ * After Flexiti approved the account: the shopper chooses among what Flexiti offers and the order
+ * is placed with that choice. An account whose available credit covers no plan is told so here,
+ * before anything is confirmed. Closing the picker keeps the approval (the next payment attempt
+ * for the cart reopens the choice); any other end forgets it.
+ */
+async function choosePlanAndPlace(options: SettleOptions, sessionId: string, offered?: FlexitiFinancing): Promise<PayWithFlexitiResult> {
+  const { lang, cartId } = options
+  const call = { ...options, sessionId }
+  const financing = offered ?? (await fetchFinancing(call))
+  const refusal: PayWithFlexitiResult | null = !financing.options.length
+    ? { type: "failure", message: flexitiText(lang, "planNone") }
+    : noOptionFitsCredit(financing)
+      ? { type: "failure", message: stepText(lang, "creditExceeded"), reason: "credit_exceeded" }
+      : null
+  if (refusal) {
+    approvedSession(cartId, null)
+    return refusal
+  }
+  approvedSession(cartId, sessionId)
+  let placed: PayWithFlexitiResult | undefined
+  const place = async (option: FlexitiFinancingOption) => {
+    approvedSession(cartId, null)
+    try {
+      await chooseFinancing({ ...call, option })
+      placed = await placeOrder(options)
+    } catch (e) {
+      placed = { type: "failure", message: errorMessage(e, lang) }
+    }
+  }
+  const option = options.choosePlan
+    ? await options.choosePlan(financing)
+    : await openFlexitiPlanPicker({ financing, lang, container: options.container, place })
+  if (!option) return { type: "cancel", approved: true }
+  if (!placed) await place(option)
+  return placed!
 }
 
 /**
@@ -201,6 +270,24 @@ async function notApproved(options: SettleOptions, session: FlexitiPaymentSessio
  */
 export async function payWithFlexiti(options: PayWithFlexitiOptions): Promise<PayWithFlexitiResult> {
   const { cartId, lang } = options
+  const kept = approvedSession(cartId)
+  if (kept) {
+    // Flexiti already approved this cart's account: back to the plan choice, when the store
+    // still offers it (the session is the cart's and not authorized yet).
+    let financing: FlexitiFinancing | undefined
+    try {
+      financing = await fetchFinancing({ ...options, sessionId: kept })
+    } catch {
+      approvedSession(cartId, null)
+    }
+    if (financing) {
+      try {
+        return await choosePlanAndPlace(options, kept, financing)
+      } catch (e) {
+        return { type: "failure", message: errorMessage(e, lang) }
+      }
+    }
+  }
   let session: FlexitiPaymentSession
   if (options.session?.data?.redirection_url) {
     session = options.session

@@ -6,6 +6,7 @@
  */
 import { flexitiText, formatCad, FlexitiLang } from "./i18n"
 import { FlexitiStoreOptions, storeRequest } from "./store-api"
+import { stepText } from "./step-texts"
 
 export interface FlexitiFinancingFee {
   description: string | null
@@ -27,6 +28,8 @@ export interface FlexitiFinancingOption {
   total: string | null
   annual_rate: number | null
   fees: FlexitiFinancingFee[]
+  /** false: over the account's available Flexiti credit (Flexiti would refuse it); null or absent: unknown */
+  within_available_credit?: boolean | null
 }
 
 export interface FlexitiFinancing {
@@ -67,9 +70,22 @@ export async function chooseFinancing(options: SessionCall & { option: Pick<Flex
   return (await storeRequest<{ financing: FlexitiFinancing }>(options, financingPath(options.sessionId), body)).financing
 }
 
-/** The option selected when the picker opens: the shopper's earlier choice, else the store's default. */
+/** False when the store said this option is over the account's available credit (it cannot be chosen). */
+export function fitsCredit(option: FlexitiFinancingOption): boolean {
+  return option.within_available_credit !== false
+}
+
+/** True when Flexiti offered options and every one is over the account's available credit. */
+export function noOptionFitsCredit(financing: FlexitiFinancing): boolean {
+  return financing.options.length > 0 && !financing.options.some(fitsCredit)
+}
+
+/**
+ * The option selected when the picker opens: the shopper's earlier choice, else the store's
+ * default, else the first; only options within the available credit.
+ */
 export function initialOption(financing: FlexitiFinancing): FlexitiFinancingOption | undefined {
-  const { options } = financing
+  const options = financing.options.filter(fitsCredit)
   return options.find((o) => o.key === financing.chosen) ?? options.find((o) => o.key === financing.preselected) ?? options[0]
 }
 
@@ -87,6 +103,7 @@ export function planOptionText(option: FlexitiFinancingOption, lang: string | un
     const text = [fee.description ?? fee.type, fee.amount ? money(fee.amount) : null, fee.message].filter(Boolean).join(" ")
     if (text) details.push(flexitiText(lang, "planFee", { fee: text }))
   }
+  if (!fitsCredit(option)) details.push(stepText(lang, "planOverCredit"))
   return { title: option.label, details }
 }
 

@@ -96,8 +96,10 @@ export function openFlexitiModal(options: OpenFlexitiModalOptions): Promise<Flex
     const header = el("div", {}, "display:flex;align-items:center;justify-content:space-between;padding:8px 12px;border-bottom:1px solid #ddd")
     const title = el("h2", { id: "flexiti-modal-title" }, "margin:0;font-size:18px")
     title.textContent = t("modalTitle")
-    const close = el("button", { type: "button", id: "flexiti-close", "data-testid": "flexiti-close", "aria-label": t("close") }, "font-size:24px;line-height:1;background:none;border:0;cursor:pointer;padding:4px 8px")
-    close.textContent = "×"
+    // A visible, labelled button: Esc cannot reach this page while focus is inside Flexiti's
+    // (cross-origin) frame, but Shift+Tab from Flexiti's first field, or Tab past its last, lands here.
+    const close = el("button", { type: "button", id: "flexiti-close", "data-testid": "flexiti-close" }, "font-size:15px;background:#fff;color:#111;border:1px solid #666;border-radius:6px;cursor:pointer;padding:6px 10px")
+    close.textContent = t("close")
     const iframe = el(
       "iframe",
       {

@@ -2,16 +2,23 @@
  * Framework-free plan picker, shown after Flexiti's widget approved an account: an accessible
  * dialog with one radio per option Flexiti offered (native radios: arrow keys move, Space
  * selects), the store's default selected first, Flexiti's disclosures, and a confirm button.
- * Labels are set as text, never as HTML.
+ * Options over the account's available credit are shown but cannot be chosen. Labels are set as
+ * text, never as HTML.
  */
-import { disclosureLines, FlexitiFinancing, FlexitiFinancingOption, initialOption, planOptionText } from "./financing"
+import { disclosureLines, FlexitiFinancing, FlexitiFinancingOption, fitsCredit, initialOption, planOptionText } from "./financing"
 import { flexitiText, FlexitiLang } from "./i18n"
+import { stepText } from "./step-texts"
 
 export interface OpenFlexitiPlanPickerOptions {
   financing: FlexitiFinancing
   lang?: FlexitiLang | string
   /** element the dialog is appended to; default document.body */
   container?: HTMLElement
+  /**
+   * Runs once the shopper confirms (e.g. records the choice and places the order) while the
+   * picker stays open with its confirm button busy; the picker closes when it settles.
+   */
+  place?: (option: FlexitiFinancingOption) => Promise<void>
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -51,6 +58,7 @@ export function openFlexitiPlanPicker(options: OpenFlexitiPlanPickerOptions): Pr
       row.style.cssText = "display:flex;gap:8px;align-items:flex-start;padding:8px 0;border-bottom:1px solid #eee"
       const radio = el("input", { type: "radio", name: "flexiti-plan", id, value: option.key, "data-testid": "flexiti-plan-option", "aria-describedby": `${id}-details` })
       radio.checked = option === selected
+      radio.disabled = !fitsCredit(option)
       const label = el("label", { for: id })
       label.append(el("strong", {}, name), el("span", { id: `${id}-details`, style: "display:block;font-size:14px" }, details.join(" · ")))
       row.append(radio, label)
@@ -72,8 +80,9 @@ export function openFlexitiPlanPicker(options: OpenFlexitiPlanPickerOptions): Pr
     backdrop.append(dialog)
 
     let done = false
+    let busy = false
     function finish(choice: FlexitiFinancingOption | null) {
-      if (done) return
+      if (done || busy) return
       done = true
       document.removeEventListener("keydown", onKey, true)
       backdrop.remove()
@@ -93,10 +102,26 @@ export function openFlexitiPlanPicker(options: OpenFlexitiPlanPickerOptions): Pr
         items[(at + (e.shiftKey ? items.length - 1 : 1)) % items.length].focus()
       }
     }
-    dialog.onsubmit = (e) => {
+    dialog.onsubmit = async (e) => {
       e.preventDefault()
-      const index = radios.findIndex((r) => r.checked)
-      if (index >= 0) finish(financing.options[index])
+      const index = radios.findIndex((r) => r.checked && !r.disabled)
+      if (index < 0 || busy) return
+      const choice = financing.options[index]
+      if (options.place) {
+        // busy, yet focusable: a disabled button would drop the focus to the page
+        busy = true
+        confirm.setAttribute("aria-disabled", "true")
+        confirm.setAttribute("aria-busy", "true")
+        confirm.textContent = stepText(lang, "placing")
+        for (const r of radios) r.disabled = true
+        close.disabled = true
+        try {
+          await options.place(choice)
+        } finally {
+          busy = false
+        }
+      }
+      finish(choice)
     }
     close.onclick = () => finish(null)
     document.addEventListener("keydown", onKey, true)

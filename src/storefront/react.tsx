@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react"
 import type { CSSProperties, ReactNode } from "react"
 import { FlexitiOrder, FlexitiPaymentSession, payWithFlexiti, PayWithFlexitiOptions, PayWithFlexitiResult } from "./checkout"
-import { disclosureLines, FlexitiFinancing, FlexitiFinancingOption, initialOption, planOptionText } from "./financing"
+import { disclosureLines, FlexitiFinancing, FlexitiFinancingOption, fitsCredit, initialOption, planOptionText } from "./financing"
 import { flexitiText, FlexitiLang } from "./i18n"
 import { asLowAsText, fetchCalculator, FlexitiStoreOptions } from "./store-api"
 
@@ -178,6 +178,7 @@ export function FlexitiPlanPicker(props: FlexitiPlanChoice & { lang?: FlexitiLan
                 data-testid="flexiti-plan-option"
                 aria-describedby={`${id}-details`}
                 checked={option.key === selected}
+                disabled={!fitsCredit(option)}
                 onChange={() => setSelected(option.key)}
               />
               <label htmlFor={id}>

@@ -1,4 +1,7 @@
-/** EN/FR texts of the checkout's steps between Flexiti windows (applying, activating an account). */
+/**
+ * EN/FR texts of the checkout's steps between Flexiti windows (applying, activating an account,
+ * choosing a plan). Kept apart from i18n.ts so the launcher stays small.
+ */
 import { normalizeLang } from "./i18n"
 
 const en = {
@@ -12,6 +15,11 @@ const en = {
   activateLink: "Activate my account at Flexiti (opens a new tab)",
   activateRetry: "I activated my account: try again",
   applyRetry: "Flexiti could not finish your application just now. Please try again.",
+  planOverCredit: "More than your available Flexiti credit: Flexiti would refuse this plan.",
+  creditExceeded:
+    "Your Flexiti account's available credit does not cover this order with its interest, so Flexiti would refuse it. Choose another payment method, or remove items from your cart and try Flexiti again.",
+  placing: "Placing your order…",
+  approvalKept: "Your Flexiti approval is kept. Press “Pay with Flexiti” to choose your plan and place the order.",
 }
 
 export type FlexitiStepTextKey = keyof typeof en
@@ -27,6 +35,11 @@ const fr: Record<FlexitiStepTextKey, string> = {
   activateLink: "Activer mon compte chez Flexiti (nouvel onglet)",
   activateRetry: "J'ai activé mon compte : réessayer",
   applyRetry: "Flexiti n'a pas pu terminer votre demande pour le moment. Veuillez réessayer.",
+  planOverCredit: "Plus que votre crédit Flexiti disponible : Flexiti refuserait ce plan.",
+  creditExceeded:
+    "Le crédit disponible de votre compte Flexiti ne couvre pas cette commande avec ses intérêts; Flexiti la refuserait. Choisissez un autre mode de paiement, ou retirez des articles du panier et réessayez avec Flexiti.",
+  placing: "Commande en cours…",
+  approvalKept: "Votre approbation Flexiti est conservée. Appuyez sur « Payer avec Flexiti » pour choisir votre plan et passer la commande.",
 }
 
 export const FLEXITI_STEP_TEXTS: Record<"en" | "fr", Record<FlexitiStepTextKey, string>> = { en, fr }

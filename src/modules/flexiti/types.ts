@@ -183,6 +183,8 @@ export interface FlexitiFinancingOffer {
   /** ISO time of the calculate-interest answer */
   fetched_at: string
   options: FlexitiOfferedOption[]
+  /** calculate-interest's customer.available_credit in decimal dollars, when Flexiti gave it */
+  available_credit?: string | null
 }
 
 /** The shopper's choice, one of the offered options. */

@@ -167,6 +167,7 @@ export const financingOfferSchema = z
         })
       )
       .max(100),
+    available_credit: decimalAmountSchema.nullable().optional(),
   })
   .strict()
 

@@ -12,7 +12,7 @@ import type {
   FlexitiOfferedOption,
   FlexitiTransactionType,
 } from "../../modules/flexiti/types"
-import { toDollars, toFlexitiAmount } from "../../lib/money"
+import { lte, toDollars, toFlexitiAmount } from "../../lib/money"
 import type { RuntimeConfig } from "../../config/resolver"
 
 /**
@@ -77,6 +77,25 @@ export function offeredOptions(plans: CalculateInterestResponse): FlexitiOffered
     })
   }
   return options
+}
+
+/** calculate-interest's `customer.available_credit` in dollars, or null when Flexiti did not give it. */
+export function availableCreditOf(plans: CalculateInterestResponse): string | null {
+  const credit = plans.customer?.available_credit
+  if (typeof credit !== "number" || !Number.isFinite(credit)) return null
+  // an account over its limit has nothing available (the stored amount is never negative)
+  return credit > 0 ? toDollars(credit) : "0.00"
+}
+
+/**
+ * Whether Flexiti's available credit covers an option (docs/assumptions.md, "Assumptions about
+ * the Flexiti API", 31): a financed plan's total, at least the amount; a revolving purchase's
+ * amount. Null when Flexiti gave no available credit: nothing can be said before authorizing.
+ */
+export function fitsAvailableCredit(option: FlexitiOfferedOption, offer: Pick<FlexitiFinancingOffer, "amount" | "available_credit">): boolean | null {
+  if (offer.available_credit === null || offer.available_credit === undefined) return null
+  const owed = option.total && !lte(option.total, offer.amount) ? option.total : offer.amount
+  return lte(owed, offer.available_credit)
 }
 
 /** True when a choice names this option (a revolving purchase has no plan or term). */
@@ -150,7 +169,12 @@ export async function fetchFinancingOffer(args: { config: RuntimeConfig; knex: P
       lineage,
       referenceId: checkout.reference_id,
     })
-    const offer: FlexitiFinancingOffer = { amount: checkout.amount, fetched_at: new Date().toISOString(), options: offeredOptions(plans) }
+    const offer: FlexitiFinancingOffer = {
+      amount: checkout.amount,
+      fetched_at: new Date().toISOString(),
+      options: offeredOptions(plans),
+      available_credit: availableCreditOf(plans),
+    }
     const keepChoice = checkout.financing_choice && findOffered(offer, checkout.financing_choice)
     return await writeCheckout(knex, {
       payment_session_id: checkout.payment_session_id,

@@ -1,5 +1,8 @@
-import { FlexitiPaymentSession, payWithFlexiti, settleFlexitiOutcome } from "../checkout"
-import type { FlexitiFinancing, FlexitiFinancingOption } from "../financing"
+import { approvedSession, FlexitiPaymentSession, payWithFlexiti, settleFlexitiOutcome } from "../checkout"
+import { initialOption, noOptionFitsCredit, planOptionText, type FlexitiFinancing, type FlexitiFinancingOption } from "../financing"
+
+// the approval a closed picker keeps is per cart and outlives a call: each test starts without one
+afterEach(() => approvedSession("cart_1", null))
 
 const session: FlexitiPaymentSession = {
   id: "payses_1",
@@ -76,8 +79,55 @@ describe("settleFlexitiOutcome", () => {
 
   it("closing the plan picker leaves the shopper at the payment step; nothing is completed", async () => {
     const { options, calls } = store({ "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith() })
-    expect(await settleFlexitiOutcome({ ...options, choosePlan: async () => null }, session, { type: "success", eventData })).toEqual({ type: "cancel" })
+    expect(await settleFlexitiOutcome({ ...options, choosePlan: async () => null }, session, { type: "success", eventData })).toEqual({ type: "cancel", approved: true })
     expect(calls).toHaveLength(1)
+  })
+
+  it("closing the plan picker keeps the approval: paying again reopens the choice for the same session and places the order", async () => {
+    const { options, calls } = store({
+      "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith(),
+      [FINANCING]: [200, { financing }],
+      "/store/carts/cart_1/complete": [200, { type: "order", order: { id: "order_7" } }],
+    })
+    expect(await settleFlexitiOutcome({ ...options, choosePlan: async () => null }, session, { type: "success", eventData })).toEqual({ type: "cancel", approved: true })
+    expect(approvedSession("cart_1")).toBe("payses_1")
+    expect(approvedSession("cart_2")).toBeUndefined()
+    const shown: FlexitiFinancing[] = []
+    const result = await payWithFlexiti({ ...options, choosePlan: async (offer) => (shown.push(offer), offer.options[1]) })
+    expect(result).toEqual({ type: "order", order: { id: "order_7" } })
+    expect(shown).toEqual([financing])
+    // no new Flexiti session, no widget: the offer of the approved session, the choice, the order
+    expect(calls.slice(1).map((c) => c.path)).toEqual([FINANCING, FINANCING, "/store/carts/cart_1/complete"])
+    expect(calls[2].body).toEqual({ cart_id: "cart_1", transaction_type: "promotional_purchase", plan_id: 5, term: 12, lang: "en" })
+    expect(approvedSession("cart_1")).toBeUndefined()
+  })
+
+  it("a kept approval the store no longer offers is forgotten and a new Flexiti session starts", async () => {
+    approvedSession("cart_1", "payses_1")
+    const { options, calls } = store({
+      [FINANCING]: [400, { message: "Flexiti has not approved an account for this checkout yet" }],
+      "/store/flexiti/payment-sessions": [400, { message: "Flexiti financing is available in Canadian dollars only; this cart is in USD." }],
+    })
+    expect(await payWithFlexiti(options)).toMatchObject({ type: "failure", message: expect.stringMatching(/Canadian dollars/) })
+    expect(calls.map((c) => c.path)).toEqual([FINANCING, "/store/flexiti/payment-sessions"])
+    expect(approvedSession("cart_1")).toBeUndefined()
+  })
+
+  it("an account whose available credit covers no plan is told before any plan is confirmed (EN/FR), and the approval is not kept", async () => {
+    const over = { ...financing, options: financing.options.map((o) => ({ ...o, within_available_credit: false })) }
+    for (const lang of ["en", "fr"] as const) {
+      const { options, calls } = store({ "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith({ ...over, lang }) })
+      const shown: FlexitiFinancing[] = []
+      const result = await settleFlexitiOutcome({ ...options, lang, choosePlan: async (offer) => (shown.push(offer), offer.options[0]) }, session, { type: "success", eventData })
+      expect(result).toEqual({
+        type: "failure",
+        reason: "credit_exceeded",
+        message: lang === "en" ? expect.stringMatching(/^Your Flexiti account's available credit does not cover this order.*Choose another payment method/) : expect.stringMatching(/^Le crédit disponible de votre compte Flexiti/),
+      })
+      expect(shown).toEqual([])
+      expect(calls.map((c) => c.path)).toEqual(["/store/flexiti/payment-sessions/payses_1/widget-result"])
+      expect(approvedSession("cart_1")).toBeUndefined()
+    }
   })
 
   it("a choice the store refuses stops with its message", async () => {
@@ -185,5 +235,22 @@ describe("custom completion", () => {
     expect(result).toEqual({ type: "order", order: { id: "order_9" } })
     expect(completed).toEqual(["cart_1"])
     expect(calls.map((c) => c.path)).toEqual(["/store/flexiti/payment-sessions/payses_1/widget-result", FINANCING])
+  })
+})
+
+describe("plans over the available credit", () => {
+  const some = { ...financing, options: financing.options.map((o, i) => ({ ...o, within_available_credit: i === 2 })) }
+
+  it("are marked, never preselected, and only all of them over the credit ends the attempt", () => {
+    expect(noOptionFitsCredit(some)).toBe(false)
+    expect(noOptionFitsCredit({ ...some, options: some.options.slice(0, 2) })).toBe(true)
+    expect(noOptionFitsCredit({ ...financing, options: [] })).toBe(false)
+    // unknown (the store did not say) counts as fitting: Flexiti's own answer decides then
+    expect(noOptionFitsCredit(financing)).toBe(false)
+    expect(initialOption(some)?.key).toBe("regular_purchase")
+    expect(initialOption({ ...some, chosen: "promotional_purchase:5:12" })?.key).toBe("regular_purchase")
+    expect(planOptionText(some.options[0], "en").details).toContain("More than your available Flexiti credit: Flexiti would refuse this plan.")
+    expect(planOptionText(some.options[0], "fr").details).toContain("Plus que votre crédit Flexiti disponible : Flexiti refuserait ce plan.")
+    expect(planOptionText(some.options[2], "en").details.join(" ")).not.toMatch(/available Flexiti credit/)
   })
 })

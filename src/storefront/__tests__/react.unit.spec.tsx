@@ -52,6 +52,15 @@ describe("FlexitiPlanPicker (server render)", () => {
     expect(html).toContain("Confirm and place order")
   })
 
+  it("an option over the account's available credit is disabled, marked, and never checked first", () => {
+    const some = { ...financing, options: financing.options.map((o) => ({ ...o, within_available_credit: o.term !== 12 })) }
+    const html = renderToStaticMarkup(<FlexitiPlanPicker financing={some} lang="en" onConfirm={() => undefined} onCancel={() => undefined} />)
+    const inputs = html.match(/<input[^>]*>/g) ?? []
+    expect(inputs.filter((tag) => tag.includes('disabled=""')).map((tag) => tag.match(/value="([^"]+)"/)![1])).toEqual(["promotional_purchase:5:12"])
+    expect(inputs.filter((tag) => tag.includes('checked=""')).map((tag) => tag.match(/value="([^"]+)"/)![1])).toEqual(["promotional_purchase:5:6"])
+    expect(html).toContain("More than your available Flexiti credit")
+  })
+
   it("says the disclosures could not be loaded, in the shopper's language, when the store never synced them", () => {
     const unsynced = { ...financing, disclosures: [], disclosures_synced: false }
     const en = renderToStaticMarkup(<FlexitiPlanPicker financing={unsynced} lang="en" onConfirm={() => undefined} onCancel={() => undefined} />)

@@ -7,7 +7,7 @@ import { readLabels } from "../../../modules/flexiti/stores/i18n-store"
 import { ASSUMPTIONS } from "../../../flexiti/assumptions"
 import { loadCart, provinceOfAddress } from "./cart-context"
 import type { FlexitiCheckoutState, FlexitiOfferedFee, FlexitiOfferedOption, FlexitiTransactionType } from "../../../modules/flexiti/types"
-import { fetchFinancingOffer, findOffered, preselectedOption, verifiedAccount } from "../../../providers/flexiti/financing"
+import { fetchFinancingOffer, findOffered, fitsAvailableCredit, preselectedOption, verifiedAccount } from "../../../providers/flexiti/financing"
 import { asMedusaError } from "../../../providers/flexiti/medusa-errors"
 
 /** One option as a storefront shows it; amounts in decimal dollars. No account data. */
@@ -26,6 +26,12 @@ export interface FinancingOptionView {
   total: string | null
   annual_rate: number | null
   fees: FlexitiOfferedFee[]
+  /**
+   * false: Flexiti's available credit for this account does not cover this option (docs/assumptions.md,
+   * "Assumptions about the Flexiti API", 31), so Flexiti would refuse it; null: unknown.
+   * The available credit itself is never sent.
+   */
+  within_available_credit: boolean | null
 }
 
 /** What GET/POST …/financing and the widget result answer about a checkout's financing. */
@@ -103,6 +109,7 @@ export async function financingView(container: MedusaContainer, checkout: Flexit
       total: o.total,
       annual_rate: o.annual_rate,
       fees: o.fees,
+      within_available_credit: offer ? fitsAvailableCredit(o, offer) : null,
     })),
     preselected: preselected ? optionKey(preselected) : null,
     chosen: chosen ? optionKey(chosen) : null,

@@ -2,7 +2,7 @@ import { calculateInterestResponseSchema, CalculateInterestResponse, financingOp
 import { financingChoiceSchema } from "../../../api/store/flexiti/payment-sessions/[id]/financing/route"
 import { financingOfferSchema } from "../../../modules/flexiti/validation"
 import type { FlexitiFinancingOffer } from "../../../modules/flexiti/types"
-import { financingForAuthorization, financingOptionOf, findOffered, offeredOptions, preselectedOption } from "../financing"
+import { availableCreditOf, financingForAuthorization, financingOptionOf, findOffered, fitsAvailableCredit, offeredOptions, preselectedOption } from "../financing"
 
 function plans(promotional: Array<{ plan_id: number; terms: number[] }> | undefined, regular = true): CalculateInterestResponse {
   return calculateInterestResponseSchema.parse({
@@ -128,5 +128,38 @@ describe("POST …/financing body", () => {
     expect(ok({ cart_id: "cart_1", transaction_type: "layaway" })).toBe(false)
     expect(ok({ transaction_type: "regular_purchase" })).toBe(false)
     expect(ok({ cart_id: "cart_1", transaction_type: "regular_purchase", authorization_id: 1 })).toBe(false)
+  })
+})
+
+describe("the available credit (calculate-interest customer.available_credit) against each option", () => {
+  const withCredit = (available_credit: number | undefined) =>
+    calculateInterestResponseSchema.parse({
+      account_number: 12345678901234,
+      amount: 1260,
+      customer: { air: 31.99, ...(available_credit === undefined ? {} : { available_credit }) },
+      regular_purchase: { term_amount: 37.8, air: 29.99 },
+      // 12 × 110.01 = 1320.12: a plan with interest costs more than the amount
+      promotional_purchase: [{ plan_id: 5, terms: [{ term: 6, term_amount: 210 }] }, { plan_id: 2, terms: [{ term: 12, term_amount: 110.01 }] }],
+    })
+  const fits = (credit: number | undefined) => {
+    const p = withCredit(credit)
+    const stored = financingOfferSchema.parse({ amount: "1260.00", fetched_at: "2026-12-04T00:00:00Z", options: offeredOptions(p), available_credit: availableCreditOf(p) })
+    return stored.options.map((o) => fitsAvailableCredit(o as never, stored as never))
+  }
+
+  it("is kept in dollars; missing means unknown, negative means none", () => {
+    expect(availableCreditOf(withCredit(50))).toBe("50.00")
+    expect(availableCreditOf(withCredit(undefined))).toBeNull()
+    expect(availableCreditOf(withCredit(-12.5))).toBe("0.00")
+  })
+
+  it("compares the amount plus the plan's interest (its total) for a financed plan, the amount for a revolving purchase", () => {
+    expect(fits(10000)).toEqual([true, true, true])
+    expect(fits(1320.12)).toEqual([true, true, true])
+    expect(fits(1320.11)).toEqual([true, false, true])
+    expect(fits(1260)).toEqual([true, false, true])
+    expect(fits(1259.99)).toEqual([false, false, false])
+    expect(fits(0)).toEqual([false, false, false])
+    expect(fits(undefined)).toEqual([null, null, null])
   })
 })
