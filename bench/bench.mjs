@@ -100,26 +100,43 @@ function printReport(r) {
   for (const l of r.checkout_latency) {
     rows.push([`Flexiti, sandbox ${l.latency_ms} ms/call`, l.flexiti.p50, l.flexiti.p90, l.flexiti.n, l.ratio_p50, l.ratio_p90])
     rows.push([`pp_system_default, ${l.latency_ms} ms`, l.system.p50, l.system.p90, l.system.n, "", ""])
-    rows.push([`  Flexiti payment steps (ready cart → order)`, l.flexiti_payment.p50, l.flexiti_payment.p90, l.flexiti_payment.n, l.payment_ratio_p50, l.payment_ratio_p90])
+    rows.push([
+      `  Flexiti payment steps (ready cart → order)`,
+      l.flexiti_payment.p50,
+      l.flexiti_payment.p90,
+      l.flexiti_payment.n,
+      l.payment_ratio_p50,
+      l.payment_ratio_p90,
+    ])
     rows.push([`  pp_system_default payment steps`, l.system_payment.p50, l.system_payment.p90, l.system_payment.n, "", ""])
     rows.push([`  Flexiti session (before the modal)`, l.flexiti_session.p50, l.flexiti_session.p90, l.flexiti_session.n, "", ""])
     rows.push([`  Flexiti complete`, l.flexiti_complete.p50, l.flexiti_complete.p90, l.flexiti_complete.n, "", ""])
   }
   console.log(`\n${table(rows)}`)
   const c = r.calls_per_checkout
-  const phaseTotals = Object.entries(c.phases).map(([name, phase]) => `${name} ${phase.total}`).join(", ")
+  const phaseTotals = Object.entries(c.phases)
+    .map(([name, phase]) => `${name} ${phase.total}`)
+    .join(", ")
   console.log(`\nFlexiti calls per checkout (mean of ${c.checkouts}; session = before the modal opens): ${phaseTotals}; critical path ${c.critical_path}`)
   for (const [phase, { by_path }] of Object.entries(c.phases)) for (const [p, n] of Object.entries(by_path)) console.log(`  ${phase.padEnd(13)} ${p}: ${n}`)
   const t = r.tokens
-  console.log(`\nToken requests over ${t.operations} operations (${t.operations_by_kind.initiate} initiate, ${t.operations_by_kind.authorize} authorize, ${t.operations_by_kind.capture} capture, ${t.operations_by_kind.refund} refund) in ${t.elapsed_s} s of a ${t.token_lifetime_s} s lifetime: merchant ${t.token_requests.merchant}, customer ${t.token_requests.customer}`)
+  console.log(
+    `\nToken requests over ${t.operations} operations (${t.operations_by_kind.initiate} initiate, ${t.operations_by_kind.authorize} authorize, ${t.operations_by_kind.capture} capture, ${t.operations_by_kind.refund} refund) in ${t.elapsed_s} s of a ${t.token_lifetime_s} s lifetime: merchant ${t.token_requests.merchant}, customer ${t.token_requests.customer}`
+  )
   const k = r.concurrent
-  console.log(`\n${k.checkouts} concurrent checkouts: ${k.errors} errors, ${k.duplicate_authorizations} duplicate authorizations, ${k.throughput_per_s} checkouts/s (wall ${k.wall_s} s), latency p50 ${k.latency.p50} ms p90 ${k.latency.p90} ms`)
+  console.log(
+    `\n${k.checkouts} concurrent checkouts: ${k.errors} errors, ${k.duplicate_authorizations} duplicate authorizations, ${k.throughput_per_s} checkouts/s (wall ${k.wall_s} s), latency p50 ${k.latency.p50} ms p90 ${k.latency.p90} ms`
+  )
   const s = r.same_cart
-  console.log(`${s.completes} completes of one cart at once: ${s.orders} answered the order (${s.distinct_orders} distinct), ${s.refused} refused, ${s.authorizations} Flexiti authorization(s)`)
+  console.log(
+    `${s.completes} completes of one cart at once: ${s.orders} answered the order (${s.distinct_orders} distinct), ${s.refused} refused, ${s.authorizations} Flexiti authorization(s)`
+  )
   const sr = r.store_routes
   console.log(`\n${table([["store route", "p50 ms", "p90 ms", "n"], ...Object.entries(sr).map(([k2, v]) => [k2, v.p50, v.p90, v.n])])}`)
   if (r.launcher) console.log(`\nstorefront launcher: ${r.launcher.min_kb} KB min, ${r.launcher.gzip_kb} KB min+gzip`)
-  console.log(`\nmachine: ${r.machine.cores} cores (${r.machine.cpu}), load average ${r.machine.loadavg.join(" ")} at the start, ${r.load_end.join(" ")} at the end`)
+  console.log(
+    `\nmachine: ${r.machine.cores} cores (${r.machine.cpu}), load average ${r.machine.loadavg.join(" ")} at the start, ${r.load_end.join(" ")} at the end`
+  )
 }
 
 /** The README's table (docs/benchmark.md, "Benchmark"). */
@@ -128,7 +145,13 @@ function readmeTable(r) {
   for (const l of r.checkout_latency) {
     rows.push([`Flexiti checkout, sandbox ${l.latency_ms} ms/call`, l.flexiti.p50, l.flexiti.p90, `${l.ratio_p50}×`, `${l.ratio_p90}×`])
     rows.push([`pp_system_default checkout, ${l.latency_ms} ms`, l.system.p50, l.system.p90, "", ""])
-    rows.push([`payment steps only (ready cart → order), ${l.latency_ms} ms: Flexiti`, l.flexiti_payment.p50, l.flexiti_payment.p90, `${l.payment_ratio_p50}×`, `${l.payment_ratio_p90}×`])
+    rows.push([
+      `payment steps only (ready cart → order), ${l.latency_ms} ms: Flexiti`,
+      l.flexiti_payment.p50,
+      l.flexiti_payment.p90,
+      `${l.payment_ratio_p50}×`,
+      `${l.payment_ratio_p90}×`,
+    ])
     rows.push([`payment steps only, ${l.latency_ms} ms: pp_system_default`, l.system_payment.p50, l.system_payment.p90, "", ""])
   }
   return markdownTable(rows)
@@ -162,7 +185,10 @@ async function main() {
       const samples = await checkoutLatencies(api, shelf, latency)
       raw[latency] = samples
       const d = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, describe(v)]))
-      report.checkout_latency.push({ latency_ms: latency, ...d, ratio_p50: round(d.flexiti.p50 / d.system.p50, 2),
+      report.checkout_latency.push({
+        latency_ms: latency,
+        ...d,
+        ratio_p50: round(d.flexiti.p50 / d.system.p50, 2),
         ratio_p90: round(d.flexiti.p90 / d.system.p90, 2),
         payment_ratio_p50: round(d.flexiti_payment.p50 / d.system_payment.p50, 2),
         payment_ratio_p90: round(d.flexiti_payment.p90 / d.system_payment.p90, 2),
@@ -208,7 +234,9 @@ async function main() {
     const duplicates = report.concurrent.duplicate_authorizations + (report.same_cart.authorizations > 1 ? report.same_cart.authorizations - 1 : 0)
     if (errors.length) for (const e of errors.slice(0, 10)) console.error(`  error (${e.phase}, ${e.latency_ms} ms): ${e.message}`)
     if (atZero.length || duplicates || report.same_cart.authorizations !== 1) {
-      console.error(`bench: FAILED: ${atZero.length} checkout errors at 0 ms, ${duplicates} duplicate authorizations, ${report.same_cart.authorizations} authorizations for the cart completed at once`)
+      console.error(
+        `bench: FAILED: ${atZero.length} checkout errors at 0 ms, ${duplicates} duplicate authorizations, ${report.same_cart.authorizations} authorizations for the cart completed at once`
+      )
       code = 1
     }
   } catch (error) {

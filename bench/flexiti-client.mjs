@@ -45,7 +45,12 @@ async function pool(count, concurrency, task) {
 }
 
 const sandbox = await startSandbox({ port: 0, quiet: true })
-const control = (p, body) => fetch(`${sandbox.url}/__sandbox${p}`, { method: body ? "POST" : "GET", headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined }).then((r) => r.json())
+const control = (p, body) =>
+  fetch(`${sandbox.url}/__sandbox${p}`, {
+    method: body ? "POST" : "GET",
+    headers: { "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  }).then((r) => r.json())
 const client = new FlexitiClient({
   environment: "training",
   clientId: SANDBOX_DEFAULT_CLIENT.client_id,
@@ -85,7 +90,9 @@ try {
   summary("whole widget checkout", checkouts, performance.now() - wall)
   for (const [name, samples] of Object.entries(steps)) summary(`  ${name}`, samples)
   const counters = await control("/counters")
-  console.log(`token requests overall: merchant=${counters.token_requests.merchant ?? 0} customer=${counters.token_requests.customer ?? 0} (one customer token per checkout)`)
+  console.log(
+    `token requests overall: merchant=${counters.token_requests.merchant ?? 0} customer=${counters.token_requests.customer ?? 0} (one customer token per checkout)`
+  )
 } finally {
   await sandbox.close()
 }

@@ -96,10 +96,13 @@ function checkLedgers({ authorizations, payments, canceledOrderPayments = [] }) 
     const captured = total(payment.captures)
     const refunded = total(payment.refunds)
     if (captured > authorized) checks["Medusa: captured <= authorized"].push(`payment ${payment.id}: captured ${dollars(captured)} of ${dollars(authorized)}`)
-    if (refunded > captured) checks["Medusa: refunded <= captured"].push(`payment ${payment.id}: refunded ${dollars(refunded)} of ${dollars(captured)} captured`)
+    if (refunded > captured)
+      checks["Medusa: refunded <= captured"].push(`payment ${payment.id}: refunded ${dollars(refunded)} of ${dollars(captured)} captured`)
     const auths = byReference.get(payment.payment_session_id) ?? []
     if (auths.length === 0) {
-      checks["every Flexiti payment has its authorization"].push(`payment ${payment.id} (session ${payment.payment_session_id}): Flexiti has no authorization for it`)
+      checks["every Flexiti payment has its authorization"].push(
+        `payment ${payment.id} (session ${payment.payment_session_id}): Flexiti has no authorization for it`
+      )
       continue
     }
     const flexitiCaptured = auths.reduce((sum, a) => sum + total(a.captures), 0)
@@ -112,10 +115,14 @@ function checkLedgers({ authorizations, payments, canceledOrderPayments = [] }) 
       checks["refunded total agrees to the cent"].push(`payment ${payment.id}: Medusa ${dollars(refunded)}, Flexiti ${dollars(flexitiBack)}`)
     }
     if (payment.canceled_at && flexitiOpen > 0) {
-      checks["cancelled in Medusa = nothing left open at Flexiti"].push(`payment ${payment.id}: cancelled in Medusa, ${dollars(flexitiOpen)} still open at Flexiti`)
+      checks["cancelled in Medusa = nothing left open at Flexiti"].push(
+        `payment ${payment.id}: cancelled in Medusa, ${dollars(flexitiOpen)} still open at Flexiti`
+      )
     }
     if (orderCanceled.has(payment.id) && flexitiOpen > 0) {
-      checks["cancelled order = nothing left open at Flexiti"].push(`payment ${payment.id}: its order is cancelled, ${dollars(flexitiOpen)} still open at Flexiti`)
+      checks["cancelled order = nothing left open at Flexiti"].push(
+        `payment ${payment.id}: its order is cancelled, ${dollars(flexitiOpen)} still open at Flexiti`
+      )
     }
     // An order still open in Medusa (payment neither cancelled nor fully captured) keeps all of what remains.
     const flexitiReleased = auths.reduce((sum, a) => sum + total(a.releases), 0)

@@ -152,7 +152,13 @@ async function shop(api, shelf, i, sessions) {
   const accountNumber = 30000000000000 + i
   const account = await api.sandbox("POST", "/accounts", { client_id: SANDBOX_CLIENT_ID, account_number: accountNumber, credit_limit: 5000 })
   if (account.status !== 200) throw new Error(`sandbox account: ${JSON.stringify(account.data)}`)
-  const cart = await api.store("POST", "/store/carts", { region_id: shelf.regionId, email: `soak-${i}@example.ca`, items: [{ variant_id: shelf.variantId, quantity: 1 }], shipping_address: ADDRESS, billing_address: ADDRESS })
+  const cart = await api.store("POST", "/store/carts", {
+    region_id: shelf.regionId,
+    email: `soak-${i}@example.ca`,
+    items: [{ variant_id: shelf.variantId, quantity: 1 }],
+    shipping_address: ADDRESS,
+    billing_address: ADDRESS,
+  })
   if (cart.status !== 200) throw new Error(`cart: ${cart.status} ${JSON.stringify(cart.data)}`)
   const cartId = cart.data.cart.id
   const options = await api.store("GET", `/store/shipping-options?cart_id=${cartId}`)
@@ -174,7 +180,9 @@ async function shop(api, shelf, i, sessions) {
     counts.retries.complete += 1
     const again = await api.store("POST", `/store/carts/${cartId}/complete`, {})
     if (again.status >= 500 || (again.data.type === "order" && again.data.order.id !== order.id)) {
-      completedAgain.push(`cart ${cartId}: ${again.status} ${again.data.type === "order" ? `order ${again.data.order.id}, first was ${order.id}` : again.data.message ?? ""}`)
+      completedAgain.push(
+        `cart ${cartId}: ${again.status} ${again.data.type === "order" ? `order ${again.data.order.id}, first was ${order.id}` : (again.data.message ?? "")}`
+      )
     }
   }
   return { cartId, order }
@@ -282,7 +290,9 @@ async function manageCaptured(api, order, k) {
     const r = await attempt("cancel", () => api.admin("POST", `/admin/orders/${order.id}/cancel`, {}))
     if (r.ok) counts.done.cancels += 1
   } else if (k % 3 === 1) {
-    const r = await attempt("refund", () => api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(Math.round(toCents(payment.amount) * 0.4)) }))
+    const r = await attempt("refund", () =>
+      api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(Math.round(toCents(payment.amount) * 0.4)) })
+    )
     if (r.ok) counts.done.refunds += 1
   }
 }
@@ -304,7 +314,10 @@ async function canceledOrderPayments(api) {
 async function medusaPayments(api) {
   const payments = []
   for (let offset = 0; offset < 100_000; offset += 100) {
-    const page = await api.admin("GET", `/admin/payments?limit=100&offset=${offset}&fields=id,amount,provider_id,payment_session_id,canceled_at,captured_at,*captures,*refunds`)
+    const page = await api.admin(
+      "GET",
+      `/admin/payments?limit=100&offset=${offset}&fields=id,amount,provider_id,payment_session_id,canceled_at,captured_at,*captures,*refunds`
+    )
     if (page.status !== 200) throw new Error(`GET /admin/payments: ${page.status} ${JSON.stringify(page.data).slice(0, 300)}`)
     payments.push(...page.data.payments)
     if (page.data.payments.length < 100) break
@@ -406,8 +419,14 @@ async function main() {
     const faultRate = injected / Math.max(1, faults.state.flexitiCalls)
     const checks = [
       ...result.checks,
-      { name: `faults injected >= ${MIN_FAULT_RATE * 100} % of Flexiti calls`, violations: faultRate >= MIN_FAULT_RATE ? [] : [`only ${(faultRate * 100).toFixed(1)} %`] },
-      { name: "every authorization belongs to a soak session", violations: strangers.map((a) => `authorization ${a.authorization_id}: reference ${a.reference}`) },
+      {
+        name: `faults injected >= ${MIN_FAULT_RATE * 100} % of Flexiti calls`,
+        violations: faultRate >= MIN_FAULT_RATE ? [] : [`only ${(faultRate * 100).toFixed(1)} %`],
+      },
+      {
+        name: "every authorization belongs to a soak session",
+        violations: strangers.map((a) => `authorization ${a.authorization_id}: reference ${a.reference}`),
+      },
       { name: "a completed cart completed again gives the same order", violations: completedAgain },
     ]
     timings.total_s = (Date.now() - t0) / 1000
@@ -437,13 +456,19 @@ async function main() {
       ["Medusa captures", payments.reduce((n, p) => n + (p.captures?.length ?? 0), 0)],
       ["Medusa refunds", payments.reduce((n, p) => n + (p.refunds?.length ?? 0), 0)],
     ])
-    printTable("Invariants", checks.map((c) => [c.name, c.violations.length ? `FAIL (${c.violations.length})` : "ok"]))
+    printTable(
+      "Invariants",
+      checks.map((c) => [c.name, c.violations.length ? `FAIL (${c.violations.length})` : "ok"])
+    )
     for (const c of checks.filter((c) => c.violations.length)) {
       console.log(`\n${c.name}:`)
       for (const v of c.violations.slice(0, 20)) console.log(`  - ${v}`)
       if (c.violations.length > 20) console.log(`  … and ${c.violations.length - 20} more`)
     }
-    printTable("Time (s)", Object.entries(timings).map(([k, v]) => [k, v.toFixed(1)]))
+    printTable(
+      "Time (s)",
+      Object.entries(timings).map(([k, v]) => [k, v.toFixed(1)])
+    )
     const ok = checks.every((c) => c.violations.length === 0)
     console.log(
       `SOAK_RESULT ${JSON.stringify({

@@ -52,8 +52,14 @@ export async function startEmbeddedPostgres({ databaseDir, port, persistent, log
     if (initialised) await pg.initialise()
     await pg.start()
   } catch (error) {
-    const said = lines.filter((l) => /FATAL|ERROR|could not|error/i.test(l)).slice(-3).join(" | ")
-    throw new Error(`embedded PostgreSQL on port ${port} (${databaseDir}) did not start${error?.message ? `: ${error.message}` : ""}${said ? `; PostgreSQL said: ${said}` : ""}`, { cause: error })
+    const said = lines
+      .filter((l) => /FATAL|ERROR|could not|error/i.test(l))
+      .slice(-3)
+      .join(" | ")
+    throw new Error(
+      `embedded PostgreSQL on port ${port} (${databaseDir}) did not start${error?.message ? `: ${error.message}` : ""}${said ? `; PostgreSQL said: ${said}` : ""}`,
+      { cause: error }
+    )
   }
   return { initialised, pg, stop: () => pg.stop() }
 }

@@ -60,14 +60,14 @@ export async function demoPreflight({ ports, dataDir, databaseDir }) {
   if (pg) problems.push(`${databaseDir} is in use by PostgreSQL (pid ${pg.pid}, ${pg.lockFile})`)
   if (!problems.length) return null
 
-  const stop = demos.length
-    ? `Stop the running demo with Ctrl-C in its terminal or \`kill ${demos[0].pid}\``
-    : "Stop the process named above"
+  const stop = demos.length ? `Stop the running demo with Ctrl-C in its terminal or \`kill ${demos[0].pid}\`` : "Stop the process named above"
   const suggested = await suggestPorts(ports)
   const relative = path.relative(process.cwd(), dataDir)
   const otherData = databaseDir ? ` DEMO_DATA_DIR=${relative && !relative.startsWith("..") ? relative : dataDir}-2` : ""
   const beside = suggested
-    ? `${Object.entries(suggested).map(([name, port]) => `${name}=${port}`).join(" ")}${otherData} npm run demo`
+    ? `${Object.entries(suggested)
+        .map(([name, port]) => `${name}=${port}`)
+        .join(" ")}${otherData} npm run demo`
     : `set ${Object.keys(ports).join(", ")}${databaseDir ? " and DEMO_DATA_DIR" : ""} to free ports and another folder`
   return [
     "[demo] cannot start:",

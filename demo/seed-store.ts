@@ -34,9 +34,7 @@ export interface DemoProduct {
   usd: number
 }
 
-export const DEFAULT_PRODUCTS: DemoProduct[] = [
-  { title: "Sofa", handle: "sofa", description: "Three-seat sofa, grey fabric.", cad: 1250, usd: 950 },
-]
+export const DEFAULT_PRODUCTS: DemoProduct[] = [{ title: "Sofa", handle: "sofa", description: "Three-seat sofa, grey fabric.", cad: 1250, usd: 950 }]
 
 /**
  * A small Canadian store: CAD region with Flexiti, a USD region, products, flat-rate shipping.
@@ -46,10 +44,14 @@ export async function seedStore(container: MedusaContainer, products: DemoProduc
   const link = container.resolve(ContainerRegistrationKeys.LINK)
   const fulfillment = container.resolve(Modules.FULFILLMENT)
 
-  const { result: [salesChannel] } = await createSalesChannelsWorkflow(container).run({
+  const {
+    result: [salesChannel],
+  } = await createSalesChannelsWorkflow(container).run({
     input: { salesChannelsData: [{ name: "Web" }] },
   })
-  const { result: [apiKey] } = await createApiKeysWorkflow(container).run({
+  const {
+    result: [apiKey],
+  } = await createApiKeysWorkflow(container).run({
     input: { api_keys: [{ title: STOREFRONT_KEY_TITLE, type: "publishable", created_by: "flexiti-seed" }] },
   })
   await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [salesChannel.id] } })
@@ -63,25 +65,37 @@ export async function seedStore(container: MedusaContainer, products: DemoProduc
     },
   })
 
-  const { result: [location] } = await createStockLocationsWorkflow(container).run({
+  const {
+    result: [location],
+  } = await createStockLocationsWorkflow(container).run({
     input: { locations: [{ name: "Toronto warehouse", address: { address_1: "1 Front St", city: "Toronto", country_code: "ca" } }] },
   })
   await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannel.id] } })
   await link.create({ [Modules.STOCK_LOCATION]: { stock_location_id: location.id }, [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" } })
 
-  const { result: [profile] } = await createShippingProfilesWorkflow(container).run({
+  const {
+    result: [profile],
+  } = await createShippingProfilesWorkflow(container).run({
     input: { data: [{ name: "Default", type: "default" }] },
   })
   const fulfillmentSet = await fulfillment.createFulfillmentSets({
     name: "North America",
     type: "shipping",
     service_zones: [
-      { name: "Canada and US", geo_zones: [{ type: "country", country_code: "ca" }, { type: "country", country_code: "us" }] },
+      {
+        name: "Canada and US",
+        geo_zones: [
+          { type: "country", country_code: "ca" },
+          { type: "country", country_code: "us" },
+        ],
+      },
     ],
   })
   await link.create({ [Modules.STOCK_LOCATION]: { stock_location_id: location.id }, [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id } })
 
-  const { result: [shippingOption] } = await createShippingOptionsWorkflow(container).run({
+  const {
+    result: [shippingOption],
+  } = await createShippingOptionsWorkflow(container).run({
     input: [
       {
         name: "Standard",
@@ -139,7 +153,6 @@ export async function seedStore(container: MedusaContainer, products: DemoProduc
     salesChannelId: salesChannel.id,
   }
 }
-
 
 export const ONTARIO_ADDRESS = {
   first_name: "Test",

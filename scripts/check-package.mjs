@@ -20,7 +20,20 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
 const outArg = process.argv.find((a) => a.startsWith("--out="))?.slice(6)
 const out = outArg ? resolve(outArg) : mkdtempSync(join(tmpdir(), "flexiti-pack-"))
 const npm = process.platform === "win32" ? "npm.cmd" : "npm"
-const KIT_FILES = ["index.js", "index.mjs", "index.d.ts", "react.js", "react.mjs", "react.d.ts", "launcher.global.js", "checkout.d.ts", "launcher.d.ts", "store-api.d.ts", "i18n.d.ts", "messages.d.ts"]
+const KIT_FILES = [
+  "index.js",
+  "index.mjs",
+  "index.d.ts",
+  "react.js",
+  "react.mjs",
+  "react.d.ts",
+  "launcher.global.js",
+  "checkout.d.ts",
+  "launcher.d.ts",
+  "store-api.d.ts",
+  "i18n.d.ts",
+  "messages.d.ts",
+]
 
 function check(dir, required) {
   const [packed] = JSON.parse(execFileSync(npm, ["pack", "--json", "--pack-destination", out], { cwd: dir, encoding: "utf8" }))
@@ -47,7 +60,9 @@ function check(dir, required) {
     if (/(^|\/)(\.env(\..*)?|medusa-config\.[jt]s|jest\.config\.js|tsconfig[^/]*\.json)$/.test(f)) problems.push(`development file shipped: ${f}`)
     if (/^(demo|bench|scripts|src)\//.test(f)) problems.push(`development file shipped: ${f}`)
   }
-  console.log(`${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} KB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KB unpacked`)
+  console.log(
+    `${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} KB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KB unpacked`
+  )
   return { pkg, problems: problems.map((p) => `${pkg.name}: ${p}`), tarball: join(out, packed.filename) }
 }
 
@@ -68,7 +83,8 @@ const problems = [...plugin.problems, ...storefront.problems]
 const sf = storefront.pkg
 if (Object.keys(sf.dependencies ?? {}).length) problems.push(`${sf.name} has dependencies (${Object.keys(sf.dependencies)}); a storefront would install them`)
 const peers = Object.keys(sf.peerDependencies ?? {})
-if (peers.some((p) => p !== "react") || !sf.peerDependenciesMeta?.react?.optional) problems.push(`${sf.name} peers must be react only, optional (found ${peers})`)
+if (peers.some((p) => p !== "react") || !sf.peerDependenciesMeta?.react?.optional)
+  problems.push(`${sf.name} peers must be react only, optional (found ${peers})`)
 if (sf.version !== plugin.pkg.version) problems.push(`versions differ: ${plugin.pkg.name} ${plugin.pkg.version}, ${sf.name} ${sf.version}`)
 
 /** The storefront entry points, imported from the unpacked tarballs, under each moduleResolution. */
@@ -97,8 +113,26 @@ function typecheckImports() {
     )
     const tsc = join(root, "node_modules/typescript/bin/tsc")
     const failed = []
-    for (const [resolution, module] of [["node", "esnext"], ["node16", "node16"], ["bundler", "esnext"]]) {
-      const args = [tsc, "--noEmit", "--strict", "--skipLibCheck", "--lib", "es2020,dom", "--jsx", "react-jsx", "--module", module, "--moduleResolution", resolution, "index.ts"]
+    for (const [resolution, module] of [
+      ["node", "esnext"],
+      ["node16", "node16"],
+      ["bundler", "esnext"],
+    ]) {
+      const args = [
+        tsc,
+        "--noEmit",
+        "--strict",
+        "--skipLibCheck",
+        "--lib",
+        "es2020,dom",
+        "--jsx",
+        "react-jsx",
+        "--module",
+        module,
+        "--moduleResolution",
+        resolution,
+        "index.ts",
+      ]
       try {
         execFileSync(process.execPath, args, { cwd: app, encoding: "utf8" })
       } catch (e) {

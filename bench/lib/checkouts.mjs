@@ -4,7 +4,6 @@
  */
 import { ADDRESS } from "./stack.mjs"
 
-
 export class CheckoutError extends Error {
   constructor(step, res) {
     super(`${step}: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`)
@@ -48,13 +47,11 @@ export async function flexitiCheckout(api, cartId, { onStep } = {}) {
     if (onStep) await onStep(name)
     return value
   }
-  const session = await step("session", async () =>
-    expect("flexiti session", await api.store("POST", "/store/flexiti/payment-sessions", { cart_id: cartId })).payment_session
+  const session = await step(
+    "session",
+    async () => expect("flexiti session", await api.store("POST", "/store/flexiti/payment-sessions", { cart_id: cartId })).payment_session
   )
-  const applied = expect(
-    "sandbox approval",
-    await api.sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/approve`, { fresh_account: true })
-  )
+  const applied = expect("sandbox approval", await api.sandbox("POST", `/widget-sessions/${session.data.widget_session_id}/approve`, { fresh_account: true }))
   const result = await step("widget_result", async () =>
     expect(
       "widget result",
@@ -83,10 +80,7 @@ export async function chooseFinancing(api, cartId, sessionId, offer) {
 /** Medusa's pp_system_default: payment collection, session, complete. */
 export async function systemCheckout(api, cartId) {
   const collection = expect("payment collection", await api.store("POST", "/store/payment-collections", { cart_id: cartId })).payment_collection
-  expect(
-    "system session",
-    await api.store("POST", `/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
-  )
+  expect("system session", await api.store("POST", `/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }))
   const order = expect("complete", await api.store("POST", `/store/carts/${cartId}/complete`, {}), isOrder).order
   return { order }
 }

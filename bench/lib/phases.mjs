@@ -39,10 +39,19 @@ export async function callsPerCheckout(api, shelf, count) {
   const result = {}
   for (const [name, paths] of Object.entries(phases)) {
     const by_path = Object.fromEntries(Object.entries(paths).map(([p, n]) => [p, round(n / count, 2)]))
-    result[name] = { total: round(Object.values(by_path).reduce((a, b) => a + b, 0), 2), by_path }
+    result[name] = {
+      total: round(
+        Object.values(by_path).reduce((a, b) => a + b, 0),
+        2
+      ),
+      by_path,
+    }
   }
   // after the modal: the widget result and, where the shopper picks a plan, the choice; then complete
-  const critical = Object.entries(result).reduce((n, [name, phase]) => n + (name === "session" || name === "complete" || name === "financing" ? phase.total : 0), 0)
+  const critical = Object.entries(result).reduce(
+    (n, [name, phase]) => n + (name === "session" || name === "complete" || name === "financing" ? phase.total : 0),
+    0
+  )
   return { checkouts: count, phases: result, critical_path: round(critical, 2) }
 }
 
@@ -63,7 +72,9 @@ export async function tokensOverMixedOperations(api, shelf, checkouts, onError) 
   await pool(checkouts, 4, async (i) => {
     try {
       const cartId = await newCart(api, shelf, `tokens-${i}`)
-      const { order } = await flexitiCheckout(api, cartId, { onStep: (name) => (name === "session" ? ops.initiate++ : name === "complete" ? ops.authorize++ : 0) })
+      const { order } = await flexitiCheckout(api, cartId, {
+        onStep: (name) => (name === "session" ? ops.initiate++ : name === "complete" ? ops.authorize++ : 0),
+      })
       const payment = await paymentOf(api, order.id)
       const captured = await api.admin("POST", `/admin/payments/${payment.id}/capture`, {})
       if (captured.status !== 200) throw new Error(`capture: ${captured.status} ${JSON.stringify(captured.data).slice(0, 200)}`)

@@ -121,7 +121,10 @@ export async function startStack({ name, ports, env = {} }) {
     child.stdout.on("data", onData)
     child.stderr.on("data", (chunk) => log.write(chunk))
     child.once("exit", (code) => reject(new Error(`the demo stack exited with ${code} before it was ready (see ${logFile})`)))
-    setTimeout(() => reject(new Error(`the demo stack was not ready within ${STACK_START_TIMEOUT_MS / 1000} s (see ${logFile})`)), STACK_START_TIMEOUT_MS).unref()
+    setTimeout(
+      () => reject(new Error(`the demo stack was not ready within ${STACK_START_TIMEOUT_MS / 1000} s (see ${logFile})`)),
+      STACK_START_TIMEOUT_MS
+    ).unref()
   })
   try {
     return { info: await ready, stop, database, logFile }
@@ -150,7 +153,15 @@ export function actors(info) {
   }
 }
 
-export const ADDRESS = { first_name: "Soak", last_name: "Shopper", address_1: "100 King St W", city: "Toronto", province: "ON", postal_code: "M5X 1A9", country_code: "ca" }
+export const ADDRESS = {
+  first_name: "Soak",
+  last_name: "Shopper",
+  address_1: "100 King St W",
+  city: "Toronto",
+  province: "ON",
+  postal_code: "M5X 1A9",
+  country_code: "ca",
+}
 
 /** The CAD region and the sofa's variant the demo seed makes. */
 export async function catalogue(api) {

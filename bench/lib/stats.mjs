@@ -68,9 +68,14 @@ export function latencySvg({ title, subtitle, series }) {
       const jitter = ((k * 7919) % 13) - 6
       out.push(`<circle cx="${x(ms).toFixed(1)}" cy="${(y + jitter).toFixed(1)}" r="2.5" fill="${s.color}" fill-opacity="0.5"/>`)
     })
-    for (const [p, w] of [[50, 3], [90, 1.5]]) {
+    for (const [p, w] of [
+      [50, 3],
+      [90, 1.5],
+    ]) {
       const v = percentile(sorted, p)
-      out.push(`<line x1="${x(v).toFixed(1)}" y1="${y - 11}" x2="${x(v).toFixed(1)}" y2="${y + 11}" stroke="#111" stroke-width="${w}"><title>p${p} ${round(v)} ms</title></line>`)
+      out.push(
+        `<line x1="${x(v).toFixed(1)}" y1="${y - 11}" x2="${x(v).toFixed(1)}" y2="${y + 11}" stroke="#111" stroke-width="${w}"><title>p${p} ${round(v)} ms</title></line>`
+      )
     }
   })
   out.push(`<text x="${width - right}" y="${height - 8}" text-anchor="end" fill="#555">dots: samples; thick tick: p50; thin tick: p90; log scale</text>`)

@@ -165,7 +165,9 @@ describe("the shopper's path on the demo storefront (headless Chromium)", () => 
     await approveAs(page, await openModal(page), account)
     await page.waitForSelector('[data-testid="flexiti-plan-picker"]')
     // 1,260.00 with plan 2's 9.99% over 24 or 36 months is more than 1,300.00; plan 5 (no interest) and revolving are not
-    const state = await page.$$eval('[data-testid="flexiti-plan-option"]', (radios) => radios.map((r) => [(r as HTMLInputElement).value, (r as HTMLInputElement).disabled]))
+    const state = await page.$$eval('[data-testid="flexiti-plan-option"]', (radios) =>
+      radios.map((r) => [(r as HTMLInputElement).value, (r as HTMLInputElement).disabled])
+    )
     expect(state).toEqual([
       ["promotional_purchase:5:6", false],
       ["promotional_purchase:5:12", false],
@@ -231,7 +233,19 @@ describe("the shopper's path on the demo storefront (headless Chromium)", () => 
     expect(await text("#payment-title")).toBe("Paiement")
     expect(await text('[data-testid="checkout-continue"]')).toBe("Continuer vers le paiement")
     const english = await page.evaluate(() => {
-      const words = ["Cart", "Shipping address", "Payment", "Continue to payment", "Email", "First name", "Last name", "City", "Postal code", "Language", "Place order"]
+      const words = [
+        "Cart",
+        "Shipping address",
+        "Payment",
+        "Continue to payment",
+        "Email",
+        "First name",
+        "Last name",
+        "City",
+        "Postal code",
+        "Language",
+        "Place order",
+      ]
       const visible = document.body.innerText
       return words.filter((w) => new RegExp(`(^|\\n)${w}(\\n|$| )`).test(visible))
     })

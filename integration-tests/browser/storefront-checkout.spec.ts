@@ -115,7 +115,9 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     expect(payment.provider_id).toBe("pp_flexiti_flexiti")
     expect(payment.data.authorization_status).toBe("opened")
     expect(payment.captured_at).toBeNull()
-    expect(await sandboxAuthorizations(payment.data.session_id)).toMatchObject([{ transaction_type: "promotional_purchase", plan_id: 5, term: 12, status: "opened" }])
+    expect(await sandboxAuthorizations(payment.data.session_id)).toMatchObject([
+      { transaction_type: "promotional_purchase", plan_id: 5, term: 12, status: "opened" },
+    ])
     await page.close()
   })
 
@@ -156,7 +158,10 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
     // The storefront's own origin is not Flexiti's: the kit must ignore this message.
     await page.evaluate((id) => {
       window.postMessage(
-        { eventType: "flx-success", eventData: { accountNumber: 10000000000001, verified: true, action: "purchase", mfaOptionSelected: "sms", widget_session_id: id } },
+        {
+          eventType: "flx-success",
+          eventData: { accountNumber: 10000000000001, verified: true, action: "purchase", mfaOptionSelected: "sms", widget_session_id: id },
+        },
         "*"
       )
     }, widgetSessionId)
@@ -170,8 +175,7 @@ describe("a shopper pays with Flexiti on the demo storefront (headless Chromium)
   it("keeps keyboard focus inside the modal and closes it with Escape", async () => {
     const page = await shopUntilPayment()
     await openModal(page)
-    const focusInModal = () =>
-      page.evaluate(() => !!document.activeElement?.closest('[data-testid="flexiti-modal"]'))
+    const focusInModal = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid="flexiti-modal"]'))
     expect(await page.getAttribute('[data-testid="flexiti-modal"]', "role")).toBe("dialog")
     expect(await page.getAttribute('[data-testid="flexiti-modal"]', "aria-modal")).toBe("true")
     await page.focus('[data-testid="flexiti-close"]')

@@ -200,7 +200,9 @@ medusaIntegrationTestRunner({
         const [row] = await knex()("flexiti_i18n").where({ environment: "training", lang })
         const provinces = { ...row.provinces }
         delete provinces.NU
-        await knex()("flexiti_i18n").where({ id: row.id }).update({ provinces: JSON.stringify(provinces) })
+        await knex()("flexiti_i18n")
+          .where({ id: row.id })
+          .update({ provinces: JSON.stringify(provinces) })
       }
       const refused = await call("post", "/admin/flexiti/settings", { allowed_provinces: ["NU", "ON"] }, admin)
       expect(refused.status).toBe(400)
@@ -270,7 +272,14 @@ medusaIntegrationTestRunner({
         expect(summary.flexiti).toMatchObject({ session_id: session.id, flow: "widget", authorization_status: "opened" })
         expect(summary.flexiti.authorization_id).toBeTruthy()
         expect(summary.flexiti.account_number_masked).toMatch(/0001$/)
-        expect(summary.amounts).toEqual({ authorized: "1260.00", captured: "504.00", returned: "0.00", refunded: "0.00", released: "0.00", remaining: "756.00" })
+        expect(summary.amounts).toEqual({
+          authorized: "1260.00",
+          captured: "504.00",
+          returned: "0.00",
+          refunded: "0.00",
+          released: "0.00",
+          remaining: "756.00",
+        })
         expect(summary.medusa).toMatchObject({ amount: "1260.00", captured: "504.00", refunded: "0.00", canceled_at: null })
         expect(summary.can_release).toBe(true)
         const operations = summary.history.map((h: any) => h.operation)
@@ -284,7 +293,9 @@ medusaIntegrationTestRunner({
 
         // Medusa's copy of the figures (the payment's data) lags Flexiti: the panel shows Flexiti's.
         const paymentData = (await knex()("payment").where({ id: payment.id }))[0].data
-        await knex()("payment").where({ id: payment.id }).update({ data: { ...paymentData, captures: [] } })
+        await knex()("payment")
+          .where({ id: payment.id })
+          .update({ data: { ...paymentData, captures: [] } })
         const lagging = (await api.get(`/admin/flexiti/payments/${payment.id}`, admin)).data.payment
         expect(lagging.amounts).toMatchObject({ captured: "504.00", remaining: "756.00" })
         expect(lagging.figures.source).toBe("flexiti")
@@ -333,7 +344,9 @@ medusaIntegrationTestRunner({
           const [row] = await knex()("flexiti_i18n").where({ environment: "training", lang })
           const provinces = { ...row.provinces }
           delete provinces.ON
-          await knex()("flexiti_i18n").where({ id: row.id }).update({ provinces: JSON.stringify(provinces) })
+          await knex()("flexiti_i18n")
+            .where({ id: row.id })
+            .update({ provinces: JSON.stringify(provinces) })
         }
         const cartId = await cartReadyToPay()
         const refused = await call("post", "/store/flexiti/payment-sessions", { cart_id: cartId }, storeHeaders)

@@ -39,7 +39,15 @@ medusaIntegrationTestRunner({
         expect(asLoaded.status).toBe(200)
         expect(Object.fromEntries(EDITABLE.map((k) => [k, asLoaded.data.settings[k]]))).toEqual(editable)
 
-        const changed = { flow: "hosted", auto_capture: !data.settings.auto_capture, default_lang: "fr", min_amount: "150.5", max_amount: "9000", allowed_provinces: ["QC", "ON"], storefront_origins: ["https://shop.example.ca"] }
+        const changed = {
+          flow: "hosted",
+          auto_capture: !data.settings.auto_capture,
+          default_lang: "fr",
+          min_amount: "150.5",
+          max_amount: "9000",
+          allowed_provinces: ["QC", "ON"],
+          storefront_origins: ["https://shop.example.ca"],
+        }
         expect((await post("/admin/flexiti/settings", changed)).status).toBe(200)
         const { data: reread } = await api.get("/admin/flexiti/settings", admin)
         expect(reread.settings).toMatchObject({ ...changed, min_amount: "150.50", max_amount: "9000.00", allowed_provinces: ["QC", "ON"] })
@@ -108,7 +116,12 @@ medusaIntegrationTestRunner({
           expect(failed.data.message).toMatch(/the last Test connection for Production failed/)
 
           // A passing test recorded before the secret was saved again does not count for the new one.
-          await service().logConnectionTest("production", { reference_id: "a".repeat(32), outcome: "success", http_status: 200, message: "token granted (admin credentials)" })
+          await service().logConnectionTest("production", {
+            reference_id: "a".repeat(32),
+            outcome: "success",
+            http_status: 200,
+            message: "token granted (admin credentials)",
+          })
           await new Promise((r) => setTimeout(r, 5))
           await post("/admin/flexiti/credentials/production", { client_id: "unknown-to-flexiti", client_secret: "another" })
           const stale = await post("/admin/flexiti/settings", { environment: "production" })
@@ -118,7 +131,12 @@ medusaIntegrationTestRunner({
 
           // Production's Flexiti host is out of this test's reach: the pass a Test connection records
           // there (the route's failure above went through the same door) is recorded directly.
-          await service().logConnectionTest("production", { reference_id: "b".repeat(32), outcome: "success", http_status: 200, message: "token granted (admin credentials)" })
+          await service().logConnectionTest("production", {
+            reference_id: "b".repeat(32),
+            outcome: "success",
+            http_status: 200,
+            message: "token granted (admin credentials)",
+          })
           const live = await post("/admin/flexiti/settings", { environment: "production" })
           expect(live.status).toBe(200)
           expect(live.data.settings.active_environment).toBe("production")

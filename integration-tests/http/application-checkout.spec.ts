@@ -26,7 +26,11 @@ medusaIntegrationTestRunner({
       const cartId = await shop.cartReadyToPay(1, store.cadRegionId, WITH_PHONE)
       const session = await shop.startFlexiti(cartId)
       const sent = await flexiti.control().post(`/widget-sessions/${session.data.widget_session_id}/new-applicant`)
-      const result = await api.post(`/store/flexiti/payment-sessions/${session.id}/widget-result`, { cart_id: cartId, event: sent.data.event }, shop.storeHeaders())
+      const result = await api.post(
+        `/store/flexiti/payment-sessions/${session.id}/widget-result`,
+        { cart_id: cartId, event: sent.data.event },
+        shop.storeHeaders()
+      )
       expect(result.data).toMatchObject({ approved: false, next: "apply" })
       const opened = await api.post(`/store/flexiti/payment-sessions/${session.id}/application`, { cart_id: cartId, tos_agreement: true }, shop.storeHeaders())
       const application = opened.data.application as { widget_session_id: string; redirection_url: string; modal_origin: string }
@@ -78,7 +82,9 @@ medusaIntegrationTestRunner({
       const noPhone = await api.post(path, { cart_id: cartId, tos_agreement: true }, shop.storeHeaders()).catch(answer)
       expect(noPhone.status).toBe(400)
       expect(noPhone.data.message).toMatch(/phone_number/)
-      const unknown = await api.post(`${path}/result`, { cart_id: cartId, widget_session_id: session.data.widget_session_id }, shop.storeHeaders()).catch(answer)
+      const unknown = await api
+        .post(`${path}/result`, { cart_id: cartId, widget_session_id: session.data.widget_session_id }, shop.storeHeaders())
+        .catch(answer)
       expect(unknown.status).toBe(400)
       expect(unknown.data.message).toMatch(/another checkout/)
     })

@@ -54,7 +54,10 @@ medusaIntegrationTestRunner({
           "financing: oversized cart id",
           () => api.post("/store/flexiti/payment-sessions/payses_x/financing", { cart_id: huge, transaction_type: "regular_purchase" }, h).catch(answer),
         ],
-        ["financing: unknown cart", () => api.post("/store/flexiti/payment-sessions/payses_x/financing", { cart_id: "cart_nope", transaction_type: "regular_purchase" }, h).catch(answer)],
+        [
+          "financing: unknown cart",
+          () => api.post("/store/flexiti/payment-sessions/payses_x/financing", { cart_id: "cart_nope", transaction_type: "regular_purchase" }, h).catch(answer),
+        ],
         ["financing list: no cart", () => api.get("/store/flexiti/payment-sessions/payses_x/financing", h).catch(answer)],
         ["financing list: bad lang", () => api.get("/store/flexiti/payment-sessions/payses_x/financing?cart_id=c&lang=de", h).catch(answer)],
         ["calculator: no amount", () => api.get("/store/flexiti/calculator", h).catch(answer)],
@@ -84,15 +87,25 @@ medusaIntegrationTestRunner({
       const sessionA = await shop.startFlexiti(cartA)
       const cartB = await shop.cartReadyToPay()
       const sessionB = await shop.startFlexiti(cartB)
-      const approved = (await flexiti.control().post(`/widget-sessions/${sessionA.data.widget_session_id}/approve`, { account_number: SANDBOX_TEST_ACCOUNTS.approved.account_number })).data.event
+      const approved = (
+        await flexiti
+          .control()
+          .post(`/widget-sessions/${sessionA.data.widget_session_id}/approve`, { account_number: SANDBOX_TEST_ACCOUNTS.approved.account_number })
+      ).data.event
       const h = shop.storeHeaders()
       const post = (sessionId: string, body: unknown) => api.post(`/store/flexiti/payment-sessions/${sessionId}/widget-result`, body, h).catch(answer)
 
       const cases: [string, () => Promise<AxiosResponse>][] = [
         ["A's result sent for B's session on B's cart", () => post(sessionB.id, { cart_id: cartB, event: approved })],
         ["A's session named on B's cart", () => post(sessionA.id, { cart_id: cartB, event: approved })],
-        ["another widget session id", () => post(sessionA.id, { cart_id: cartA, event: { ...approved, eventData: { ...approved.eventData, widget_session_id: "w-other" } } })],
-        ["account number as text", () => post(sessionA.id, { cart_id: cartA, event: { ...approved, eventData: { ...approved.eventData, accountNumber: "12345" } } })],
+        [
+          "another widget session id",
+          () => post(sessionA.id, { cart_id: cartA, event: { ...approved, eventData: { ...approved.eventData, widget_session_id: "w-other" } } }),
+        ],
+        [
+          "account number as text",
+          () => post(sessionA.id, { cart_id: cartA, event: { ...approved, eventData: { ...approved.eventData, accountNumber: "12345" } } }),
+        ],
         ["unknown session", () => post("payses_does_not_exist", { cart_id: cartA, event: approved })],
       ]
       for (const [label, call] of cases) expectClear4xx(await call(), label)

@@ -31,7 +31,11 @@ async function freePorts(count: number) {
 
 function runDemo(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn("node", ["demo/run.mjs"], { cwd: root, env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: "", ...env }, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn("node", ["demo/run.mjs"], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
     let output = ""
     child.stdout.on("data", (c) => (output += c))
     child.stderr.on("data", (c) => (output += c))

@@ -21,7 +21,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const { shop } = freshCheckoutDriver({ api, getContainer, flexiti })
     /** A POST from the storefront; the whole response, also on 4xx. */
-    const post = (url: string, body: object, headers: object = shop.storeHeaders()) => api.post(url, body, headers).catch((e: AxiosError) => e.response as AxiosResponse)
+    const post = (url: string, body: object, headers: object = shop.storeHeaders()) =>
+      api.post(url, body, headers).catch((e: AxiosError) => e.response as AxiosResponse)
     const useHostedFlow = () => (getContainer().resolve(FLEXITI_MODULE) as { updateSettings(p: object): Promise<unknown> }).updateSettings({ flow: "hosted" })
 
     async function flexitiCalls(pathPart = "") {

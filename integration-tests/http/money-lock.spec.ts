@@ -91,7 +91,11 @@ describe("withMoneyLock", () => {
   })
 
   it("a step that throws gives the lock back", async () => {
-    await expect(withMoneyLock(db, "pay_sess_throws", async () => { throw new Error("Flexiti answered 503") })).rejects.toThrow("503")
+    await expect(
+      withMoneyLock(db, "pay_sess_throws", async () => {
+        throw new Error("Flexiti answered 503")
+      })
+    ).rejects.toThrow("503")
     await expect(withMoneyLock(db, "pay_sess_throws", async () => "next")).resolves.toBe("next")
   })
 })

@@ -156,9 +156,7 @@ medusaIntegrationTestRunner({
       const { session, order } = await shop.placeOrder()
       const { admin, payment } = await shop.paymentOf(order.id)
       await api.post(`/admin/payments/${payment.id}/capture`, { amount: 1260 }, admin)
-      const results = await Promise.all(
-        [700, 700, 700].map((amount) => api.post(`/admin/payments/${payment.id}/refund`, { amount }, admin).catch(fail))
-      )
+      const results = await Promise.all([700, 700, 700].map((amount) => api.post(`/admin/payments/${payment.id}/refund`, { amount }, admin).catch(fail)))
       expect(results.filter((r) => r.status === 200)).toHaveLength(1)
       const [authorization] = await flexiti.authorizationsFor(session.id)
       expect(flexiti.moneyBack(authorization)).toEqual({ returns: [700], refunds: [] })
@@ -170,9 +168,7 @@ medusaIntegrationTestRunner({
       const { session, order } = await shop.placeOrder()
       const { admin, payment } = await shop.paymentOf(order.id)
       await api.post(`/admin/payments/${payment.id}/capture`, { amount: 1000 }, admin)
-      const results = await Promise.all(
-        [10, 25.5].map((amount) => api.post(`/admin/payments/${payment.id}/refund`, { amount }, admin).catch(fail))
-      )
+      const results = await Promise.all([10, 25.5].map((amount) => api.post(`/admin/payments/${payment.id}/refund`, { amount }, admin).catch(fail)))
       // Medusa 2.21.2 writes the refund and calls the provider before it opens the order change
       // for the refund's credit line; the second of two at once may fail there ("already has an
       // existing active order change") after the money moved. It keeps the refund on the payment,

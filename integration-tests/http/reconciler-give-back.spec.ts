@@ -84,7 +84,15 @@ medusaIntegrationTestRunner({
       for (const { session } of orders) expect((await flexiti.authorizationsFor(session.id))[0].status).toBe("opened")
 
       const checked = async () =>
-        (await knex()("flexiti_checkout").whereIn("payment_session_id", orders.map((o) => o.session.id)).whereNotNull("reconciled_at").select("payment_session_id")).length
+        (
+          await knex()("flexiti_checkout")
+            .whereIn(
+              "payment_session_id",
+              orders.map((o) => o.session.id)
+            )
+            .whereNotNull("reconciled_at")
+            .select("payment_session_id")
+        ).length
       expect(await checked()).toBe(2)
       await reconcileFlexiti(getContainer(), { graceMinutes: 0, batch: small })
       expect(await checked()).toBe(3)

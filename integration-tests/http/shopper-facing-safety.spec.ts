@@ -18,7 +18,8 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer }) => {
     const { shop, reconcile } = freshCheckoutDriver({ api, getContainer, flexiti })
-    const post = (path: string, body: unknown) => api.post(path, body, shop.storeHeaders()).catch((e: { response: { status: number; data: { message?: string } } }) => e.response)
+    const post = (path: string, body: unknown) =>
+      api.post(path, body, shop.storeHeaders()).catch((e: { response: { status: number; data: { message?: string } } }) => e.response)
     const other = SANDBOX_TEST_ACCOUNTS.lowCredit.account_number
 
     it("a widget session's account cannot be swapped for another one, before or after an authorization attempt", async () => {

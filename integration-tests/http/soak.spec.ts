@@ -38,8 +38,7 @@ function healthyLedgers() {
   }
 }
 
-const failing = (result: { checks: { name: string; violations: string[] }[] }) =>
-  result.checks.filter((c) => c.violations.length).map((c) => c.name)
+const failing = (result: { checks: { name: string; violations: string[] }[] }) => result.checks.filter((c) => c.violations.length).map((c) => c.name)
 
 describe("soak invariants (bench/soak-check.js)", () => {
   it("accepts consistent ledgers", () => {
@@ -51,22 +50,31 @@ describe("soak invariants (bench/soak-check.js)", () => {
 
   it("counts money captured with no order and returned in full as given back, not lost", () => {
     const ledgers = healthyLedgers()
-    ledgers.authorizations.push({ authorization_id: 4, reference: "payses_c", amount: 300, captures: [{ capture_id: 41, amount: 300, returns: [{ amount: 300 }], refunds: [] }], releases: [] })
+    ledgers.authorizations.push({
+      authorization_id: 4,
+      reference: "payses_c",
+      amount: 300,
+      captures: [{ capture_id: 41, amount: 300, returns: [{ amount: 300 }], refunds: [] }],
+      releases: [],
+    })
     const result = checkLedgers(ledgers)
     expect(failing(result)).toEqual([])
     expect(result.figures).toMatchObject({ returned_unpaid: 1, lost: 0 })
   })
 
   it.each([
-    [
-      "every authorization linked to a payment or given back (lost = 0)",
-      (l: ReturnType<typeof healthyLedgers>) => l.authorizations[1].releases.splice(0),
-    ],
+    ["every authorization linked to a payment or given back (lost = 0)", (l: ReturnType<typeof healthyLedgers>) => l.authorizations[1].releases.splice(0)],
     [
       "no captured authorization without an order that was not returned",
       (l: ReturnType<typeof healthyLedgers>) => {
         // captured at checkout, no order, returned only in part
-        l.authorizations.push({ authorization_id: 4, reference: "payses_c", amount: 300, captures: [{ capture_id: 41, amount: 300, returns: [{ amount: 100 }], refunds: [] }], releases: [] })
+        l.authorizations.push({
+          authorization_id: 4,
+          reference: "payses_c",
+          amount: 300,
+          captures: [{ capture_id: 41, amount: 300, returns: [{ amount: 100 }], refunds: [] }],
+          releases: [],
+        })
       },
     ],
     [
@@ -98,10 +106,7 @@ describe("soak invariants (bench/soak-check.js)", () => {
     ["captured total agrees to the cent", (l: ReturnType<typeof healthyLedgers>) => (l.payments[0].captures[1].amount = 249.99)],
     ["refunded total agrees to the cent", (l: ReturnType<typeof healthyLedgers>) => (l.payments[0].refunds[1].amount = 250.01)],
     ["every Flexiti payment has its authorization", (l: ReturnType<typeof healthyLedgers>) => (l.payments[0].payment_session_id = "payses_x")],
-    [
-      "cancelled in Medusa = nothing left open at Flexiti",
-      (l: ReturnType<typeof healthyLedgers>) => (l.authorizations[0].releases[0].amount = 449.99),
-    ],
+    ["cancelled in Medusa = nothing left open at Flexiti", (l: ReturnType<typeof healthyLedgers>) => (l.authorizations[0].releases[0].amount = 449.99)],
   ])("detects a broken ledger: %s", (name, breakIt) => {
     const ledgers = healthyLedgers()
     breakIt(ledgers)
@@ -124,7 +129,13 @@ function runSoak(env: Record<string, string>) {
 
 describe("npm run soak, short (30 checkouts)", () => {
   it("holds every invariant under injected faults", async () => {
-    const { code, output } = await runSoak({ SOAK_CHECKOUTS: "30", SOAK_CONCURRENCY: "4", SOAK_MEDUSA_PORT: "9291", SOAK_SANDBOX_PORT: "4291", SOAK_STOREFRONT_PORT: "8291" })
+    const { code, output } = await runSoak({
+      SOAK_CHECKOUTS: "30",
+      SOAK_CONCURRENCY: "4",
+      SOAK_MEDUSA_PORT: "9291",
+      SOAK_SANDBOX_PORT: "4291",
+      SOAK_STOREFRONT_PORT: "8291",
+    })
     const line = output.split("\n").find((l) => l.startsWith("SOAK_RESULT "))
     if (code !== 0 || !line) console.log(output.slice(-8000))
     expect(line).toBeDefined()

@@ -72,7 +72,9 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses a province the store does not allow (admin settings apply without restart)", async () => {
-        await getContainer().resolve<FlexitiModuleService>(FLEXITI_MODULE).updateSettings({ allowed_provinces: ["ON"] })
+        await getContainer()
+          .resolve<FlexitiModuleService>(FLEXITI_MODULE)
+          .updateSettings({ allowed_provinces: ["ON"] })
         const quebec = await eligibility(await cart({ address: QUEBEC_ADDRESS }))
         expect(quebec.data.eligible).toBe(false)
         expect(codes(quebec)).toEqual(["province_not_allowed"])

@@ -179,7 +179,11 @@ medusaIntegrationTestRunner({
         await flexiti.control().post("/faults", { fail_next: [{ path_contains: "/release", method: "POST", status: 503, times: 10 }] })
         expect((await api.post(`/admin/orders/${order.id}/cancel`, {}, admin).catch(fail)).status).toBe(200)
 
-        const panel = await until(() => panelOf(payment.id, admin), (p) => p.release.state === "pending", "the pending release")
+        const panel = await until(
+          () => panelOf(payment.id, admin),
+          (p) => p.release.state === "pending",
+          "the pending release"
+        )
         expect(panel.release.error).toBeTruthy()
         let [authorization] = await flexiti.authorizationsFor(session.id)
         expect(authorization).toMatchObject({ status: "opened", captured_amount: 504, released_amount: 0 })

@@ -116,7 +116,10 @@ medusaIntegrationTestRunner({
       const forged = await api
         .post(
           `/store/flexiti/payment-sessions/${session.id}/widget-result`,
-          { cart_id: cartId, event: { eventType: "flx-success", eventData: { accountNumber: 1, verified: true, action: "purchase", widget_session_id: "someone-else" } } },
+          {
+            cart_id: cartId,
+            event: { eventType: "flx-success", eventData: { accountNumber: 1, verified: true, action: "purchase", widget_session_id: "someone-else" } },
+          },
           shop.storeHeaders()
         )
         .catch((e: AxiosError) => e.response!)

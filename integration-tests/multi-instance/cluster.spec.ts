@@ -9,7 +9,15 @@ import { Cluster, InstanceName, SANDBOX_CLIENT_ID, startCluster } from "../fixtu
 jest.setTimeout(10 * 60_000)
 
 type Answer = { status: number; data: any }
-const ADDRESS = { first_name: "Cluster", last_name: "Shopper", address_1: "100 King St W", city: "Toronto", province: "ON", postal_code: "M5X 1A9", country_code: "ca" }
+const ADDRESS = {
+  first_name: "Cluster",
+  last_name: "Shopper",
+  address_1: "100 King St W",
+  city: "Toronto",
+  province: "ON",
+  postal_code: "M5X 1A9",
+  country_code: "ca",
+}
 const toCents = (dollars: number) => Math.round(dollars * 100)
 
 let cluster: Cluster
@@ -28,8 +36,7 @@ async function call(base: string, method: string, url: string, body?: unknown, h
 const url = (on: InstanceName) => cluster.instances[on].url
 const store = (on: InstanceName, method: string, path: string, body?: unknown) =>
   call(url(on), method, path, body, { "x-publishable-api-key": cluster.publishableKey })
-const admin = (on: InstanceName, method: string, path: string, body?: unknown) =>
-  call(url(on), method, path, body, { authorization: `Bearer ${adminToken}` })
+const admin = (on: InstanceName, method: string, path: string, body?: unknown) => call(url(on), method, path, body, { authorization: `Bearer ${adminToken}` })
 const sandbox = (method: string, path: string, body?: unknown) => call(cluster.sandbox.url, method, `/__sandbox${path}`, body)
 const counters = async () => (await sandbox("GET", "/counters")).data
 const authorizationsFor = async (sessionId: string) =>

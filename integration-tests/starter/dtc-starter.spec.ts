@@ -86,7 +86,10 @@ async function serve(name: string, command: string, args: string[], cwd: string,
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${tail(file)}`)
-    const status = await axios.get(url, { validateStatus: () => true, timeout: 5000 }).then((r) => r.status, () => 0)
+    const status = await axios.get(url, { validateStatus: () => true, timeout: 5000 }).then(
+      (r) => r.status,
+      () => 0
+    )
     if (status === 200) return
     await new Promise((r) => setTimeout(r, 1000))
   }
@@ -112,7 +115,13 @@ async function stopChildren() {
 }
 
 function pg(database = "postgres") {
-  return new Client({ host: process.env.DB_HOST ?? "localhost", port: Number(process.env.DB_PORT ?? 5432), user: process.env.DB_USERNAME ?? "postgres", password: process.env.DB_PASSWORD || undefined, database })
+  return new Client({
+    host: process.env.DB_HOST ?? "localhost",
+    port: Number(process.env.DB_PORT ?? 5432),
+    user: process.env.DB_USERNAME ?? "postgres",
+    password: process.env.DB_PASSWORD || undefined,
+    database,
+  })
 }
 async function adminQuery(sql: string) {
   const client = pg()
@@ -364,7 +373,11 @@ export default async function seed({ container }: ExecArgs) {
     const { token } = (await axios.post(`${backendUrl}/auth/user/emailpass`, ADMIN)).data
     const admin = axios.create({ baseURL: backendUrl, headers: { authorization: `Bearer ${token}` } })
     const read = async () =>
-      (await admin.get(`/admin/orders/${order!.id}`, { params: { fields: "payment_status,total,*payment_collections.payments,*payment_collections.payments.refunds" } })).data.order
+      (
+        await admin.get(`/admin/orders/${order!.id}`, {
+          params: { fields: "payment_status,total,*payment_collections.payments,*payment_collections.payments.refunds" },
+        })
+      ).data.order
     const placed = await read()
     const payment = placed.payment_collections[0].payments[0]
     expect(payment.provider_id).toBe("pp_flexiti_flexiti")
@@ -374,12 +387,16 @@ export default async function seed({ container }: ExecArgs) {
     const after = await read()
     expect(after.payment_status).toBe("partially_refunded")
 
-    const ledger = (await axios.get(`${sandboxUrl}/__sandbox/authorizations`, { params: { client_id: "sandbox-client", reference: payment.payment_session_id } })).data
+    const ledger = (
+      await axios.get(`${sandboxUrl}/__sandbox/authorizations`, { params: { client_id: "sandbox-client", reference: payment.payment_session_id } })
+    ).data
     expect(ledger.authorizations).toHaveLength(1)
     const [authorization] = ledger.authorizations
     expect(authorization.amount).toBe(1260)
     expect(authorization.captured_amount).toBe(1260)
-    const moneyBack = authorization.captures.flatMap((c: { returns: { amount: number }[]; refunds: { amount: number }[] }) => [...c.returns, ...c.refunds].map((r) => r.amount))
+    const moneyBack = authorization.captures.flatMap((c: { returns: { amount: number }[]; refunds: { amount: number }[] }) =>
+      [...c.returns, ...c.refunds].map((r) => r.amount)
+    )
     expect(moneyBack).toEqual([100.25])
   }, 120_000)
 })

@@ -30,9 +30,7 @@ export function declaredProviderOptions(container: MedusaContainer): ParsedProvi
     for (const mod of entries) {
       const providers = (mod as { options?: { providers?: unknown } } | undefined)?.options?.providers
       if (!Array.isArray(providers)) continue
-      const flexiti = (providers as ProviderEntry[]).find(
-        (p) => p?.id === "flexiti" && typeof p.resolve === "string" && p.resolve.includes("flexiti")
-      )
+      const flexiti = (providers as ProviderEntry[]).find((p) => p?.id === "flexiti" && typeof p.resolve === "string" && p.resolve.includes("flexiti"))
       if (flexiti) return parseProviderOptions(flexiti.options ?? {})
     }
   } catch {

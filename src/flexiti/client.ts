@@ -1,13 +1,6 @@
 import { z } from "zod"
 import { ASSUMPTIONS } from "./assumptions"
-import {
-  FlexitiEnvironment,
-  FlexitiHosts,
-  onlineApiBase,
-  posApiBase,
-  PosApiVersion,
-  resolveHosts,
-} from "./environments"
+import { FlexitiEnvironment, FlexitiHosts, onlineApiBase, posApiBase, PosApiVersion, resolveHosts } from "./environments"
 import { FlexitiError } from "./errors"
 import { DEFAULT_HTTP_OPTIONS, FlexitiHttp } from "./http"
 import { newReferenceId } from "./reference-id"
@@ -41,7 +34,11 @@ export class FlexitiClient {
     this.tokenCache = config.tokenCache ?? sharedTokenCache
     this.clock = config.clock ?? systemClock
     if (config.customerTokenPool && config.customerTokenPool > 0) {
-      this.customerTokens = new CustomerTokenPool(async () => toHeldToken(await this.requestToken("customer"), "customer", this.clock), this.clock, config.customerTokenPool)
+      this.customerTokens = new CustomerTokenPool(
+        async () => toHeldToken(await this.requestToken("customer"), "customer", this.clock),
+        this.clock,
+        config.customerTokenPool
+      )
     }
   }
 
@@ -56,16 +53,11 @@ export class FlexitiClient {
   /* ------------------------------ tokens ------------------------------ */
 
   private tokenUrl(api: Api): string {
-    return api === "pos"
-      ? `${posApiBase(this.hosts, ASSUMPTIONS.POS_VERSIONS.token as PosApiVersion)}/oauth/token`
-      : `${onlineApiBase(this.hosts)}/oauth/token`
+    return api === "pos" ? `${posApiBase(this.hosts, ASSUMPTIONS.POS_VERSIONS.token as PosApiVersion)}/oauth/token` : `${onlineApiBase(this.hosts)}/oauth/token`
   }
 
   /** POST oauth/token, form-encoded as Flexiti requires. Retried on transport errors only. */
-  async requestToken(
-    scope: S.TokenScope,
-    options: { refreshToken?: string; api?: Api; referenceId?: string } = {}
-  ): Promise<S.TokenResponse> {
+  async requestToken(scope: S.TokenScope, options: { refreshToken?: string; api?: Api; referenceId?: string } = {}): Promise<S.TokenResponse> {
     const fields = S.tokenRequestSchema.parse({
       client_id: this.config.clientId,
       client_secret: this.config.clientSecret,
@@ -176,7 +168,14 @@ export class FlexitiClient {
     const payload = this.checkBody(applyRequestSchema, body, "apply")
     return this.call(
       options.lineage,
-      { method: "POST", url: this.pos(ASSUMPTIONS.APPLY_REQUEST.version, "apply"), body: payload, query: this.langQuery(options), referenceId, retryable: false },
+      {
+        method: "POST",
+        url: this.pos(ASSUMPTIONS.APPLY_REQUEST.version, "apply"),
+        body: payload,
+        query: this.langQuery(options),
+        referenceId,
+        retryable: false,
+      },
       applyAnswerSchema
     )
   }
@@ -199,10 +198,7 @@ export class FlexitiClient {
    * POST authorization (v2.5.1). A widget checkout passes its customer lineage (Authentication Endpoints: authorization is a customer-scope endpoint);
    * without one the merchant lineage is used. Never retried blindly.
    */
-  async createAuthorization(
-    body: S.AuthorizationCreateRequest,
-    options: CallOptions & { lineage?: TokenLineage } = {}
-  ): Promise<S.Authorization> {
+  async createAuthorization(body: S.AuthorizationCreateRequest, options: CallOptions & { lineage?: TokenLineage } = {}): Promise<S.Authorization> {
     const payload = this.checkBody(S.authorizationCreateRequestSchema, body, "authorization")
     return this.call(
       options.lineage ?? this.merchantLineage(),
@@ -278,12 +274,7 @@ export class FlexitiClient {
     )
   }
 
-  async returnCapture(
-    authorizationId: number,
-    captureId: number,
-    body: S.ReturnRequest,
-    options: CallOptions = {}
-  ): Promise<S.ReturnResponse> {
+  async returnCapture(authorizationId: number, captureId: number, body: S.ReturnRequest, options: CallOptions = {}): Promise<S.ReturnResponse> {
     const payload = this.checkBody(S.returnRequestSchema, body, "return")
     return this.call(
       this.merchantLineage(),
@@ -329,11 +320,7 @@ export class FlexitiClient {
   }
 
   /** A read despite POST: it computes plans for an amount and changes nothing, so it may be retried. */
-  async calculateInterest(
-    accountNumber: number,
-    amount: number,
-    options: CallOptions & { lineage?: TokenLineage } = {}
-  ): Promise<S.CalculateInterestResponse> {
+  async calculateInterest(accountNumber: number, amount: number, options: CallOptions & { lineage?: TokenLineage } = {}): Promise<S.CalculateInterestResponse> {
     const payload = this.checkBody(S.calculateInterestRequestSchema, { amount }, "calculate-interest")
     return this.call(
       options.lineage ?? this.merchantLineage(),
@@ -397,9 +384,7 @@ export class FlexitiClient {
       this.merchantLineage("online"),
       {
         method: "GET",
-        url: this.online(
-          `online/client-id/${encodeURIComponent(this.config.clientId)}/notifications/merchant-order-id/${encodeURIComponent(merchantOrderId)}`
-        ),
+        url: this.online(`online/client-id/${encodeURIComponent(this.config.clientId)}/notifications/merchant-order-id/${encodeURIComponent(merchantOrderId)}`),
         referenceId: options.referenceId,
         retryable: true,
       },

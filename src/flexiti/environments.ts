@@ -46,10 +46,7 @@ function stripTrailingSlash(url: string): string {
 }
 
 /** Resolve the hosts for an environment; explicit origins (the sandbox) win. */
-export function resolveHosts(
-  environment: FlexitiEnvironment,
-  overrides: { posOrigin?: string; onlineOrigin?: string } = {}
-): FlexitiHosts {
+export function resolveHosts(environment: FlexitiEnvironment, overrides: { posOrigin?: string; onlineOrigin?: string } = {}): FlexitiHosts {
   const posOrigin = overrides.posOrigin ?? POS_API_ORIGINS[environment]
   const onlineOrigin = overrides.onlineOrigin ?? overrides.posOrigin ?? ONLINE_API_ORIGINS[environment]
   return {
@@ -64,9 +61,7 @@ export function posApiBase(hosts: FlexitiHosts, version: PosApiVersion): string 
 
 export function onlineApiBase(hosts: FlexitiHosts): string {
   if (!hosts.onlineOrigin) {
-    throw new Error(
-      "No Flexiti Online API host is known for this environment: set online_base_url (Flexiti has not published the merchant-integration host)."
-    )
+    throw new Error("No Flexiti Online API host is known for this environment: set online_base_url (Flexiti has not published the merchant-integration host).")
   }
   return `${hosts.onlineOrigin}${ONLINE_API_PATH}`
 }

@@ -10,15 +10,7 @@ import { errorBodySchema, FlexitiErrorBody } from "./schemas/common"
  * - server: 5xx
  * - network: timeouts, resets, refused connections (outcome unknown for mutations)
  */
-export type FlexitiErrorKind =
-  | "auth"
-  | "forbidden"
-  | "not_found"
-  | "business"
-  | "invalid_request"
-  | "server"
-  | "network"
-  | "invalid_response"
+export type FlexitiErrorKind = "auth" | "forbidden" | "not_found" | "business" | "invalid_request" | "server" | "network" | "invalid_response"
 
 /**
  * Error codes Flexiti documents on its public error pages, so callers can map them without

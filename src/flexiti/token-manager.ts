@@ -13,10 +13,7 @@ export interface HeldToken {
 }
 
 /** Performs the actual oauth/token request (client_credentials or refresh_token). */
-export type TokenFetcher = (request: {
-  scope: TokenScope
-  refreshToken?: string
-}) => Promise<TokenResponse>
+export type TokenFetcher = (request: { scope: TokenScope; refreshToken?: string }) => Promise<TokenResponse>
 
 /**
  * Where processes that share one Flexiti client id keep its merchant token, so N Medusa instances

@@ -16,7 +16,10 @@ export const checkoutContextSchema = z.object({
   expires_at: z.number().int().positive(),
   email: z.string().email().optional(),
   lang: langSchema,
-  province: z.string().regex(/^[A-Z]{2}$/).optional(),
+  province: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   billing: addressInformationSchema.partial().optional(),
   shipping: addressInformationSchema.partial().optional(),
   is_guest: z.boolean(),

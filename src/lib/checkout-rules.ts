@@ -1,13 +1,7 @@
 import { lte, toDollars } from "./money"
 
 export type EligibilityCode =
-  | "not_configured"
-  | "not_enabled_in_region"
-  | "currency_not_cad"
-  | "amount_below_minimum"
-  | "amount_above_maximum"
-  | "province_not_allowed"
-  | "cart_completed"
+  "not_configured" | "not_enabled_in_region" | "currency_not_cad" | "amount_below_minimum" | "amount_above_maximum" | "province_not_allowed" | "cart_completed"
 
 export interface EligibilityReason {
   code: EligibilityCode
@@ -38,7 +32,10 @@ function money(amount: string, lang: "en" | "fr"): string {
     : `$${n.toLocaleString("en-CA", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
 }
 
-export function reason(code: EligibilityCode, vars: { amount?: string; min?: string; max?: string; province?: string; currency?: string } = {}): EligibilityReason {
+export function reason(
+  code: EligibilityCode,
+  vars: { amount?: string; min?: string; max?: string; province?: string; currency?: string } = {}
+): EligibilityReason {
   const m = (lang: "en" | "fr", v?: string) => (v ? money(v, lang) : "")
   switch (code) {
     case "not_configured":

@@ -20,5 +20,16 @@ export interface ReconcileReport {
 }
 
 export function emptyReconcileReport(): ReconcileReport {
-  return { reviews: [], released: [], returned: [], pending_releases_retried: [], recovered: [], flagged: [], errors: [], flexiti_calls: 0, call_budget: 0, deferred: 0 }
+  return {
+    reviews: [],
+    released: [],
+    returned: [],
+    pending_releases_retried: [],
+    recovered: [],
+    flagged: [],
+    errors: [],
+    flexiti_calls: 0,
+    call_budget: 0,
+    deferred: 0,
+  }
 }

@@ -11,7 +11,10 @@ const USAGE = `flexiti-sandbox [--port 4010] [--host 127.0.0.1] [--client id:sec
 export function parseClient(value: string): SandboxClientConfig {
   const [clientId, secret, ...rest] = value.split(":")
   if (!clientId || !secret) throw new Error(`--client must be id:secret[:success_url[:error_url]], got "${value}"`)
-  const urls = rest.join(":").split(/:(?=https?:\/\/)/).filter((u) => u !== "")
+  const urls = rest
+    .join(":")
+    .split(/:(?=https?:\/\/)/)
+    .filter((u) => u !== "")
   return { client_id: clientId, client_secret: secret, success_url: urls[0], error_url: urls[1] }
 }
 

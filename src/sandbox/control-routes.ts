@@ -7,14 +7,7 @@ import { authorizationFullView } from "./ledger"
 import { applyInOnlineOrder, completeOnlineOrder, onlineOrderView, settleOnlineApplication } from "./online-orders"
 import { AccountState, Application } from "./state"
 import { applicationView, decidePending, isTestApplicant, TEST_APPLICANT_KEYS, TEST_APPLICANTS, TestApplicantKey } from "./applicants"
-import {
-  applyInWidget,
-  approveWidgetSession,
-  declineWidgetSession,
-  sendToApplication,
-  settleWidgetApplication,
-  widgetSessionView,
-} from "./widget-sessions"
+import { applyInWidget, approveWidgetSession, declineWidgetSession, sendToApplication, settleWidgetApplication, widgetSessionView } from "./widget-sessions"
 
 /** Control API for tests and the hosted pages: no auth, JSON, 400 on bad input, never faulted. */
 export const CONTROL_PREFIX = "/__sandbox"
@@ -36,22 +29,21 @@ export const clientInputSchema = z.strictObject({
     .optional(),
 })
 
-export const accountInputSchema = z
-  .strictObject({
-    client_id: z.string().min(1),
-    account_number: z.number().int().positive().max(99999999999999),
-    first_name: z.string().min(1).default("Test"),
-    last_name: z.string().min(1).default("Shopper"),
-    customer_id: z.string().max(20).optional(),
-    vcc_number: z.string().max(16).optional(),
-    account_type: z.enum(["consumer", "business"]).default("consumer"),
-    account_status: z.string().min(1).default("N"),
-    account_status_reason_code: z.string().default("NNOR"),
-    risk_rating: z.enum(["L", "M", "H", "XH", "XXH", "XXXH"]).default("L"),
-    credit_limit: dollars.default(10000),
-    available_credit: dollars.optional(),
-    preferred_language: z.enum(["en-CA", "fr-CA"]).default("en-CA"),
-  })
+export const accountInputSchema = z.strictObject({
+  client_id: z.string().min(1),
+  account_number: z.number().int().positive().max(99999999999999),
+  first_name: z.string().min(1).default("Test"),
+  last_name: z.string().min(1).default("Shopper"),
+  customer_id: z.string().max(20).optional(),
+  vcc_number: z.string().max(16).optional(),
+  account_type: z.enum(["consumer", "business"]).default("consumer"),
+  account_status: z.string().min(1).default("N"),
+  account_status_reason_code: z.string().default("NNOR"),
+  risk_rating: z.enum(["L", "M", "H", "XH", "XXH", "XXXH"]).default("L"),
+  credit_limit: dollars.default(10000),
+  available_credit: dollars.optional(),
+  preferred_language: z.enum(["en-CA", "fr-CA"]).default("en-CA"),
+})
 export type AccountInput = z.input<typeof accountInputSchema>
 
 /** fresh_account: a new account with 10,000.00 of credit verifies (tests and benchmarks that must not run out of credit) */
@@ -124,8 +116,7 @@ export function controlRoutes(core: SandboxCore): Route[] {
     if (!found) throw new HttpError(404, "not_found", "Widget session not found")
     return found
   }
-  const clockView = (): Reply =>
-    ok({ now: new Date(core.clock.now()).toISOString(), offset_seconds: core.clock.offsetSeconds })
+  const clockView = (): Reply => ok({ now: new Date(core.clock.now()).toISOString(), offset_seconds: core.clock.offsetSeconds })
 
   return [
     route("POST", `${p}/reset`, () => {
@@ -144,7 +135,9 @@ export function controlRoutes(core: SandboxCore): Route[] {
     route("GET", `${p}/widget-sessions/:id`, (ctx) => ok(widgetSessionView(session(ctx)))),
     route("POST", `${p}/widget-sessions/:id/approve`, (ctx) => {
       const { account_number, fresh_account } = input(approveInputSchema, ctx)
-      const fresh = fresh_account ? addAccount(core, { client_id: session(ctx).client_id, account_number: core.state.nextId("account") }).account_number : undefined
+      const fresh = fresh_account
+        ? addAccount(core, { client_id: session(ctx).client_id, account_number: core.state.nextId("account") }).account_number
+        : undefined
       const result = approveWidgetSession(core, ctx.params.id, fresh ?? account_number)
       return ok({ ...widgetSessionView(result.session), event: result.event })
     }),
@@ -183,9 +176,7 @@ export function controlRoutes(core: SandboxCore): Route[] {
         application: result.application ? applicationView(result.application) : null,
       })
     }),
-    route("GET", `${p}/applicants`, () =>
-      ok({ applicants: TEST_APPLICANT_KEYS.map((key) => ({ middle_name: key, ...TEST_APPLICANTS[key] })) })
-    ),
+    route("GET", `${p}/applicants`, () => ok({ applicants: TEST_APPLICANT_KEYS.map((key) => ({ middle_name: key, ...TEST_APPLICANTS[key] })) })),
     route("GET", `${p}/applications/:id`, (ctx) => {
       const application = core.state.applications.get(Number(ctx.params.id))
       if (!application) throw new HttpError(404, "not_found", "Application not found")

@@ -14,12 +14,7 @@ export interface SandboxCore {
   log: (line: string) => void
 }
 
-export function createCore(
-  clients: SandboxClientConfig[],
-  tokenLifetimeSeconds: number,
-  quiet: boolean,
-  strictness: Partial<Strictness> = {}
-): SandboxCore {
+export function createCore(clients: SandboxClientConfig[], tokenLifetimeSeconds: number, quiet: boolean, strictness: Partial<Strictness> = {}): SandboxCore {
   const clock = new SandboxClock()
   return {
     state: new SandboxState(clients),

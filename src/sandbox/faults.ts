@@ -48,15 +48,10 @@ export type FaultsInput = z.infer<typeof faultsInputSchema>
 type FailRule = NonNullable<FaultsInput["fail_next"]>[number]
 type PathRule = { path_contains: string; method?: string }
 
-const matches = (rule: PathRule, method: string, path: string) =>
-  path.includes(rule.path_contains) && (!rule.method || rule.method.toUpperCase() === method)
+const matches = (rule: PathRule, method: string, path: string) => path.includes(rule.path_contains) && (!rule.method || rule.method.toUpperCase() === method)
 type ErrorRule = NonNullable<FaultsInput["error_next"]>[number]
 
-export type FaultDecision =
-  | { kind: "proceed" }
-  | { kind: "reset" }
-  | { kind: "reply"; reply: Reply }
-  | { kind: "error"; error: HttpError }
+export type FaultDecision = { kind: "proceed" } | { kind: "reset" } | { kind: "reply"; reply: Reply } | { kind: "error"; error: HttpError }
 
 /**
  * Faults apply to Flexiti API paths only, never to /__sandbox/* or the hosted pages.
@@ -107,9 +102,7 @@ export class FaultInjector {
       if (rule.times <= 0) this.failNext.splice(this.failNext.indexOf(rule), 1)
       return { kind: "reply", reply: { status: rule.status, json: rule.body ?? {} } }
     }
-    const errorIndex = this.errorNext.findIndex(
-      (r) => (!r.path_contains || path.includes(r.path_contains)) && (!r.method || r.method.toUpperCase() === method)
-    )
+    const errorIndex = this.errorNext.findIndex((r) => (!r.path_contains || path.includes(r.path_contains)) && (!r.method || r.method.toUpperCase() === method))
     if (errorIndex >= 0) {
       const [rule] = this.errorNext.splice(errorIndex, 1)
       return { kind: "error", error: documented(rule.code as DocumentedErrorCode) }

@@ -54,11 +54,7 @@ export function route(method: string, pattern: string, handle: Handler): Route {
   return { method, pattern, regex: new RegExp(`^${source}/?$`), keys, handle }
 }
 
-export function matchRoute(
-  routes: Route[],
-  method: string,
-  path: string
-): { route: Route; params: Record<string, string> } | undefined {
+export function matchRoute(routes: Route[], method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
   for (const r of routes) {
     if (r.method !== method) continue
     const m = r.regex.exec(path)

@@ -78,12 +78,7 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const core = createCore(
-    options.clients ?? [SANDBOX_DEFAULT_CLIENT],
-    options.tokenLifetimeSeconds ?? 1200,
-    options.quiet ?? false,
-    options.strictness
-  )
+  const core = createCore(options.clients ?? [SANDBOX_DEFAULT_CLIENT], options.tokenLifetimeSeconds ?? 1200, options.quiet ?? false, options.strictness)
   const server = createSandboxServer(core)
   const host = options.host ?? "127.0.0.1"
   await new Promise<void>((resolve, reject) => {
@@ -121,8 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     decideApplication: (id, decision) => {
       decideApplication(core, id, decision)
     },
-    failNextWith: (code, pathContains) =>
-      applyFaults(core, { error_next: [...core.faults.errorNext, { code, path_contains: pathContains }] }),
+    failNextWith: (code, pathContains) => applyFaults(core, { error_next: [...core.faults.errorNext, { code, path_contains: pathContains }] }),
     completeOnlineOrder: (id, outcome, accountNumber) => completeOnlineOrder(core, id, outcome, accountNumber).redirect_url,
     advanceClock: (seconds) => core.clock.advance(seconds),
     setFaults: (faults) => applyFaults(core, faultsInputSchema.parse(faults)),

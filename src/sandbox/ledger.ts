@@ -54,11 +54,7 @@ export function statusOf(auth: AuthorizationState): string {
 }
 /** What of a capture can still be returned or refunded. */
 export function captureRemainingCents(capture: CaptureState): number {
-  return (
-    capture.amount_cents -
-    sum(capture.returns.map((r) => r.amount_cents)) -
-    sum(capture.refunds.map((r) => r.amount_cents))
-  )
+  return capture.amount_cents - sum(capture.returns.map((r) => r.amount_cents)) - sum(capture.refunds.map((r) => r.amount_cents))
 }
 
 function findAccount(core: SandboxCore, clientId: string, accountNumber: number): AccountState {
@@ -100,12 +96,7 @@ function paymentsLast24hCents(core: SandboxCore, clientId: string, accountNumber
  * POST authorization's business rules, in the order the sandbox checks them. The amount actually
  * booked can differ from the request by the tamper_amount_next fault.
  */
-export function createAuthorization(
-  core: SandboxCore,
-  clientId: string,
-  request: AuthorizationInput,
-  amountCents: number
-): AuthorizationState {
+export function createAuthorization(core: SandboxCore, clientId: string, request: AuthorizationInput, amountCents: number): AuthorizationState {
   const account = findAccount(core, clientId, request.account_number)
   const merchant = core.state.clients.get(clientId)?.merchant ?? {}
   checkPurchaser(account)
@@ -183,12 +174,7 @@ export function captureAuthorization(
 }
 
 /** Omitted amount releases everything that remains (the release body is not documented). */
-export function releaseAuthorization(
-  core: SandboxCore,
-  clientId: string,
-  authorizationId: number,
-  request: AmountInput
-): Record<string, unknown> {
+export function releaseAuthorization(core: SandboxCore, clientId: string, authorizationId: number, request: AmountInput): Record<string, unknown> {
   const auth = openAuthorization(core, clientId, authorizationId)
   const amountCents = request.amount === undefined ? remainingCents(auth) : centsOf(request.amount)
   if (amountCents > remainingCents(auth)) {
@@ -207,13 +193,7 @@ export function releaseAuthorization(
   }
 }
 
-export function returnCapture(
-  core: SandboxCore,
-  clientId: string,
-  authorizationId: number,
-  captureId: number,
-  request: ReturnInput
-): Record<string, unknown> {
+export function returnCapture(core: SandboxCore, clientId: string, authorizationId: number, captureId: number, request: ReturnInput): Record<string, unknown> {
   const auth = core.state.findAuthorization(clientId, authorizationId)
   const capture = auth?.captures.find((c) => c.capture_id === captureId)
   if (!auth || !capture) throw documented("not_found", "Authorization or capture not found")
@@ -253,12 +233,7 @@ export function accountBalanceCents(core: SandboxCore, clientId: string, account
   )
 }
 
-export function refundAccount(
-  core: SandboxCore,
-  clientId: string,
-  accountNumber: number,
-  request: RefundInput & { amount: number }
-): void {
+export function refundAccount(core: SandboxCore, clientId: string, accountNumber: number, request: RefundInput & { amount: number }): void {
   const account = findAccount(core, clientId, accountNumber)
   const captures = [...core.state.authorizations.values()]
     .filter((a) => a.client_id === clientId && a.account_number === accountNumber)

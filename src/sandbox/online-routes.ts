@@ -42,22 +42,24 @@ export function onlineRoutes(core: SandboxCore): Route[] {
    * Magento 2 proof of concept send a form with dotted names, the POS overview says bodies are
    * JSON. The sandbox accepts both (docs silent) and checks the same documented fields.
    */
-  const systemsInit = (applyOnly: boolean) => (ctx: RequestContext): Reply => {
-    const caller = authorize(core, ctx, MERCHANT_ONLY)
-    const form = isFormEncoded(ctx)
-    const body: Body = form ? formBody(ctx.rawBody) : jsonBody(ctx)
-    requireValid(SYSTEMS_INIT_REQUEST, body, { coerce: form })
-    const lang = (stringAt(body, "lang") ?? "en").slice(0, 2).toLowerCase() as Lang
-    const order = createOnlineOrder(core, {
-      clientId: caller.token.client_id,
-      merchantOrderId: stringAt(body, "merchant_orderid"),
-      amountCents: centsOf(numberAt(body, "amount_requested") as number),
-      flow: (stringAt(body, "flow") as string).toLowerCase(),
-      lang,
-      applyOnly,
-    })
-    return ok({ online_order_id: order.online_order_id, redirection_url: onlineRedirectionUrl(ctx.origin, order) })
-  }
+  const systemsInit =
+    (applyOnly: boolean) =>
+    (ctx: RequestContext): Reply => {
+      const caller = authorize(core, ctx, MERCHANT_ONLY)
+      const form = isFormEncoded(ctx)
+      const body: Body = form ? formBody(ctx.rawBody) : jsonBody(ctx)
+      requireValid(SYSTEMS_INIT_REQUEST, body, { coerce: form })
+      const lang = (stringAt(body, "lang") ?? "en").slice(0, 2).toLowerCase() as Lang
+      const order = createOnlineOrder(core, {
+        clientId: caller.token.client_id,
+        merchantOrderId: stringAt(body, "merchant_orderid"),
+        amountCents: centsOf(numberAt(body, "amount_requested") as number),
+        flow: (stringAt(body, "flow") as string).toLowerCase(),
+        lang,
+        applyOnly,
+      })
+      return ok({ online_order_id: order.online_order_id, redirection_url: onlineRedirectionUrl(ctx.origin, order) })
+    }
 
   return [
     route("POST", `${base}/oauth/token`, (ctx) => handleTokenRequest(core, ctx, "online")),
@@ -71,8 +73,7 @@ export function onlineRoutes(core: SandboxCore): Route[] {
       const query: Body = { ...queryObject(ctx.query), lang: caller.lang }
       requireValid(PAYMENT_CALCULATOR_QUERY, query, { coerce: true })
       const priceCents = centsOf(numberAt(query, "price") as number)
-      const monthlyCents =
-        priceCents < PAYMENT_CALCULATOR.minPriceCents ? null : divideHalfUp(priceCents, PAYMENT_CALCULATOR.months)
+      const monthlyCents = priceCents < PAYMENT_CALCULATOR.minPriceCents ? null : divideHalfUp(priceCents, PAYMENT_CALCULATOR.months)
       return ok({
         htmlRender: calculatorSentence(caller.lang, monthlyCents),
         paymentPlan: monthlyCents === null ? null : { monthlyPayment: money(monthlyCents), months: String(PAYMENT_CALCULATOR.months) },

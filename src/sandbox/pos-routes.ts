@@ -174,11 +174,7 @@ function versionRoutes(core: SandboxCore, version: string): Route[] {
         // A customer-scope token may only buy for the account its own widget session verified:
         // Flexiti "takes the access_token as a referential value for the entire flow".
         const verified = [...core.state.widgetSessions.values()].some(
-          (s) =>
-            s.client_id === clientId &&
-            s.lineage_id === caller.token.lineage_id &&
-            s.status === "approved" &&
-            s.account_number === request.account_number
+          (s) => s.client_id === clientId && s.lineage_id === caller.token.lineage_id && s.status === "approved" && s.account_number === request.account_number
         )
         if (!verified) throw documented("customer_identity_not_found")
       }

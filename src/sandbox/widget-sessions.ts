@@ -78,11 +78,7 @@ const success = (session: WidgetSession, data: Partial<WidgetSuccessData>): Widg
  * hosted page posts to its parent: numeric/true/purchase ("send the purchase request"), or, for an
  * account its owner has not activated, null/false/activation ("send the customer to activate").
  */
-export function approveWidgetSession(
-  core: SandboxCore,
-  id: string,
-  accountNumber?: number
-): { session: WidgetSession; event: WidgetEvent } {
+export function approveWidgetSession(core: SandboxCore, id: string, accountNumber?: number): { session: WidgetSession; event: WidgetEvent } {
   const session = pendingSession(core, id, "purchase")
   const number = accountNumber ?? session.account_number
   const account = core.state.accountsOf(session.client_id).get(number)

@@ -30,9 +30,7 @@ export interface FlexitiPaymentSession {
   }
 }
 
-export interface PayWithFlexitiOptions
-  extends FlexitiStoreOptions,
-    Pick<OpenFlexitiModalOptions, "container" | "mode" | "returnUrl" | "errorUrl" | "onEvent"> {
+export interface PayWithFlexitiOptions extends FlexitiStoreOptions, Pick<OpenFlexitiModalOptions, "container" | "mode" | "returnUrl" | "errorUrl" | "onEvent"> {
   cartId: string
   lang?: FlexitiLang
   /**
@@ -176,11 +174,10 @@ export async function settleFlexitiOutcome(options: SettleOptions, session: Flex
   if (outcome.type === "failure") return { type: "failure", message: widgetFailureMessage(outcome, lang) }
   if (outcome.eventData) {
     try {
-      const result = await storeRequest<WidgetResultAnswer>(
-        options,
-        `/store/flexiti/payment-sessions/${encodeURIComponent(session.id)}/widget-result`,
-        { cart_id: options.cartId, event: { eventType: "flx-success", eventData: outcome.eventData } }
-      )
+      const result = await storeRequest<WidgetResultAnswer>(options, `/store/flexiti/payment-sessions/${encodeURIComponent(session.id)}/widget-result`, {
+        cart_id: options.cartId,
+        event: { eventType: "flx-success", eventData: outcome.eventData },
+      })
       if (!result.approved) return await notApproved(options, session, result)
       const financing = result.financing && (!lang || result.financing.lang === lang) ? result.financing : undefined
       return await choosePlanAndPlace(options, session.id, financing)
@@ -244,7 +241,9 @@ async function notApproved(options: SettleOptions, session: FlexitiPaymentSessio
     if (step.type === "purchase") return settleFlexitiOutcome(options, session, step.outcome)
     if (step.type === "failure") return { type: "failure", message: widgetFailureMessage(step.outcome, lang) }
     if (step.type === "refused") {
-      return step.reason === "retry" ? { type: "failure", message: stepText(lang, "applyRetry") } : { type: "failure", message: step.message, reason: step.reason }
+      return step.reason === "retry"
+        ? { type: "failure", message: stepText(lang, "applyRetry") }
+        : { type: "failure", message: step.message, reason: step.reason }
     }
     return step
   }
@@ -330,9 +329,7 @@ export function isInsideFlexitiModal(): boolean {
  * cart saved before leaving (or `cartId`). Resolves null when there is nothing to resume or when
  * the page is shown inside the modal (the modal's opener completes the cart then).
  */
-export async function resumeFlexitiCheckout(
-  options: FlexitiStoreOptions & { cartId?: string; lang?: FlexitiLang }
-): Promise<PayWithFlexitiResult | null> {
+export async function resumeFlexitiCheckout(options: FlexitiStoreOptions & { cartId?: string; lang?: FlexitiLang }): Promise<PayWithFlexitiResult | null> {
   if (isInsideFlexitiModal()) return null
   const cartId = options.cartId ?? pending()?.cartId
   if (!cartId) return null

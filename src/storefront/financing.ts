@@ -97,7 +97,8 @@ export function planOptionText(option: FlexitiFinancingOption, lang: string | un
       ? flexitiText(lang, "planMonthly", { amount: money(option.monthly_amount), months: option.months })
       : flexitiText(lang, "planRevolving", { amount: money(option.monthly_amount) }),
   ]
-  if (option.annual_rate !== null) details.push(flexitiText(lang, "planRate", { rate: new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA").format(option.annual_rate) }))
+  if (option.annual_rate !== null)
+    details.push(flexitiText(lang, "planRate", { rate: new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA").format(option.annual_rate) }))
   if (option.total) details.push(flexitiText(lang, "planTotal", { total: money(option.total) }))
   for (const fee of option.fees) {
     const text = [fee.description ?? fee.type, fee.amount ? money(fee.amount) : null, fee.message].filter(Boolean).join(" ")

@@ -15,7 +15,8 @@ const en = {
   network: "The store could not be reached. Check your connection and try again.",
   orderFailed: "The order could not be placed: {message}",
   applicationDeclined: "Flexiti did not approve your application. Choose another payment method.",
-  applicationPending: "Flexiti is reviewing your application and will contact you. Choose another payment method to order now, or try Flexiti again once it is approved.",
+  applicationPending:
+    "Flexiti is reviewing your application and will contact you. Choose another payment method to order now, or try Flexiti again once it is approved.",
   planTitle: "Choose your Flexiti plan",
   planMonthly: "{amount}/month for {months} months",
   planRevolving: "Revolving credit, minimum payment {amount}/month",
@@ -23,7 +24,8 @@ const en = {
   planTotal: "Total {total}",
   planFee: "Fee: {fee}",
   planDisclosures: "Important information",
-  planDisclosuresMissing: "Flexiti's disclosures for this plan could not be loaded by the store. Flexiti shows its terms before your account is charged; ask the store if you need them now.",
+  planDisclosuresMissing:
+    "Flexiti's disclosures for this plan could not be loaded by the store. Flexiti shows its terms before your account is charged; ask the store if you need them now.",
   planConfirm: "Confirm and place order",
   planNone: "Flexiti offered no financing for this order. Choose another payment method.",
 }
@@ -44,7 +46,8 @@ const fr: Record<FlexitiTextKey, string> = {
   network: "La boutique est injoignable. Vérifiez votre connexion et réessayez.",
   orderFailed: "La commande n'a pas pu être passée : {message}",
   applicationDeclined: "Flexiti n'a pas approuvé votre demande. Choisissez un autre mode de paiement.",
-  applicationPending: "Flexiti examine votre demande et communiquera avec vous. Choisissez un autre mode de paiement pour commander maintenant, ou réessayez avec Flexiti une fois la demande approuvée.",
+  applicationPending:
+    "Flexiti examine votre demande et communiquera avec vous. Choisissez un autre mode de paiement pour commander maintenant, ou réessayez avec Flexiti une fois la demande approuvée.",
   planTitle: "Choisissez votre plan Flexiti",
   planMonthly: "{amount} par mois pendant {months} mois",
   planRevolving: "Crédit renouvelable, paiement minimum de {amount} par mois",
@@ -52,7 +55,8 @@ const fr: Record<FlexitiTextKey, string> = {
   planTotal: "Total {total}",
   planFee: "Frais : {fee}",
   planDisclosures: "Renseignements importants",
-  planDisclosuresMissing: "Le magasin n'a pas pu charger les divulgations de Flexiti pour ce plan. Flexiti présente ses conditions avant que votre compte soit débité; demandez-les au magasin si vous en avez besoin maintenant.",
+  planDisclosuresMissing:
+    "Le magasin n'a pas pu charger les divulgations de Flexiti pour ce plan. Flexiti présente ses conditions avant que votre compte soit débité; demandez-les au magasin si vous en avez besoin maintenant.",
   planConfirm: "Confirmer et passer la commande",
   planNone: "Flexiti n'a offert aucun financement pour cette commande. Choisissez un autre mode de paiement.",
 }
@@ -60,7 +64,11 @@ const fr: Record<FlexitiTextKey, string> = {
 export const FLEXITI_TEXTS: Record<FlexitiLang, Record<FlexitiTextKey, string>> = { en, fr }
 
 export function normalizeLang(lang: string | undefined | null): FlexitiLang {
-  return String(lang ?? "").toLowerCase().startsWith("fr") ? "fr" : "en"
+  return String(lang ?? "")
+    .toLowerCase()
+    .startsWith("fr")
+    ? "fr"
+    : "en"
 }
 
 /** The text for `key` in `lang`, with `{name}` placeholders filled in. */

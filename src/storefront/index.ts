@@ -20,15 +20,7 @@ export { openFlexitiStepDialog } from "./step-dialog"
 export type { FlexitiStepDialogOptions } from "./step-dialog"
 export { FLEXITI_STEP_TEXTS, stepText } from "./step-texts"
 export type { FlexitiStepTextKey } from "./step-texts"
-export {
-  storeRequest,
-  fetchCalculator,
-  fetchEligibility,
-  asLowAsText,
-  calculatorPath,
-  eligibilityMessages,
-  FlexitiStoreError,
-} from "./store-api"
+export { storeRequest, fetchCalculator, fetchEligibility, asLowAsText, calculatorPath, eligibilityMessages, FlexitiStoreError } from "./store-api"
 export type { FlexitiStoreOptions, MedusaSdkLike, CalculatorAnswer, EligibilityAnswer, EligibilityReason } from "./store-api"
 export { parseWidgetMessage, expectedOriginOf, isTrustedOrigin, widgetFailureKind } from "./messages"
 export { openFlexitiPlanPicker } from "./plan-picker"

@@ -98,7 +98,11 @@ export function openFlexitiModal(options: OpenFlexitiModalOptions): Promise<Flex
     title.textContent = t("modalTitle")
     // A visible, labelled button: Esc cannot reach this page while focus is inside Flexiti's
     // (cross-origin) frame, but Shift+Tab from Flexiti's first field, or Tab past its last, lands here.
-    const close = el("button", { type: "button", id: "flexiti-close", "data-testid": "flexiti-close" }, "font-size:15px;background:#fff;color:#111;border:1px solid #666;border-radius:6px;cursor:pointer;padding:6px 10px")
+    const close = el(
+      "button",
+      { type: "button", id: "flexiti-close", "data-testid": "flexiti-close" },
+      "font-size:15px;background:#fff;color:#111;border:1px solid #666;border-radius:6px;cursor:pointer;padding:6px 10px"
+    )
     close.textContent = t("close")
     const iframe = el(
       "iframe",

@@ -37,7 +37,8 @@ export function openFlexitiPlanPicker(options: OpenFlexitiPlanPickerOptions): Pr
     const backdrop = el("div", { "data-testid": "flexiti-plan-backdrop" })
     backdrop.style.cssText = "position:fixed;inset:0;z-index:2147483000;background:rgba(0,0,0,.55);display:flex;align-items:center;justify-content:center"
     const dialog = el("form", { role: "dialog", "aria-modal": "true", "aria-labelledby": "flexiti-plan-title", "data-testid": "flexiti-plan-picker" })
-    dialog.style.cssText = "background:#fff;color:#111;width:min(480px,100vw);max-height:100vh;overflow:auto;padding:16px;border-radius:8px;font:16px system-ui,sans-serif"
+    dialog.style.cssText =
+      "background:#fff;color:#111;width:min(480px,100vw);max-height:100vh;overflow:auto;padding:16px;border-radius:8px;font:16px system-ui,sans-serif"
     const header = el("div")
     header.style.cssText = "display:flex;justify-content:space-between;align-items:center"
     const title = el("h2", { id: "flexiti-plan-title" }, t("planTitle"))
@@ -48,7 +49,9 @@ export function openFlexitiPlanPicker(options: OpenFlexitiPlanPickerOptions): Pr
 
     const group = el("fieldset", { "data-testid": "flexiti-plan-options" })
     group.style.cssText = "border:0;margin:12px 0;padding:0"
-    group.append(el("legend", { class: "flexiti-visually-hidden", style: "position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden" }, t("planTitle")))
+    group.append(
+      el("legend", { class: "flexiti-visually-hidden", style: "position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden" }, t("planTitle"))
+    )
     const selected = initialOption(financing)
     const radios: HTMLInputElement[] = []
     financing.options.forEach((option, i) => {
@@ -56,7 +59,14 @@ export function openFlexitiPlanPicker(options: OpenFlexitiPlanPickerOptions): Pr
       const id = `flexiti-plan-${i}`
       const row = el("div")
       row.style.cssText = "display:flex;gap:8px;align-items:flex-start;padding:8px 0;border-bottom:1px solid #eee"
-      const radio = el("input", { type: "radio", name: "flexiti-plan", id, value: option.key, "data-testid": "flexiti-plan-option", "aria-describedby": `${id}-details` })
+      const radio = el("input", {
+        type: "radio",
+        name: "flexiti-plan",
+        id,
+        value: option.key,
+        "data-testid": "flexiti-plan-option",
+        "aria-describedby": `${id}-details`,
+      })
       radio.checked = option === selected
       radio.disabled = !fitsCredit(option)
       const label = el("label", { for: id })

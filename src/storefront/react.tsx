@@ -134,7 +134,7 @@ export function FlexitiButton(props: FlexitiButtonProps) {
         aria-busy={pending}
         onClick={onClick}
       >
-        {pending ? flexitiText(options.lang, "processing") : children ?? flexitiText(options.lang, "payButton")}
+        {pending ? flexitiText(options.lang, "processing") : (children ?? flexitiText(options.lang, "payButton"))}
       </button>
       {plan ? <FlexitiPlanPicker {...plan} lang={options.lang} /> : null}
       {error ? (

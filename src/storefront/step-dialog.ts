@@ -27,7 +27,12 @@ const BUTTON = "padding:10px 14px;border-radius:6px;border:1px solid #999;backgr
 export function openFlexitiStepDialog(options: FlexitiStepDialogOptions): Promise<boolean> {
   return new Promise((resolve) => {
     const opener = document.activeElement as HTMLElement | null
-    const backdrop = node("div", { "data-testid": "flexiti-step-backdrop" }, "", "position:fixed;inset:0;z-index:2147483000;background:rgba(0,0,0,.55);display:flex;align-items:center;justify-content:center")
+    const backdrop = node(
+      "div",
+      { "data-testid": "flexiti-step-backdrop" },
+      "",
+      "position:fixed;inset:0;z-index:2147483000;background:rgba(0,0,0,.55);display:flex;align-items:center;justify-content:center"
+    )
     const dialog = node(
       "div",
       { role: "dialog", "aria-modal": "true", "aria-labelledby": "flexiti-step-title", "aria-describedby": "flexiti-step-text", "data-testid": "flexiti-step" },
@@ -38,9 +43,21 @@ export function openFlexitiStepDialog(options: FlexitiStepDialogOptions): Promis
     const text = node("p", { id: "flexiti-step-text", "data-testid": "flexiti-step-text" }, options.text, "margin:0 0 12px")
     dialog.append(title, text)
     if (options.link) {
-      dialog.append(node("a", { href: options.link.href, target: "_blank", rel: "noopener noreferrer", "data-testid": "flexiti-step-link" }, options.link.text, "display:block;margin:0 0 12px"))
+      dialog.append(
+        node(
+          "a",
+          { href: options.link.href, target: "_blank", rel: "noopener noreferrer", "data-testid": "flexiti-step-link" },
+          options.link.text,
+          "display:block;margin:0 0 12px"
+        )
+      )
     }
-    const confirm = node("button", { type: "button", "data-testid": "flexiti-step-confirm" }, options.confirm, `${BUTTON};background:#0b57d0;color:#fff;border-color:#0b57d0`)
+    const confirm = node(
+      "button",
+      { type: "button", "data-testid": "flexiti-step-confirm" },
+      options.confirm,
+      `${BUTTON};background:#0b57d0;color:#fff;border-color:#0b57d0`
+    )
     const cancel = node("button", { type: "button", "data-testid": "flexiti-step-cancel" }, options.cancel, BUTTON)
     if (options.consent) {
       const label = node("label", {}, "", "display:flex;gap:8px;align-items:flex-start;margin:0 0 12px;font-size:14px")

@@ -19,7 +19,11 @@ export interface FlexitiStoreOptions {
 }
 
 export class FlexitiStoreError extends Error {
-  constructor(message: string, readonly status?: number, readonly network = false) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly network = false
+  ) {
     super(message)
     this.name = "FlexitiStoreError"
   }
@@ -83,9 +87,7 @@ export function calculatorPath(amount: number | string, lang?: string, province?
 }
 
 /** GET /store/flexiti/calculator; network or server errors give `{ available: false }` (the line stays hidden). */
-export async function fetchCalculator(
-  options: FlexitiStoreOptions & { amount: number | string; lang?: string; province?: string }
-): Promise<CalculatorAnswer> {
+export async function fetchCalculator(options: FlexitiStoreOptions & { amount: number | string; lang?: string; province?: string }): Promise<CalculatorAnswer> {
   // the route takes dollars with at most 2 decimals
   const amount = Math.round(Number(options.amount) * 100) / 100
   if (!(amount > 0)) return { available: false, reason: "below_minimum" }
@@ -115,7 +117,9 @@ export interface EligibilityAnswer {
 
 /** The reasons of an eligibility answer in the shopper's language. */
 export function eligibilityMessages(answer: EligibilityAnswer, lang: string | undefined): string[] {
-  const fr = String(lang ?? "").toLowerCase().startsWith("fr")
+  const fr = String(lang ?? "")
+    .toLowerCase()
+    .startsWith("fr")
   return (answer.reasons ?? []).map((r) => (fr ? r.message_fr : r.message_en) || r.code)
 }
 

@@ -57,7 +57,9 @@ export default async function releaseFlexitiRemainderOfCanceledOrder({ event, co
       // The provider marks the release pending when Flexiti does not confirm; Medusa records the
       // payment as canceled either way, so the reconciler retries it as no order's payment.
       await releaseFlexitiAuthorizationWorkflow(container).run({ input: { payment_id: payment.id } })
-      logger.info(`Flexiti: order ${order.id} was cancelled; asked Flexiti to release what remained authorized of payment ${payment.id} (a release Flexiti does not confirm is retried by the reconciler).`)
+      logger.info(
+        `Flexiti: order ${order.id} was cancelled; asked Flexiti to release what remained authorized of payment ${payment.id} (a release Flexiti does not confirm is retried by the reconciler).`
+      )
     } catch (error) {
       logger.warn(`Flexiti: order ${order.id} was cancelled; could not release the rest of payment ${payment.id}: ${(error as Error).message}`)
     }

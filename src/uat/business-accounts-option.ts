@@ -40,5 +40,8 @@ export function seedSandboxBusinessAccounts(sandbox: RunningSandbox, unknownVcc?
       vcc_number: sandboxBusinessCard(account_number),
     })
   }
-  return businessAccountsFrom(Object.entries(numbers).map(([k, n]) => `${k}=${n}`), unknownVcc)
+  return businessAccountsFrom(
+    Object.entries(numbers).map(([k, n]) => `${k}=${n}`),
+    unknownVcc
+  )
 }

@@ -119,7 +119,8 @@ async function credentialsFrom(
   env: NodeJS.ProcessEnv
 ): Promise<StoredTarget> {
   if (values["from-store"]) {
-    if (values["client-id"] || values["client-secret-env"]) throw new Error(`--from-store reads the credentials from the store: drop --client-id and --client-secret-env\n\n${USAGE}`)
+    if (values["client-id"] || values["client-secret-env"])
+      throw new Error(`--from-store reads the credentials from the store: drop --client-id and --client-secret-env\n\n${USAGE}`)
     if (!env.DATABASE_URL) throw new Error("DATABASE_URL is empty: export the store's database URL to read its saved credentials")
     return storedTarget(env.DATABASE_URL, environment, env.FLEXITI_ENCRYPTION_KEY)
   }

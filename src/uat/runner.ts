@@ -133,21 +133,16 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
   } = { captures: [] }
   const account = target.accountNumber
 
-  await run(
-    "credentials",
-    "Credentials and environment URL",
-    "Correct credentials and environment URL are used.",
-    async (details) => {
-      const documented = target.environment === "sandbox" ? undefined : POS_API_ORIGINS[target.environment]
-      details.push(`POS API: ${posUrl}`)
-      if (documented && client.hosts.posOrigin !== documented) {
-        details.push(`Note: the POS host is overridden; Flexiti's documented host for ${target.environment} is ${documented}.`)
-      }
-      const result = await calls.observe("oauth/token", "merchant", (referenceId) => client.testConnection("merchant", referenceId))
-      state.expiresIn = result.expires_in
-      details.push(`expires_in ${result.expires_in} s`)
+  await run("credentials", "Credentials and environment URL", "Correct credentials and environment URL are used.", async (details) => {
+    const documented = target.environment === "sandbox" ? undefined : POS_API_ORIGINS[target.environment]
+    details.push(`POS API: ${posUrl}`)
+    if (documented && client.hosts.posOrigin !== documented) {
+      details.push(`Note: the POS host is overridden; Flexiti's documented host for ${target.environment} is ${documented}.`)
     }
-  )
+    const result = await calls.observe("oauth/token", "merchant", (referenceId) => client.testConnection("merchant", referenceId))
+    state.expiresIn = result.expires_in
+    details.push(`expires_in ${result.expires_in} s`)
+  })
 
   await run(
     "merchant-scope",
@@ -216,7 +211,9 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
   await run("partial-capture", "Partial capture", "Part of an authorization is captured (merchant token).", async (details) => {
     after(state.authorization, "purchase")
     const id = state.authorization.authorization_id
-    const capture = await calls.observe("capture 40.00", "merchant", (referenceId) => client.capture(id, { amount: 40, reference: "uat-partial" }, { referenceId }))
+    const capture = await calls.observe("capture 40.00", "merchant", (referenceId) =>
+      client.capture(id, { amount: 40, reference: "uat-partial" }, { referenceId })
+    )
     state.captures.push(capture)
     details.push(`capture_id ${capture.capture_id}, remaining ${capture.remaining_authorization_amount}`)
     expect(capture.remaining_authorization_amount === 60, `Expected 60.00 remaining, got ${capture.remaining_authorization_amount}`)
@@ -225,7 +222,9 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
   await run("full-capture", "Full capture", "The rest of the authorization is captured (merchant token).", async (details) => {
     after(state.authorization && state.captures.length === 1 ? state.authorization : undefined, "purchase", "partial-capture")
     const id = state.authorization!.authorization_id
-    const capture = await calls.observe("capture 60.00", "merchant", (referenceId) => client.capture(id, { amount: 60, reference: "uat-full" }, { referenceId }))
+    const capture = await calls.observe("capture 60.00", "merchant", (referenceId) =>
+      client.capture(id, { amount: 60, reference: "uat-full" }, { referenceId })
+    )
     state.captures.push(capture)
     const after2 = await calls.observe("GET authorization", "merchant", (referenceId) => client.getAuthorization(id, { referenceId }))
     details.push(`capture_id ${capture.capture_id}; GET authorization: status ${after2.status}, captured ${after2.captured_amount}`)
@@ -272,7 +271,12 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
       const probes: [string, "GET" | "POST", string, unknown][] = [
         ["release", "POST", `v2.5/client-id/${target.clientId}/authorization/${id}/release`, { amount: 1 }],
         ["capture", "POST", `v2.5/client-id/${target.clientId}/authorization/${id}/capture`, { amount: 1 }],
-        ["return", "POST", `v2.5/client-id/${target.clientId}/authorization/${id}/capture/${state.captures[0].capture_id}/return`, { amount: 1, full_return: false }],
+        [
+          "return",
+          "POST",
+          `v2.5/client-id/${target.clientId}/authorization/${id}/capture/${state.captures[0].capture_id}/return`,
+          { amount: 1, full_return: false },
+        ],
         ["refund", "POST", `v2.5/client-id/${target.clientId}/accounts/${account}/refund`, { amount: 1, capture_id: state.captures[0].capture_id }],
         ["GET authorization", "GET", `v2.5.1/client-id/${target.clientId}/authorization/${id}`, undefined],
         ["GET authorizations", "GET", `v2.5.1/client-id/${target.clientId}/authorizations?account_number=${account}`, undefined],
@@ -320,7 +324,12 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
     details.push("capture reference: ASCII (40); the plugin refuses 41 characters before calling Flexiti")
     if (target.environment === "sandbox") {
       const token = await client.requestToken("merchant")
-      const res = await rawCall("POST", `v2.5/client-id/${target.clientId}/authorization/1/capture`, { ...token, scope: "merchant" }, { amount: 1, reference: tooLong })
+      const res = await rawCall(
+        "POST",
+        `v2.5/client-id/${target.clientId}/authorization/1/capture`,
+        { ...token, scope: "merchant" },
+        { amount: 1, reference: tooLong }
+      )
       details.push(`the sandbox answers a 41-character reference with HTTP ${res.status} ${res.code ?? ""}`.trim())
       expect(res.status === 409 && res.code === "wrong_inputs", "The sandbox accepted a 41-character reference")
     }
@@ -329,7 +338,7 @@ export async function runUat(target: UatTarget, options: { log?: (line: string) 
   if (target.businessPlan) await runBusinessPlan(run, store, target.businessPlan)
 
   const finishedAt = new Date().toISOString()
-  const onlineUrl = client.hosts.onlineOrigin ?? (target.environment === "sandbox" ? null : ONLINE_API_ORIGINS[target.environment] ?? null)
+  const onlineUrl = client.hosts.onlineOrigin ?? (target.environment === "sandbox" ? null : (ONLINE_API_ORIGINS[target.environment] ?? null))
   return {
     environment: target.environment,
     clientId: target.clientId,

@@ -37,7 +37,11 @@ export async function verifyShopper(args: {
     client.widgetInit({ flow: "purchase", customer_identification: { account_number: args.accountNumber } }, { lineage, referenceId })
   )
   calls.note(`widget redirection_url: ${widget.redirection_url}`)
-  const verification = await args.shopper({ redirectionUrl: widget.redirection_url, widgetSessionId: widget.widget_session_id, accountNumber: args.accountNumber })
+  const verification = await args.shopper({
+    redirectionUrl: widget.redirection_url,
+    widgetSessionId: widget.widget_session_id,
+    accountNumber: args.accountNumber,
+  })
   if (verification.kind === "manual") return { ...verification, redirectionUrl: widget.redirection_url }
   calls.note(`the widget verified account ${verification.accountNumber} (widget_session_id ${widget.widget_session_id})`)
   const plans = await calls.observe(`calculate-interest ${args.amount.toFixed(2)}`, lineage.scope, (referenceId) =>

@@ -20,7 +20,11 @@ export const reconcileFlexitiStep = createStep(
   async (input: ReconcileFlexitiInput, { container }): Promise<StepResponse<ReconcileReport & { skipped: boolean }>> => {
     const locking = container.resolve(Modules.LOCKING)
     try {
-      const report = await locking.execute(LOCK_KEY, () => reconcileFlexiti(container, { graceMinutes: input.grace_minutes, pendingDeadlineHours: input.pending_deadline_hours }), { timeout: 1 })
+      const report = await locking.execute(
+        LOCK_KEY,
+        () => reconcileFlexiti(container, { graceMinutes: input.grace_minutes, pendingDeadlineHours: input.pending_deadline_hours }),
+        { timeout: 1 }
+      )
       return new StepResponse({ ...report, skipped: false })
     } catch (error) {
       if (error instanceof MedusaError) throw error

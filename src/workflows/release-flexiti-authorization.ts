@@ -3,7 +3,6 @@ import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 
-
 export interface ReleaseFlexitiAuthorizationInput {
   payment_id: string
 }
@@ -23,35 +22,32 @@ export interface ReleaseFlexitiAuthorizationInput {
  * order widget offers; refusing it would leave the merchant no way to release a remainder
  * short of cancelling the whole order.
  */
-export const validateFlexitiReleaseStep = createStep(
-  "validate-flexiti-release",
-  async (input: ReleaseFlexitiAuthorizationInput, { container }) => {
-    const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
-    const payment = await payments.retrievePayment(input.payment_id, {
-      select: ["id", "provider_id", "data", "amount", "raw_amount", "canceled_at", "captured_at", "payment_collection_id"],
-      relations: ["captures"],
-    })
-    if (payment.provider_id !== FLEXITI_PROVIDER_ID) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} is not a Flexiti payment`)
-    }
-    const data = (payment.data ?? {}) as { authorization_id?: number }
-    if (!data.authorization_id) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} has no Flexiti authorization to release`)
-    }
-    if (payment.canceled_at) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} was already canceled: nothing remains to release`)
-    }
-    const captured = (payment.captures ?? []).reduce((sum, c) => MathBN.add(sum, c.raw_amount ?? c.amount), MathBN.convert(0))
-    if (payment.captured_at || MathBN.gte(captured, payment.raw_amount ?? payment.amount)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} is fully captured: nothing remains to release`)
-    }
-    return new StepResponse({
-      payment_id: payment.id,
-      payment_collection_id: payment.payment_collection_id,
-      has_captures: MathBN.gt(captured, 0),
-    })
+export const validateFlexitiReleaseStep = createStep("validate-flexiti-release", async (input: ReleaseFlexitiAuthorizationInput, { container }) => {
+  const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+  const payment = await payments.retrievePayment(input.payment_id, {
+    select: ["id", "provider_id", "data", "amount", "raw_amount", "canceled_at", "captured_at", "payment_collection_id"],
+    relations: ["captures"],
+  })
+  if (payment.provider_id !== FLEXITI_PROVIDER_ID) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} is not a Flexiti payment`)
   }
-)
+  const data = (payment.data ?? {}) as { authorization_id?: number }
+  if (!data.authorization_id) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} has no Flexiti authorization to release`)
+  }
+  if (payment.canceled_at) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} was already canceled: nothing remains to release`)
+  }
+  const captured = (payment.captures ?? []).reduce((sum, c) => MathBN.add(sum, c.raw_amount ?? c.amount), MathBN.convert(0))
+  if (payment.captured_at || MathBN.gte(captured, payment.raw_amount ?? payment.amount)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment ${payment.id} is fully captured: nothing remains to release`)
+  }
+  return new StepResponse({
+    payment_id: payment.id,
+    payment_collection_id: payment.payment_collection_id,
+    has_captures: MathBN.gt(captured, 0),
+  })
+})
 
 /**
  * Calls the payment module's cancelPayment (→ the provider releases the remainder at Flexiti).
@@ -72,11 +68,8 @@ export const cancelFlexitiPaymentStep = createStep(
   }
 )
 
-export const releaseFlexitiAuthorizationWorkflow = createWorkflow(
-  "release-flexiti-authorization",
-  (input: ReleaseFlexitiAuthorizationInput) => {
-    const checked = validateFlexitiReleaseStep(input)
-    const payment = cancelFlexitiPaymentStep(checked)
-    return new WorkflowResponse(payment)
-  }
-)
+export const releaseFlexitiAuthorizationWorkflow = createWorkflow("release-flexiti-authorization", (input: ReleaseFlexitiAuthorizationInput) => {
+  const checked = validateFlexitiReleaseStep(input)
+  const payment = cancelFlexitiPaymentStep(checked)
+  return new WorkflowResponse(payment)
+})

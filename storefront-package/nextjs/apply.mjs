@@ -78,7 +78,11 @@ edit(starterFiles.constants, "pp_flexiti_flexiti", [
 ])
 
 edit(starterFiles.payment, "@lib/flexiti", [
-  ["the import of @lib/flexiti", /(import \{ initiatePaymentSession \} from "@lib\/data\/cart"\r?\n)/, `$1import { initiateFlexitiSession, isFlexiti } from "@lib/flexiti"\n`],
+  [
+    "the import of @lib/flexiti",
+    /(import \{ initiatePaymentSession \} from "@lib\/data\/cart"\r?\n)/,
+    `$1import { initiateFlexitiSession, isFlexiti } from "@lib/flexiti"\n`,
+  ],
   [
     "the Flexiti session start in handleSubmit",
     /(\n([ \t]*))if \(!checkActiveSession\) \{(\s*)await initiatePaymentSession\(/,
@@ -104,4 +108,6 @@ for (const { file, text } of writes) {
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, text)
 }
-console.log(writes.length ? `Flexiti added to ${storefront}:\n${writes.map((w) => `  ${w.note}`).join("\n")}` : `Flexiti is already in ${storefront}; nothing changed`)
+console.log(
+  writes.length ? `Flexiti added to ${storefront}:\n${writes.map((w) => `  ${w.note}`).join("\n")}` : `Flexiti is already in ${storefront}; nothing changed`
+)

@@ -45,7 +45,8 @@ export function shapeAgainstDocs(example: DocExample, answer: unknown): { wrongT
   const absent: string[] = []
   for (const [key, type] of Object.entries(documentedKeys(example))) {
     if (!(key in body)) absent.push(key)
-    else if (![type].flat().includes(jsonTypeOf(body[key]) as JsonType)) wrongType.push(`${key}: ${jsonTypeOf(body[key])}, documented ${[type].flat().join(" or ")}`)
+    else if (![type].flat().includes(jsonTypeOf(body[key]) as JsonType))
+      wrongType.push(`${key}: ${jsonTypeOf(body[key])}, documented ${[type].flat().join(" or ")}`)
   }
   const missingRequired = (example.required ?? []).filter((key) => !(key in body))
   return { wrongType, missingRequired, absent }

@@ -147,8 +147,7 @@ export const flexitiApi = {
   ) => sdk.client.fetch<{ credentials: CredentialStatus }>(`/admin/flexiti/credentials/${environment}`, { method: "POST", body }),
   testConnection: (environment?: FlexitiEnvironment) =>
     sdk.client.fetch<TestConnectionResult>("/admin/flexiti/test-connection", { method: "POST", body: environment ? { environment } : {} }),
-  i18n: (environment?: FlexitiEnvironment) =>
-    sdk.client.fetch<{ i18n: I18nSnapshot }>("/admin/flexiti/i18n", { query: environment ? { environment } : {} }),
+  i18n: (environment?: FlexitiEnvironment) => sdk.client.fetch<{ i18n: I18nSnapshot }>("/admin/flexiti/i18n", { query: environment ? { environment } : {} }),
   sync: (environment?: FlexitiEnvironment) =>
     sdk.client.fetch<{ ok: boolean; sync: SyncRow; i18n: I18nSnapshot }>("/admin/flexiti/i18n/sync", {
       method: "POST",

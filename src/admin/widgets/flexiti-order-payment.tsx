@@ -150,10 +150,8 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
     )
   const unanswered = s.unanswered_refunds ?? []
   const onRelease = () =>
-    void confirmThen(
-      "Release the remaining authorization",
-      `Release ${money(a.remaining)}? Nothing more can be captured on this payment afterwards.`,
-      () => release.mutate()
+    void confirmThen("Release the remaining authorization", `Release ${money(a.remaining)}? Nothing more can be captured on this payment afterwards.`, () =>
+      release.mutate()
     )
 
   return (
@@ -204,9 +202,9 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
             </Badge>
           </div>
           <Text size="small" className="text-ui-fg-subtle">
-            Flexiti did not answer {unanswered.length === 1 ? "this refund" : "these refunds"}, and Flexiti cannot be asked
-            about {unanswered.length === 1 ? "it" : "them"} afterwards. Find each in Flexiti&apos;s merchant portal by its reference id,
-            then record what you found. Until then, refunds of this payment and cancelling the order are refused.
+            Flexiti did not answer {unanswered.length === 1 ? "this refund" : "these refunds"}, and Flexiti cannot be asked about{" "}
+            {unanswered.length === 1 ? "it" : "them"} afterwards. Find each in Flexiti&apos;s merchant portal by its reference id, then record what you found.
+            Until then, refunds of this payment and cancelling the order are refused.
           </Text>
           {unanswered.map((u) => (
             <div key={u.id} className="flex flex-col gap-1" data-testid="flexiti-unanswered-refund" data-movement-id={u.id}>
@@ -275,7 +273,14 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
             disabled={refundable <= 0 || unanswered.length > 0}
             onChange={(e) => setRefundAmount(e.target.value)}
           />
-          <Button size="small" variant="secondary" data-testid="flexiti-refund" disabled={refundable <= 0 || unanswered.length > 0} isLoading={refund.isPending} onClick={onRefund}>
+          <Button
+            size="small"
+            variant="secondary"
+            data-testid="flexiti-refund"
+            disabled={refundable <= 0 || unanswered.length > 0}
+            isLoading={refund.isPending}
+            onClick={onRefund}
+          >
             Refund
           </Button>
         </div>
@@ -300,7 +305,9 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
                 {operationWords(h.operation)}
               </Badge>{" "}
               {h.amount ? `${money(h.amount)} ` : ""}
-              {h.outcome === "failure" ? `failed${h.http_status || h.error_code ? ` (Flexiti ${[h.http_status, h.error_code].filter(Boolean).join(" ")})` : ""} ` : ""}
+              {h.outcome === "failure"
+                ? `failed${h.http_status || h.error_code ? ` (Flexiti ${[h.http_status, h.error_code].filter(Boolean).join(" ")})` : ""} `
+                : ""}
               <span className="text-ui-fg-subtle">
                 {dateTimeWords(h.created_at)} · reference id {h.reference_id}
               </span>

@@ -138,8 +138,5 @@ export const limitFlexitiWebhooks = middleware(async (req, res, next) => {
   const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
   const checkout = await checkoutOfSession(knex, bodyField(req, "session_id"))
   if (checkout?.flow !== "hosted") return next()
-  return guarded(req, res, next, () => [
-    { limit: "webhooksPerSession", key: checkout.payment_session_id },
-    budget(FLEXITI_CALL_COST.webhook),
-  ])
+  return guarded(req, res, next, () => [{ limit: "webhooksPerSession", key: checkout.payment_session_id }, budget(FLEXITI_CALL_COST.webhook)])
 })

@@ -38,7 +38,10 @@ describe("the Redis of Medusa's modules", () => {
   })
 
   it("else a Redis module or provider of a module", () => {
-    const locking = { resolve: "@medusajs/medusa/locking", options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", options: { redisUrl: "redis://lock" } }] } }
+    const locking = {
+      resolve: "@medusajs/medusa/locking",
+      options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", options: { redisUrl: "redis://lock" } }] },
+    }
     const engine = { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl: "redis://engine" } } }
     expect(medusaRedisOf(containerWith({ projectConfig: {}, modules: { locking } }))?.url).toBe("redis://lock")
     expect(medusaRedisOf(containerWith({ projectConfig: {}, modules: [engine] }))?.url).toBe("redis://engine")

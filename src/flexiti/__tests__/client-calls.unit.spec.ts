@@ -67,9 +67,7 @@ describe("Flexiti client calls against the sandbox", () => {
   it("maps a 409 to a typed business error with its code and reference id", async () => {
     const { client, authorization } = await widgetAuthorization(100)
     await client.capture(authorization.authorization_id, { amount: 40, reference: "capt_1" })
-    const error = await client
-      .capture(authorization.authorization_id, { amount: 60.01, reference: "capt_2" }, { referenceId: "c".repeat(32) })
-      .catch((e) => e)
+    const error = await client.capture(authorization.authorization_id, { amount: 60.01, reference: "capt_2" }, { referenceId: "c".repeat(32) }).catch((e) => e)
     expect(error).toBeInstanceOf(FlexitiError)
     expect(error.kind).toBe("business")
     expect(error.status).toBe(409)
@@ -126,7 +124,15 @@ describe("Flexiti client calls against the sandbox", () => {
       flow: "apply/buy",
       amount_requested: 300,
       billing_information: { first_name: "A", last_name: "B", address_1: "1 King St", address_2: "", city: "Toronto", province: "ON", postal_code: "M5V 2T6" },
-      shipping_information: { first_name: "A", last_name: "B", address_1: "1 King St", address_2: "Unit 4", city: "Toronto", province: "ON", postal_code: "M5V 2T6" },
+      shipping_information: {
+        first_name: "A",
+        last_name: "B",
+        address_1: "1 King St",
+        address_2: "Unit 4",
+        city: "Toronto",
+        province: "ON",
+        postal_code: "M5V 2T6",
+      },
     })
     const pending = await client.notificationByMerchantOrderId("payses_hosted").catch((e) => e)
     expect(pending).toBeInstanceOf(FlexitiError)

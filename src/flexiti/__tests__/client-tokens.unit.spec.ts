@@ -29,9 +29,7 @@ describe("Flexiti client tokens against the sandbox", () => {
   it("makes one customer token request for 500 concurrent calls on one checkout lineage", async () => {
     const client = fx.client()
     const lineage = client.newCustomerLineage()
-    await Promise.all(
-      Array.from({ length: 500 }, () => client.calculateInterest(10000000000001, 250, { lineage }))
-    )
+    await Promise.all(Array.from({ length: 500 }, () => client.calculateInterest(10000000000001, 250, { lineage })))
     const counters = await fx.counters()
     expect(counters.token_requests.customer).toBe(1)
     expect(counters.token_requests.merchant ?? 0).toBe(0)

@@ -63,7 +63,12 @@ describe("contract: documented errors reach the caller typed, with Flexiti's cod
       await client.i18n("en")
       expect((await fx.counters()).token_requests.merchant).toBe(2)
 
-      await fx.control.post("/faults", { error_next: [{ code: "invalid_token", path_contains: "/i18n" }, { code: "invalid_token", path_contains: "/i18n" }] })
+      await fx.control.post("/faults", {
+        error_next: [
+          { code: "invalid_token", path_contains: "/i18n" },
+          { code: "invalid_token", path_contains: "/i18n" },
+        ],
+      })
       const error = await failure(client.i18n("en"))
       expect(error).toMatchObject({ status: 401, code: "invalid_token", kind: "auth" })
     })

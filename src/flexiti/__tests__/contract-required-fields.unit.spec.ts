@@ -91,7 +91,6 @@ describe("contract: documented required fields are refused when omitted", () => 
     )
     authorizationId = auth.data.authorization_id
     captureId = (await http.post(`${POS25}/authorization/${authorizationId}/capture`, { amount: 50 }, { headers })).data.capture_id
-
   })
 
   const endpoints: Endpoint[] = [
@@ -100,7 +99,10 @@ describe("contract: documented required fields are refused when omitted", () => 
       method: "POST",
       path: () => `${POS25}/widget/init`,
       scope: "customer",
-      valid: () => ({ flow: "purchase", customer_identification: { personal_information: { first_name: "Test", last_name: "Shopper", postal_code: "M5V 2T6" } } }),
+      valid: () => ({
+        flow: "purchase",
+        customer_identification: { personal_information: { first_name: "Test", last_name: "Shopper", postal_code: "M5V 2T6" } },
+      }),
       required: [
         "flow",
         "customer_identification",
@@ -131,7 +133,12 @@ describe("contract: documented required fields are refused when omitted", () => 
       method: "POST",
       path: () => `${POS251}/authorization`,
       scope: "merchant",
-      valid: () => ({ account_number: ACCOUNT, amount: 10, auto_capture: false, financing_option: { transaction_type: "promotional_purchase", plan_id: 5, term: 12 } }),
+      valid: () => ({
+        account_number: ACCOUNT,
+        amount: 10,
+        auto_capture: false,
+        financing_option: { transaction_type: "promotional_purchase", plan_id: 5, term: 12 },
+      }),
       required: ["account_number", "amount", "auto_capture", "financing_option", "financing_option.transaction_type", "financing_option.plan_id"],
     },
     {
@@ -194,7 +201,14 @@ describe("contract: documented required fields are refused when omitted", () => 
       method: "POST",
       path: () => `${ONLINE}/systems/init`,
       scope: "online",
-      valid: () => ({ lang: "en", flow: "buy", customer_id: "1000001-00001", amount_requested: 300, billing_information: address, shipping_information: address }),
+      valid: () => ({
+        lang: "en",
+        flow: "buy",
+        customer_id: "1000001-00001",
+        amount_requested: 300,
+        billing_information: address,
+        shipping_information: address,
+      }),
       required: ["customer_id"],
     },
     {

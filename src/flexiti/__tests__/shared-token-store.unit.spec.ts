@@ -18,7 +18,10 @@ function memoryStore(options: { exclusive: boolean }) {
     store.exclusive = async <T>(key: string, work: () => Promise<T>): Promise<T> => {
       const previous = locks.get(key) ?? Promise.resolve()
       const run = previous.then(work, work)
-      locks.set(key, run.catch(() => undefined))
+      locks.set(
+        key,
+        run.catch(() => undefined)
+      )
       return run
     }
   }

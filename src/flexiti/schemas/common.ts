@@ -2,10 +2,7 @@ import { z } from "zod"
 import { isTwoDecimalAmount } from "../amount"
 
 /** Dollars with at most 2 decimals, number(18,2) in Flexiti's docs. */
-export const dollarAmount = z
-  .number()
-  .nonnegative()
-  .refine(isTwoDecimalAmount, { message: "amount must have at most 2 decimals (dollars, not cents)" })
+export const dollarAmount = z.number().nonnegative().refine(isTwoDecimalAmount, { message: "amount must have at most 2 decimals (dollars, not cents)" })
 
 export const positiveDollarAmount = dollarAmount.refine((v) => v > 0, {
   message: "amount must be greater than 0",

@@ -7,7 +7,10 @@ export const personalInformationSchema = z.object({
   first_name: z.string().min(1).max(80),
   last_name: z.string().min(1).max(80),
   // INFERENCE (README, "Assumptions about the Flexiti API"): optional, the cart has no date of birth.
-  dob: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  dob: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   postal_code: z.string().min(3).max(10),
 })
 
@@ -24,7 +27,10 @@ export const widgetInitRequestSchema = z
     lang: langSchema.optional(),
     tos_agreement: z.boolean().optional(),
     email: z.string().email().max(100).optional(),
-    phone_number: z.string().regex(/^\d{10}$/).optional(),
+    phone_number: z
+      .string()
+      .regex(/^\d{10}$/)
+      .optional(),
     address_1: z.string().max(250).optional(),
     address_2: z.string().max(100).optional(),
     city: z.string().max(100).optional(),
@@ -307,8 +313,6 @@ export const i18nResponseSchema = z
     transaction_types: answer.transaction_types ?? {},
     plan_ids: answer.plan_ids ?? {},
     /** every top-level text of the answer: the documented disclosure keys and any other text Flexiti adds */
-    disclosures: Object.fromEntries(
-      Object.entries(answer).filter((e): e is [string, string] => typeof e[1] === "string" && e[1].trim() !== "")
-    ),
+    disclosures: Object.fromEntries(Object.entries(answer).filter((e): e is [string, string] => typeof e[1] === "string" && e[1].trim() !== "")),
   }))
 export type I18nResponse = z.output<typeof i18nResponseSchema>

@@ -57,7 +57,18 @@ describe("checkout context signing", () => {
   })
 
   it("the signature depends on the key order-independently of the input", () => {
-    const reordered = { flow: context.flow, expires_at: context.expires_at, is_guest: context.is_guest, payment_collection_id: context.payment_collection_id, cart_id: context.cart_id, lang: context.lang, province: "ON", email: context.email, billing: context.billing, shipping: context.shipping } as CheckoutContext
+    const reordered = {
+      flow: context.flow,
+      expires_at: context.expires_at,
+      is_guest: context.is_guest,
+      payment_collection_id: context.payment_collection_id,
+      cart_id: context.cart_id,
+      lang: context.lang,
+      province: "ON",
+      email: context.email,
+      billing: context.billing,
+      shipping: context.shipping,
+    } as CheckoutContext
     const a = signCheckoutContext(context)
     const b = signCheckoutContext(reordered)
     expect(b.checkout_signature).toBe(a.checkout_signature)
@@ -157,7 +168,10 @@ describe("checkout context signing", () => {
     expect(verifyCheckoutContext(expired)).toEqual({ ok: false, reason: "expired" })
     expect(verifyCheckoutContext(signCheckoutContext(context), (IN_AN_HOUR + 1) * 1000)).toEqual({ ok: false, reason: "expired" })
     const { payment_collection_id: _dropped, ...unbound } = signCheckoutContext(context).checkout_context
-    expect(verifyCheckoutContext({ checkout_context: unbound, checkout_signature: signCheckoutContext(context).checkout_signature })).toEqual({ ok: false, reason: "forged" })
+    expect(verifyCheckoutContext({ checkout_context: unbound, checkout_signature: signCheckoutContext(context).checkout_signature })).toEqual({
+      ok: false,
+      reason: "forged",
+    })
     expect(verifyCheckoutContext({})).toEqual({ ok: false, reason: "missing" })
   })
 

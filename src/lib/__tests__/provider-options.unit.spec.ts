@@ -37,9 +37,12 @@ describe("parseProviderOptions", () => {
   })
 
   it("accepts environment-variable strings for booleans and numbers", () => {
-    expect(
-      parseProviderOptions({ auto_capture: "false", default_plan_id: "5", default_term: "12", timeout_ms: "20000" })
-    ).toEqual({ auto_capture: false, default_plan_id: 5, default_term: 12, timeout_ms: 20_000 })
+    expect(parseProviderOptions({ auto_capture: "false", default_plan_id: "5", default_term: "12", timeout_ms: "20000" })).toEqual({
+      auto_capture: false,
+      default_plan_id: 5,
+      default_term: 12,
+      timeout_ms: 20_000,
+    })
     expect(parseProviderOptions({ auto_capture: "true" }).auto_capture).toBe(true)
   })
 

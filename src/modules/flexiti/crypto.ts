@@ -18,11 +18,7 @@ const IV_BYTES = 12
 const TAG_BYTES = 16
 const KEY_BYTES = 32
 
-export type FlexitiCryptoErrorCode =
-  | "missing_key"
-  | "invalid_key"
-  | "invalid_ciphertext"
-  | "decryption_failed"
+export type FlexitiCryptoErrorCode = "missing_key" | "invalid_key" | "invalid_ciphertext" | "decryption_failed"
 
 export class FlexitiCryptoError extends Error {
   constructor(
@@ -65,9 +61,7 @@ export function parseEncryptionKey(raw: string): Buffer {
  * Reads `FLEXITI_ENCRYPTION_KEY`. Returns undefined when it is unset or blank, the 32-byte key
  * when it is valid, and throws a FlexitiCryptoError("invalid_key") when it is malformed.
  */
-export function loadEncryptionKey(
-  env: Record<string, string | undefined> = process.env
-): Buffer | undefined {
+export function loadEncryptionKey(env: Record<string, string | undefined> = process.env): Buffer | undefined {
   const raw = env[FLEXITI_ENCRYPTION_KEY_ENV]
   if (raw === undefined || raw.trim() === "") {
     return undefined
@@ -76,13 +70,9 @@ export function loadEncryptionKey(
 }
 
 function resolveKey(key: Buffer | string | undefined): Buffer {
-  const resolved =
-    key === undefined ? loadEncryptionKey() : typeof key === "string" ? parseEncryptionKey(key) : key
+  const resolved = key === undefined ? loadEncryptionKey() : typeof key === "string" ? parseEncryptionKey(key) : key
   if (!resolved) {
-    throw new FlexitiCryptoError(
-      "missing_key",
-      `${FLEXITI_ENCRYPTION_KEY_ENV} is not set: Flexiti secrets cannot be encrypted or decrypted`
-    )
+    throw new FlexitiCryptoError("missing_key", `${FLEXITI_ENCRYPTION_KEY_ENV} is not set: Flexiti secrets cannot be encrypted or decrypted`)
   }
   if (resolved.length !== KEY_BYTES) {
     throw new FlexitiCryptoError("invalid_key", `The Flexiti encryption key must be ${KEY_BYTES} bytes`)
@@ -97,9 +87,7 @@ export function encryptSecret(plain: string, key?: Buffer | string): string {
   const cipher = createCipheriv(ALGORITHM, k, iv, { authTagLength: TAG_BYTES })
   const ciphertext = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()])
   const tag = cipher.getAuthTag()
-  return [VERSION, iv.toString("base64"), tag.toString("base64"), ciphertext.toString("base64")].join(
-    ":"
-  )
+  return [VERSION, iv.toString("base64"), tag.toString("base64"), ciphertext.toString("base64")].join(":")
 }
 
 /** True when `value` has the shape of an `encryptSecret` output. */
@@ -128,10 +116,7 @@ export function decryptSecret(blob: string, key?: Buffer | string): string {
     decipher.setAuthTag(tag)
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8")
   } catch {
-    throw new FlexitiCryptoError(
-      "decryption_failed",
-      `Could not decrypt a Flexiti secret: wrong ${FLEXITI_ENCRYPTION_KEY_ENV} or tampered data`
-    )
+    throw new FlexitiCryptoError("decryption_failed", `Could not decrypt a Flexiti secret: wrong ${FLEXITI_ENCRYPTION_KEY_ENV} or tampered data`)
   }
 }
 

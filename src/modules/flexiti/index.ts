@@ -5,14 +5,7 @@ import FlexitiModuleService from "./service"
 export { FLEXITI_MODULE }
 export * from "./schema"
 export type * from "./types"
-export {
-  FLEXITI_ENCRYPTION_KEY_ENV,
-  FlexitiCryptoError,
-  decryptSecret,
-  encryptSecret,
-  loadEncryptionKey,
-  parseEncryptionKey,
-} from "./crypto"
+export { FLEXITI_ENCRYPTION_KEY_ENV, FlexitiCryptoError, decryptSecret, encryptSecret, loadEncryptionKey, parseEncryptionKey } from "./crypto"
 export type { PgConnection } from "./stores/connection"
 export type { SetFlexitiCredentialsInput, UpdateFlexitiSettingsInput } from "./validation"
 export { FlexitiModuleService }

@@ -195,4 +195,3 @@ export const FLEXITI_SETTINGS_DEFAULTS = {
   allowed_provinces: [...CANADIAN_PROVINCES] as string[],
   storefront_origins: [] as string[],
 }
-

@@ -188,7 +188,13 @@ export default class FlexitiModuleService extends MedusaService({
     } catch {
       key = undefined
     }
-    const statuses = environments.map((env) => toCredentialStatus(env, rows.find((r) => r.environment === env), key))
+    const statuses = environments.map((env) =>
+      toCredentialStatus(
+        env,
+        rows.find((r) => r.environment === env),
+        key
+      )
+    )
     return environment ? statuses[0] : statuses
   }
 
@@ -331,11 +337,7 @@ function toSettingsDTO(stored: StoredSettings): FlexitiSettingsDTO {
 }
 
 /** Built field by field: nothing else from the row can leak. */
-function toCredentialStatus(
-  environment: FlexitiEnvironmentName,
-  row: StoredCredential | undefined,
-  key: Buffer | undefined
-): FlexitiCredentialStatus {
+function toCredentialStatus(environment: FlexitiEnvironmentName, row: StoredCredential | undefined, key: Buffer | undefined): FlexitiCredentialStatus {
   const encrypted = row?.client_secret_encrypted ?? null
   let readable: boolean | null = null
   if (encrypted) {
@@ -349,7 +351,7 @@ function toCredentialStatus(
     environment,
     client_id: row?.client_id ?? null,
     secret_set: !!encrypted,
-    secret_set_at: encrypted ? row?.secret_set_at ?? null : null,
+    secret_set_at: encrypted ? (row?.secret_set_at ?? null) : null,
     secret_readable: readable,
     pos_base_url: row?.pos_base_url ?? null,
     online_base_url: row?.online_base_url ?? null,

@@ -13,7 +13,7 @@ export const decimalAmountSchema = z
   .union([z.string(), z.number()])
   .transform((v) => (typeof v === "number" ? String(v) : v.trim()))
   .refine((v) => AMOUNT.test(v), {
-    message: "must be a non-negative amount in dollars with at most 2 decimals, e.g. \"100.00\"",
+    message: 'must be a non-negative amount in dollars with at most 2 decimals, e.g. "100.00"',
   })
   .transform((v) => toDollars(v))
 
@@ -113,9 +113,17 @@ export const setCredentialsSchema = z
       const url = input[field]
       if (!url || isFlexitiHost(url)) continue
       if (!input.development_endpoint) {
-        ctx.addIssue({ code: "custom", path: [field], message: "is not Flexiti's own https address (a flexiti.fi host): a sandbox or development server must be marked as one (development_endpoint)" })
+        ctx.addIssue({
+          code: "custom",
+          path: [field],
+          message: "is not Flexiti's own https address (a flexiti.fi host): a sandbox or development server must be marked as one (development_endpoint)",
+        })
       } else if (input.environment === "production") {
-        ctx.addIssue({ code: "custom", path: [field], message: "production must use Flexiti's own https address (a flexiti.fi host), not a sandbox or development server" })
+        ctx.addIssue({
+          code: "custom",
+          path: [field],
+          message: "production must use Flexiti's own https address (a flexiti.fi host), not a sandbox or development server",
+        })
       }
     }
   })
@@ -180,7 +188,6 @@ export const financingChoiceSchema = z
   })
   .strict()
 
-
 const skuProductSchema = z.object({
   sku_id: z.string().min(1),
   category: z.string().optional(),
@@ -213,9 +220,17 @@ export const checkoutWriteSchema = z
     authorization_id: z.string().min(1).nullable().optional(),
     cart_id: z.string().min(1).nullable().optional(),
     amount: decimalAmountSchema.nullable().optional(),
-    account_number: z.string().regex(/^\d{1,20}$/).nullable().optional(),
+    account_number: z
+      .string()
+      .regex(/^\d{1,20}$/)
+      .nullable()
+      .optional(),
     release_state: z.enum(FLEXITI_RELEASE_STATES).nullable().optional(),
-    release_error: z.string().transform((s) => s.slice(0, 500)).nullable().optional(),
+    release_error: z
+      .string()
+      .transform((s) => s.slice(0, 500))
+      .nullable()
+      .optional(),
     authorization_attempted_at: z.date().nullable().optional(),
     in_review_since: z.date().nullable().optional(),
     financing_options: financingOfferSchema.nullable().optional(),
@@ -234,11 +249,19 @@ export const callLogEntrySchema = z
     reference_id: z.string().min(1),
     outcome: z.enum(FLEXITI_CALL_OUTCOMES),
     http_status: z.number().int().min(0).max(999).nullable().optional(),
-    error_code: z.string().transform((s) => s.slice(0, 200)).nullable().optional(),
+    error_code: z
+      .string()
+      .transform((s) => s.slice(0, 200))
+      .nullable()
+      .optional(),
     amount: decimalAmountSchema.nullable().optional(),
     flexiti_id: z.string().max(200).nullable().optional(),
     /** truncated to 2000 characters rather than refused: an audit row must not be lost */
-    message: z.string().transform((s) => s.slice(0, 2000)).nullable().optional(),
+    message: z
+      .string()
+      .transform((s) => s.slice(0, 2000))
+      .nullable()
+      .optional(),
   })
   .strict()
 
@@ -254,7 +277,5 @@ export const callLogFilterSchema = z
 
 /** "a.b: message; c: message" for error messages. */
 export function formatZodError(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`)
-    .join("; ")
+  return error.issues.map((i) => `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`).join("; ")
 }

@@ -51,7 +51,11 @@ export async function acceptAuthorization(
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, checkoutReleasedMessage(deps.lang))
     }
     // accepted_at tells a release asked for in the next moments that Medusa may be writing the payment.
-    return (await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(authorizationId), accepted_at: new Date() })) as AuthorizedCheckout
+    return (await writeCheckout(knex, {
+      payment_session_id: sessionId,
+      authorization_id: String(authorizationId),
+      accepted_at: new Date(),
+    })) as AuthorizedCheckout
   })
   if (!sameToTheCent(authorization.amount, owned.amount!)) {
     await releaseOrMarkPending(await deps.moneyContext(owned), `${sessionId}-mismatch`, logger)
@@ -62,9 +66,7 @@ export async function acceptAuthorization(
     const remaining = remainingToCapture(paymentDataOf(owned, authorization, await listMovements(knex, sessionId)))
     if (isPositive(remaining)) {
       const ctx = await deps.moneyContext(owned)
-      await withMoneyLock(knex, sessionId, () =>
-        captureOnFlexiti(ctx, { medusaCaptureId: sessionId, amount: remaining, liveMedusaCaptureIds: [sessionId] })
-      )
+      await withMoneyLock(knex, sessionId, () => captureOnFlexiti(ctx, { medusaCaptureId: sessionId, amount: remaining, liveMedusaCaptureIds: [sessionId] }))
       authorization = await config.client.getAuthorization(authorizationId)
     }
   }

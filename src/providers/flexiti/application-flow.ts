@@ -30,9 +30,7 @@ const applicationRecordSchema = z.object({
 type ApplicationRecord = z.infer<typeof applicationRecordSchema>
 
 export type ApplicationOutcome =
-  | { kind: "approved"; redirection_url: string; modal_origin: string; widget_session_id: string }
-  | { kind: "pending" }
-  | { kind: "declined" }
+  { kind: "approved"; redirection_url: string; modal_origin: string; widget_session_id: string } | { kind: "pending" } | { kind: "declined" }
 
 interface FlowArgs {
   config: RuntimeConfig
@@ -55,12 +53,12 @@ function requireOpenWidgetCheckout(checkout: FlexitiCheckoutState): void {
 }
 
 /** Opens Flexiti's application for the shopper; the answer is what the storefront frames. */
-export async function startApplication(args: FlowArgs & { data: ApplicationData }): Promise<{ redirection_url: string; modal_origin: string; widget_session_id: string }> {
+export async function startApplication(
+  args: FlowArgs & { data: ApplicationData }
+): Promise<{ redirection_url: string; modal_origin: string; widget_session_id: string }> {
   const { knex, checkout, lang, data } = args
   requireOpenWidgetCheckout(checkout)
-  const session = await onCheckoutLineage(args, (lineage) =>
-    args.config.client.applicationInit(data, { lineage, referenceId: checkout.reference_id, lang })
-  )
+  const session = await onCheckoutLineage(args, (lineage) => args.config.client.applicationInit(data, { lineage, referenceId: checkout.reference_id, lang }))
   const record: ApplicationRecord = { widget_session_id: session.widget_session_id, status: "started", data }
   // A new application replaces what an earlier widget result left: nothing is verified for a purchase.
   await writeCheckout(knex, {

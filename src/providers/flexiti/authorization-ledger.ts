@@ -15,11 +15,7 @@ function doneOf(movements: FlexitiMovement[], kind: FlexitiMovement["kind"], cap
  * Flexiti's view of the authorization. Flexiti is the source of truth for amounts; the movements
  * say which Medusa capture or refund each line belongs to.
  */
-export function paymentDataOf(
-  checkout: FlexitiCheckoutState,
-  authorization: Authorization,
-  movements: FlexitiMovement[]
-): FlexitiPaymentData {
+export function paymentDataOf(checkout: FlexitiCheckoutState, authorization: Authorization, movements: FlexitiMovement[]): FlexitiPaymentData {
   const captures: CaptureLedgerEntry[] = authorization.captures.map((capture) => {
     const own = movements.find((m) => m.kind === "capture" && m.state === "done" && m.flexiti_id === String(capture.capture_id))
     const returnedHere = addDollars(...doneOf(movements, "return", capture.capture_id).map((m) => m.amount))

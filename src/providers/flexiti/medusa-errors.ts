@@ -12,7 +12,7 @@ export function asMedusaError(action: string, error: unknown): Error {
         ? MedusaError.Types.NOT_ALLOWED
         : MedusaError.Types.UNEXPECTED_STATE
     return new MedusaError(type, `Flexiti could not ${action}: ${error.message}`)
-}
+  }
   return error instanceof Error ? error : new Error(String(error))
 }
 

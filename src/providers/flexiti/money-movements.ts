@@ -36,8 +36,8 @@ export function failureEntry(operation: string, referenceId: string, error: unkn
     operation,
     reference_id: referenceId,
     outcome: "failure",
-    http_status: error instanceof FlexitiError ? error.status ?? null : null,
-    error_code: error instanceof FlexitiError ? error.code ?? null : null,
+    http_status: error instanceof FlexitiError ? (error.status ?? null) : null,
+    error_code: error instanceof FlexitiError ? (error.code ?? null) : null,
     amount: amount ?? null,
     message: (error as Error).message,
   }
@@ -64,9 +64,7 @@ async function settlePendingCaptures(ctx: MoneyContext, authorization: Authoriza
   const movements = await listMovements(ctx.knex, ctx.checkout.payment_session_id)
   const linked = new Set(movements.filter((m) => m.kind === "capture" && m.state === "done").map((m) => m.flexiti_id))
   for (const pending of movements.filter((m) => m.kind === "capture" && m.state === "pending")) {
-    const applied = authorization.captures.find(
-      (c) => c.reference === bodyReference(pending.medusa_id ?? "") && !linked.has(String(c.capture_id))
-    )
+    const applied = authorization.captures.find((c) => c.reference === bodyReference(pending.medusa_id ?? "") && !linked.has(String(c.capture_id)))
     if (applied) {
       linked.add(String(applied.capture_id))
       await completeMovement(ctx.knex, pending.content_key, { flexiti_id: String(applied.capture_id), capture_id: String(applied.capture_id) })
@@ -84,10 +82,7 @@ async function settlePendingCaptures(ctx: MoneyContext, authorization: Authoriza
  * adopted when it moved the same amount; any other capture nobody accounts for stops the
  * capture so that money is never taken twice.
  */
-export async function captureOnFlexiti(
-  ctx: MoneyContext,
-  args: { medusaCaptureId: string; amount: Dollars; liveMedusaCaptureIds: string[] }
-): Promise<void> {
+export async function captureOnFlexiti(ctx: MoneyContext, args: { medusaCaptureId: string; amount: Dollars; liveMedusaCaptureIds: string[] }): Promise<void> {
   const { config, knex, checkout, audit } = ctx
   const { medusaCaptureId, amount } = args
   const sessionId = checkout.payment_session_id
@@ -112,14 +107,18 @@ export async function captureOnFlexiti(
     }
   }
   const orphans = done.filter((m) => !m.medusa_id || !live.has(m.medusa_id))
-  const adoptable = [
-    ...orphans.map((m) => ({ capture_id: Number(m.flexiti_id), amount: m.amount })),
-    ...unrecorded,
-  ]
+  const adoptable = [...orphans.map((m) => ({ capture_id: Number(m.flexiti_id), amount: m.amount })), ...unrecorded]
   const match = adoptable.find((c) => sameToTheCent(c.amount, amount))
   if (match) {
     await recordCapture(knex, sessionId, match.capture_id, match.amount, medusaCaptureId)
-    await audit({ operation: "capture", reference_id: referenceIdFor(medusaCaptureId), outcome: "success", amount, flexiti_id: String(match.capture_id), message: "adopted a capture Flexiti had already applied" })
+    await audit({
+      operation: "capture",
+      reference_id: referenceIdFor(medusaCaptureId),
+      outcome: "success",
+      amount,
+      flexiti_id: String(match.capture_id),
+      message: "adopted a capture Flexiti had already applied",
+    })
     return
   }
   if (adoptable.length) {
@@ -132,7 +131,14 @@ export async function captureOnFlexiti(
 
   const capturedAfter = addDollars(toDollars(authorization.captured_amount), amount)
   const key = `${sessionId}:capture:${capturedAfter}`
-  const claim = await claimMovement(knex, { payment_session_id: sessionId, kind: "capture", content_key: key, amount, capture_id: null, medusa_id: medusaCaptureId })
+  const claim = await claimMovement(knex, {
+    payment_session_id: sessionId,
+    kind: "capture",
+    content_key: key,
+    amount,
+    capture_id: null,
+    medusa_id: medusaCaptureId,
+  })
   if (!claim.claimed) {
     throw new MedusaError(MedusaError.Types.CONFLICT, `Flexiti: a capture bringing this payment to $${capturedAfter} is already in progress`)
   }
@@ -155,7 +161,14 @@ export async function captureOnFlexiti(
       const applied = after?.captures.find((c) => c.reference === reference && !known.has(String(c.capture_id)))
       if (applied) {
         await completeMovement(knex, key, { flexiti_id: String(applied.capture_id), capture_id: String(applied.capture_id) })
-        await audit({ operation: "capture", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(applied.capture_id), message: "answer lost; Flexiti shows the capture" })
+        await audit({
+          operation: "capture",
+          reference_id: referenceId,
+          outcome: "success",
+          amount,
+          flexiti_id: String(applied.capture_id),
+          message: "answer lost; Flexiti shows the capture",
+        })
         return
       }
       if (after) await releaseClaim(knex, key)
@@ -197,7 +210,14 @@ export async function releaseOnFlexiti(ctx: MoneyContext, referenceKey: string):
     const after = await config.client.getAuthorization(authorizationId).catch(() => undefined)
     if (after && (!isAuthorizationOpen(after.status) || !isPositive(toDollars(after.remaining_authorization_amount)))) {
       // Closed meanwhile (captured or released by an earlier attempt): nothing left to release.
-      await audit({ operation: "release", reference_id: referenceId, outcome: "success", amount: "0.00", flexiti_id: String(authorizationId), message: "authorization already closed" })
+      await audit({
+        operation: "release",
+        reference_id: referenceId,
+        outcome: "success",
+        amount: "0.00",
+        flexiti_id: String(authorizationId),
+        message: "authorization already closed",
+      })
       return after
     }
     await audit(failureEntry("release", referenceId, error, remaining))
@@ -241,10 +261,7 @@ async function settlePendingRefunds(ctx: MoneyContext, authorization: Authorizat
  * promotional purchases (within Flexiti's 100-day window), else an account refund. Each piece is
  * keyed by what it refunds (the capture and the running total it brings it to).
  */
-export async function refundOnFlexiti(
-  ctx: MoneyContext,
-  args: { medusaRefundId: string; amount: Dollars; liveMedusaRefundIds: string[] }
-): Promise<void> {
+export async function refundOnFlexiti(ctx: MoneyContext, args: { medusaRefundId: string; amount: Dollars; liveMedusaRefundIds: string[] }): Promise<void> {
   const { config, knex, checkout } = ctx
   const { medusaRefundId, amount } = args
   const sessionId = checkout.payment_session_id
@@ -315,7 +332,14 @@ async function sendRefundPiece(
   const referenceId = referenceIdFor(key)
   const reference = bodyReference(referenceId)
   const claimAs = async (kind: "return" | "account_refund") => {
-    const claim = await claimMovement(knex, { payment_session_id: checkout.payment_session_id, kind, content_key: `${key}:${kind}`, amount, capture_id: String(capture.capture_id), medusa_id: args.medusaRefundId })
+    const claim = await claimMovement(knex, {
+      payment_session_id: checkout.payment_session_id,
+      kind,
+      content_key: `${key}:${kind}`,
+      amount,
+      capture_id: String(capture.capture_id),
+      medusa_id: args.medusaRefundId,
+    })
     if (!claim.claimed) {
       throw new MedusaError(MedusaError.Types.CONFLICT, `Flexiti: a refund of $${amount} on capture ${capture.capture_id} is already recorded or in progress`)
     }
@@ -451,7 +475,10 @@ export async function resolveUnansweredRefund(
   const row = await knex(MV.table).select("*").where(MC.id, args.movementId).whereNull(MC.deleted_at).first()
   if (!row) {
     // A piece resolved as not done is gone: a second resolve of it lands here.
-    throw new MedusaError(MedusaError.Types.CONFLICT, `Refund ${args.movementId} is not waiting to be resolved (already resolved, or unknown); reload the panel.`)
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Refund ${args.movementId} is not waiting to be resolved (already resolved, or unknown); reload the panel.`
+    )
   }
   if (row[MC.payment_session_id] !== args.paymentSessionId || row[MC.kind] === "capture") {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Refund ${args.movementId} is not a refund of this payment.`)

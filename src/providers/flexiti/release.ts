@@ -27,11 +27,7 @@ async function mayStillBeCompleting(knex: MoneyContext["knex"], checkout: Flexit
  * Returns Flexiti's authorization after the release, or undefined when it is pending.
  * For a payment Medusa itself cancels (an order cancel, the panel's release): no order check.
  */
-export async function releaseOrMarkPending(
-  ctx: MoneyContext,
-  referenceKey: string,
-  logger?: Logger
-): Promise<Authorization | undefined> {
+export async function releaseOrMarkPending(ctx: MoneyContext, referenceKey: string, logger?: Logger): Promise<Authorization | undefined> {
   const sessionId = ctx.checkout.payment_session_id
   try {
     return await withMoneyLock(ctx.knex, sessionId, async () => {

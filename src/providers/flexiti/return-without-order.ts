@@ -32,7 +32,11 @@ export async function returnCapturedWithoutOrder(ctx: MoneyContext, authorizatio
  * is released and what Flexiti captured at checkout is returned. When Flexiti cannot be reached
  * the release is left pending and the reconciler gives it back later.
  */
-export async function giveBackUnrecorded(ctx: MoneyContext, referenceKey: string, logger?: Logger): Promise<{ authorization?: Authorization; returned: Dollars }> {
+export async function giveBackUnrecorded(
+  ctx: MoneyContext,
+  referenceKey: string,
+  logger?: Logger
+): Promise<{ authorization?: Authorization; returned: Dollars }> {
   const sessionId = ctx.checkout.payment_session_id
   try {
     return await withMoneyLock(ctx.knex, sessionId, async () => {

@@ -1,20 +1,33 @@
 import type {
-  AuthorizePaymentInput, AuthorizePaymentOutput, CancelPaymentInput, CancelPaymentOutput,
-  CapturePaymentInput, CapturePaymentOutput, CreateAccountHolderInput, CreateAccountHolderOutput,
-  DeleteAccountHolderInput, DeleteAccountHolderOutput, DeletePaymentInput, DeletePaymentOutput,
-  GetPaymentStatusInput, GetPaymentStatusOutput, InitiatePaymentInput, InitiatePaymentOutput, Logger,
-  ProviderWebhookPayload, RefundPaymentInput, RefundPaymentOutput, RetrievePaymentInput,
-  RetrievePaymentOutput, UpdateAccountHolderInput, UpdateAccountHolderOutput, UpdatePaymentInput,
-  UpdatePaymentOutput, WebhookActionResult
+  AuthorizePaymentInput,
+  AuthorizePaymentOutput,
+  CancelPaymentInput,
+  CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
+  CreateAccountHolderInput,
+  CreateAccountHolderOutput,
+  DeleteAccountHolderInput,
+  DeleteAccountHolderOutput,
+  DeletePaymentInput,
+  DeletePaymentOutput,
+  GetPaymentStatusInput,
+  GetPaymentStatusOutput,
+  InitiatePaymentInput,
+  InitiatePaymentOutput,
+  Logger,
+  ProviderWebhookPayload,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+  RetrievePaymentInput,
+  RetrievePaymentOutput,
+  UpdateAccountHolderInput,
+  UpdateAccountHolderOutput,
+  UpdatePaymentInput,
+  UpdatePaymentOutput,
+  WebhookActionResult,
 } from "@medusajs/framework/types"
-import {
-  AbstractPaymentProvider,
-  ContainerRegistrationKeys,
-  MathBN,
-  MedusaError,
-  PaymentActions,
-  PaymentSessionStatus,
-} from "@medusajs/framework/utils"
+import { AbstractPaymentProvider, ContainerRegistrationKeys, MathBN, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { FlexitiEnvironment } from "../../flexiti/environments"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { evaluateEligibility } from "../../lib/checkout-rules"
@@ -151,7 +164,14 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
         config.flow === "hosted"
           ? await initiateHosted({ config, knex: this.knex(), sessionId, amount, context })
           : await initiateWidget({ config, knex: this.knex(), sessionId, amount, context })
-      await this.audit({ payment_session_id: sessionId, operation, reference_id: started.data.reference_id, outcome: "success", amount, flexiti_id: started.id })
+      await this.audit({
+        payment_session_id: sessionId,
+        operation,
+        reference_id: started.data.reference_id,
+        outcome: "success",
+        amount,
+        flexiti_id: started.id,
+      })
       return { id: started.id, data: publicSessionData(started.data, input.data) }
     } catch (error) {
       await this.audit({ ...failureEntry(operation, referenceIdFor(sessionId), error), payment_session_id: sessionId })

@@ -29,7 +29,10 @@ export function sessionDataOf(checkout: FlexitiCheckoutState): Record<string, un
  * sends (an authorization id, a ledger, the signed cart facts with their personal data) stays.
  */
 export function publicSessionData(own: FlexitiSessionData, sent: Record<string, unknown> | undefined): Record<string, unknown> {
-  const cleared = Object.fromEntries(Object.keys(sent ?? {}).filter((k) => !SESSION_DATA_KEYS.includes(k as never)).map((k) => [k, null]))
+  const cleared = Object.fromEntries(
+    Object.keys(sent ?? {})
+      .filter((k) => !SESSION_DATA_KEYS.includes(k as never))
+      .map((k) => [k, null])
+  )
   return { ...cleared, ...own }
 }
-

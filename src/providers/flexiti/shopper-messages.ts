@@ -108,13 +108,7 @@ export const FLEXITI_ACTIVATION_URL = "https://my.flexiti.com/index"
 
 /** What comes after each documented widget outcome or application decision. */
 export type WidgetOutcome =
-  | "purchase_refused"
-  | "activation_required"
-  | "apply"
-  | "retry"
-  | "application_approved"
-  | "application_pending"
-  | "application_declined"
+  "purchase_refused" | "activation_required" | "apply" | "retry" | "application_approved" | "application_pending" | "application_declined"
 
 const WIDGET_OUTCOME_MESSAGES: Record<WidgetOutcome, Message> = {
   purchase_refused: {

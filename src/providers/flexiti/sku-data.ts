@@ -96,10 +96,7 @@ export function skuDataFromCart(cart: SkuCart): SkuData {
   const limits = ASSUMPTIONS.SKU_DATA
   let gst = MathBN.convert(0)
   let pst = MathBN.convert(0)
-  const taxed = [
-    ...(cart.items ?? []).map((i) => ({ tax_total: i.tax_total, tax_lines: i.tax_lines })),
-    ...(cart.shipping_methods ?? []),
-  ]
+  const taxed = [...(cart.items ?? []).map((i) => ({ tax_total: i.tax_total, tax_lines: i.tax_lines })), ...(cart.shipping_methods ?? [])]
   for (const line of taxed) {
     const split = splitTax(line.tax_total, line.tax_lines)
     gst = MathBN.add(gst, split.gst_hst)
@@ -114,7 +111,10 @@ export function skuDataFromCart(cart: SkuCart): SkuData {
       unit_price: toFlexitiAmount(item.unit_price),
       extended_price: toFlexitiAmount(extended),
     }
-    const description = cut([item.product_title, item.title && item.title !== item.product_title ? item.title : null].filter(Boolean).join(" - "), limits.descriptionMax)
+    const description = cut(
+      [item.product_title, item.title && item.title !== item.product_title ? item.title : null].filter(Boolean).join(" - "),
+      limits.descriptionMax
+    )
     const category = cut(item.product_type, limits.categoryMax)
     if (description) product.description = description
     if (category) product.category = category

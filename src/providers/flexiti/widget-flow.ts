@@ -92,11 +92,7 @@ export type WidgetAuthorizeOutcome =
  * that this customer passed the widget on the same token lineage (customer_identity_not_found
  * otherwise).
  */
-export async function authorizeWidget(args: {
-  config: RuntimeConfig
-  knex: PgConnection
-  checkout: FlexitiCheckoutState
-}): Promise<WidgetAuthorizeOutcome> {
+export async function authorizeWidget(args: { config: RuntimeConfig; knex: PgConnection; checkout: FlexitiCheckoutState }): Promise<WidgetAuthorizeOutcome> {
   const { config, knex, checkout } = args
   const sessionId = checkout.payment_session_id
   const account = verifiedAccount(checkout)
@@ -125,9 +121,7 @@ export async function authorizeWidget(args: {
   const financing = financingForAuthorization(checkout)
   if (financing.kind === "choice_required") return financing
 
-  const lineage: TokenLineage = config.client.restoreCustomerLineage(
-    checkout.customer_token as Parameters<typeof config.client.restoreCustomerLineage>[0]
-  )
+  const lineage: TokenLineage = config.client.restoreCustomerLineage(checkout.customer_token as Parameters<typeof config.client.restoreCustomerLineage>[0])
   const amount = toFlexitiAmount(checkout.amount)
   try {
     await writeCheckout(knex, { payment_session_id: sessionId, authorization_attempted_at: new Date() })

@@ -49,9 +49,22 @@ describe("sandbox: Flexiti's published test applicants", () => {
     const res = await kit.http.get("/__sandbox/applicants")
     expect(res.data.applicants.map((a: { middle_name: string }) => a.middle_name).sort()).toEqual(
       [
-        "A-RR_L", "A-RR_M", "A-RR_H", "A-RR_X", "A-RR_XX", "A-RR_XXX",
-        "D-MISSING_INFO", "D-DUPLICATE", "D-NO_HIT", "D-NO_SCORE", "D-FRAUD",
-        "P-REVIEW_MISC", "P-EXIST_CUST", "P-CREDIT", "P-FRAUD", "D-EMAIL_DBL_TIMEOUT",
+        "A-RR_L",
+        "A-RR_M",
+        "A-RR_H",
+        "A-RR_X",
+        "A-RR_XX",
+        "A-RR_XXX",
+        "D-MISSING_INFO",
+        "D-DUPLICATE",
+        "D-NO_HIT",
+        "D-NO_SCORE",
+        "D-FRAUD",
+        "P-REVIEW_MISC",
+        "P-EXIST_CUST",
+        "P-CREDIT",
+        "P-FRAUD",
+        "D-EMAIL_DBL_TIMEOUT",
       ].sort()
     )
     expect(TEST_APPLICANT_KEYS).toHaveLength(16)
@@ -85,16 +98,22 @@ describe("sandbox: Flexiti's published test applicants", () => {
     expect((await buy(customer, account)).data.error).toBe("customer_identity_not_found")
   })
 
-  it.each(["A-RR_L", "A-RR_M", "A-RR_H", "A-RR_X"])("%s: POST /apply opens an account, which buys only after a purchase widget verifies it", async (applicant) => {
-    const { customer, answer } = await applied(applicant)
-    expect(answer.status).toBe(200)
-    expect(answer.data).toEqual({ apply_status: "approved", customer_id: expect.any(String), account_number: expect.any(Number) })
-    const accountNumber = answer.data.account_number
-    expect((await buy(customer, accountNumber)).data.error).toBe("customer_identity_not_found")
-    const init = await kit.call("POST", `${POS("shop")}/widget/init`, customer, { flow: "purchase", customer_identification: { account_number: accountNumber } })
-    await kit.http.post(`/__sandbox/widget-sessions/${sessionIdOf(init.data.redirection_url)}/approve`)
-    expect((await buy(customer, accountNumber)).status).toBe(200)
-  })
+  it.each(["A-RR_L", "A-RR_M", "A-RR_H", "A-RR_X"])(
+    "%s: POST /apply opens an account, which buys only after a purchase widget verifies it",
+    async (applicant) => {
+      const { customer, answer } = await applied(applicant)
+      expect(answer.status).toBe(200)
+      expect(answer.data).toEqual({ apply_status: "approved", customer_id: expect.any(String), account_number: expect.any(Number) })
+      const accountNumber = answer.data.account_number
+      expect((await buy(customer, accountNumber)).data.error).toBe("customer_identity_not_found")
+      const init = await kit.call("POST", `${POS("shop")}/widget/init`, customer, {
+        flow: "purchase",
+        customer_identification: { account_number: accountNumber },
+      })
+      await kit.http.post(`/__sandbox/widget-sessions/${sessionIdOf(init.data.redirection_url)}/approve`)
+      expect((await buy(customer, accountNumber)).status).toBe(200)
+    }
+  )
 
   it.each(["D-MISSING_INFO", "D-DUPLICATE", "D-NO_HIT", "D-NO_SCORE", "D-FRAUD"])("%s: POST /apply answers application_declined", async (applicant) => {
     const { id, answer } = await applied(applicant)
@@ -103,16 +122,19 @@ describe("sandbox: Flexiti's published test applicants", () => {
     expect((await kit.http.get(`/__sandbox/widget-sessions/${id}`)).data.status).toBe("declined")
   })
 
-  it.each(["P-REVIEW_MISC", "P-EXIST_CUST", "P-CREDIT", "P-FRAUD"])("%s: POST /apply answers application_marked_pending_1; Flexiti decides later", async (applicant) => {
-    const { id, answer } = await applied(applicant)
-    expect(answer.status).toBe(409)
-    expect(answer.data.error).toBe("application_marked_pending_1")
-    const session = (await kit.http.get(`/__sandbox/widget-sessions/${id}`)).data
-    expect(session.status).toBe("in_review")
-    const decided = await kit.http.post(`/__sandbox/applications/${session.application_id}/decision`, { decision: "approved" })
-    expect(decided.data).toMatchObject({ decision: "approved", account_number: expect.any(Number) })
-    expect((await kit.http.get(`/__sandbox/widget-sessions/${id}`)).data.status).toBe("account_opened")
-  })
+  it.each(["P-REVIEW_MISC", "P-EXIST_CUST", "P-CREDIT", "P-FRAUD"])(
+    "%s: POST /apply answers application_marked_pending_1; Flexiti decides later",
+    async (applicant) => {
+      const { id, answer } = await applied(applicant)
+      expect(answer.status).toBe(409)
+      expect(answer.data.error).toBe("application_marked_pending_1")
+      const session = (await kit.http.get(`/__sandbox/widget-sessions/${id}`)).data
+      expect(session.status).toBe("in_review")
+      const decided = await kit.http.post(`/__sandbox/applications/${session.application_id}/decision`, { decision: "approved" })
+      expect(decided.data).toMatchObject({ decision: "approved", account_number: expect.any(Number) })
+      expect((await kit.http.get(`/__sandbox/widget-sessions/${id}`)).data.status).toBe("account_opened")
+    }
+  )
 
   it("POST /apply repeated for the same session gives the same answer and opens one account", async () => {
     const { customer, id, answer } = await applied("A-RR_L")

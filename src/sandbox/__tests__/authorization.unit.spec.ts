@@ -10,8 +10,7 @@ describe("sandbox POS authorization lifecycle", () => {
     expect(res.status).toBe(200)
     return res.data
   }
-  const capture = (id: number, amount: number) =>
-    kit().call("POST", `${POS()}/authorization/${id}/capture`, merchant(), { amount, reference: "order-1" })
+  const capture = (id: number, amount: number) => kit().call("POST", `${POS()}/authorization/${id}/capture`, merchant(), { amount, reference: "order-1" })
 
   it("captures 40 % then 60 %, then refuses a third capture as authorization_ended", async () => {
     const auth = await authorize(promotional(100.1))
@@ -38,8 +37,7 @@ describe("sandbox POS authorization lifecycle", () => {
 
   it("releases part, then the rest, and restores available credit", async () => {
     const auth = await authorize(promotional(300))
-    const credit = async () =>
-      (await kit().call("GET", `${POS()}/customers/lookup?account_number=${ACCOUNT}`, merchant())).data.available_credit
+    const credit = async () => (await kit().call("GET", `${POS()}/customers/lookup?account_number=${ACCOUNT}`, merchant())).data.available_credit
     expect(await credit()).toBe(9700)
 
     const tooMuch = await kit().call("POST", `${POS()}/authorization/${auth.authorization_id}/release`, merchant(), { amount: 300.01 })
@@ -116,9 +114,7 @@ describe("sandbox POS authorization lifecycle", () => {
     expect(credit.status).toBe(409)
     expect(credit.data.error).toBe("credit_exceeded")
     expect((await create(promotional(50, { account_number: SANDBOX_TEST_ACCOUNTS.lowCredit.account_number }))).status).toBe(200)
-    expect((await create(promotional(10, { account_number: SANDBOX_TEST_ACCOUNTS.blocked.account_number }))).data.error).toBe(
-      "user_not_able_to_purchase"
-    )
+    expect((await create(promotional(10, { account_number: SANDBOX_TEST_ACCOUNTS.blocked.account_number }))).data.error).toBe("user_not_able_to_purchase")
     const plan = await create({ ...promotional(10), financing_option: { transaction_type: "promotional_purchase", plan_id: 5, term: 7 } })
     expect(plan.data.error).toBe("plan_term_not_available")
   })
@@ -162,8 +158,7 @@ describe("sandbox POS authorization lifecycle", () => {
   it("lists authorizations by reference and status", async () => {
     await authorize(promotional(10, { reference: "a" }))
     await authorize(promotional(20, { reference: "b", auto_capture: true }))
-    const list = async (query: string) =>
-      (await kit().call("GET", `${POS(undefined, "v2.5.1")}/authorizations?${query}`, merchant())).data.authorizations
+    const list = async (query: string) => (await kit().call("GET", `${POS(undefined, "v2.5.1")}/authorizations?${query}`, merchant())).data.authorizations
     expect((await list("reference=b")).map((a: { amount: number }) => a.amount)).toEqual([20])
     expect(await list("authorization_status=opened")).toHaveLength(1)
     expect(await list(`account_number=${ACCOUNT}&page_size=1&page_number=2`)).toHaveLength(1)

@@ -18,7 +18,9 @@ describe("sandbox: Flexiti's documented request examples", () => {
   it.each(["pos-token-request-1", "pos-token-request-2"])("%s: its fields, form-encoded as the page requires, get a token", async (id) => {
     const fields = example(id) as Record<string, string>
     kit().sandbox.addClient({ client_id: fields.client_id, client_secret: fields.client_secret })
-    const res = await kit().http.post("/flexiti/pos-api/v2.5/oauth/token", new URLSearchParams(fields).toString(), { headers: { ...FORM, "x-reference-id": REF } })
+    const res = await kit().http.post("/flexiti/pos-api/v2.5/oauth/token", new URLSearchParams(fields).toString(), {
+      headers: { ...FORM, "x-reference-id": REF },
+    })
     expect(res.status).toBe(200)
     asDocumented("pos-token-response-1", res.data)
     // Printed as JSON, but "must be passed in the x-www-form-urlencoded format, or you will receive an error".
@@ -35,7 +37,12 @@ describe("sandbox: Flexiti's documented request examples", () => {
 
   it("calculate-interest: { amount: 234.45 }", async () => {
     const access_token = merchant()
-    const res = await kit().call("POST", `${POS(undefined, "v2.5.1")}/accounts/${ACCOUNT}/calculate-interest`, access_token, example("pos-calculate-interest-request"))
+    const res = await kit().call(
+      "POST",
+      `${POS(undefined, "v2.5.1")}/accounts/${ACCOUNT}/calculate-interest`,
+      access_token,
+      example("pos-calculate-interest-request")
+    )
     expect(res.status).toBe(200)
     asDocumented("pos-calculate-interest-response", res.data)
     expect(res.data.amount).toBe(234.45)
@@ -45,7 +52,12 @@ describe("sandbox: Flexiti's documented request examples", () => {
     const access_token = merchant()
     const auth = (await kit().call("POST", `${POS(undefined, "v2.5.1")}/authorization`, access_token, promotional(100))).data
     const capture = (await kit().call("POST", `${POS()}/authorization/${auth.authorization_id}/capture`, access_token, { amount: 100 })).data
-    const res = await kit().call("POST", `${POS()}/authorization/${auth.authorization_id}/capture/${capture.capture_id}/return`, access_token, example("pos-return-request"))
+    const res = await kit().call(
+      "POST",
+      `${POS()}/authorization/${auth.authorization_id}/capture/${capture.capture_id}/return`,
+      access_token,
+      example("pos-return-request")
+    )
     expect(res.status).toBe(200)
     expect(asDocumented("pos-return-response", res.data)).toMatchObject({ reference: "Order-1234", amount: 10, remaining_capture_amount: 90 })
   })

@@ -7,7 +7,12 @@ describe("sandbox fault injection and counters", () => {
   const listAll = async () => (await kit().http.get("/__sandbox/authorizations")).data.authorizations
 
   it("error_next and failNextWith answer documented errors once, in the shape of the API called", async () => {
-    await faults({ error_next: [{ code: "not_permitted", path_contains: "/release" }, { code: "invalid_role", path_contains: "oauth/token" }] })
+    await faults({
+      error_next: [
+        { code: "not_permitted", path_contains: "/release" },
+        { code: "invalid_role", path_contains: "oauth/token" },
+      ],
+    })
     const { data } = await authorize()
     const refused = await kit().call("POST", `${POS()}/authorization/${data.authorization_id}/release`, merchant(), {})
     expect(refused.status).toBe(409)

@@ -28,8 +28,7 @@ describe("sandbox Online API hosted flow", () => {
     expect(res.status).toBe(200)
     return asDocumented("online-systems-init-response", res.data)
   }
-  const notification = (id: number | string, by = "order-id") =>
-    kit.call("GET", `${ONLINE}/online/client-id/shop/notifications/${by}/${id}`, merchant)
+  const notification = (id: number | string, by = "order-id") => kit.call("GET", `${ONLINE}/online/client-id/shop/notifications/${by}/${id}`, merchant)
 
   it("approve books an opened POS authorization that merchant calls can capture", async () => {
     const order = await init("cart_1")

@@ -3,8 +3,7 @@ import { docExample, shapeAgainstDocs } from "../../__fixtures__/flexiti-docs"
 import { RunningSandbox, SANDBOX_DEFAULT_CLIENT, SANDBOX_TEST_ACCOUNTS, SandboxClientConfig, startSandbox, SandboxOptions } from "../index"
 
 export const ACCOUNT = SANDBOX_TEST_ACCOUNTS.approved.account_number
-export const POS = (clientId = SANDBOX_DEFAULT_CLIENT.client_id, version = "v2.5") =>
-  `/flexiti/pos-api/${version}/client-id/${clientId}`
+export const POS = (clientId = SANDBOX_DEFAULT_CLIENT.client_id, version = "v2.5") => `/flexiti/pos-api/${version}/client-id/${clientId}`
 export const ONLINE = "/flexiti/online-api"
 
 export interface Kit {

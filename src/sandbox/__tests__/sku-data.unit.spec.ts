@@ -23,7 +23,10 @@ describe("sandbox: sku_data", () => {
     const auth = await authorize(promotional(231, { sku_data: SKU_DATA }))
     expect(auth.status).toBe(200)
     const id = auth.data.authorization_id
-    const capture = await kit().call("POST", `${POS()}/authorization/${id}/capture`, merchant(), { amount: 231, sku_data: { ...SKU_DATA, purchase_order: "cap_1" } })
+    const capture = await kit().call("POST", `${POS()}/authorization/${id}/capture`, merchant(), {
+      amount: 231,
+      sku_data: { ...SKU_DATA, purchase_order: "cap_1" },
+    })
     expect(capture.status).toBe(200)
     const returned = await kit().call("POST", `${POS()}/authorization/${id}/capture/${capture.data.capture_id}/return`, merchant(), {
       amount: 50,

@@ -22,11 +22,7 @@ describe("sandbox oauth/token", () => {
       const body = asDocumented("pos-token-response-2", res.data)
       expect(body).toMatchObject({ token_type: "bearer", expires_in: 1200, scope: "merchant" })
     }
-    const customer = await kit.http.post(
-      `${ONLINE}/oauth/token`,
-      new URLSearchParams({ ...creds, scope: "customer" }).toString(),
-      { headers: FORM }
-    )
+    const customer = await kit.http.post(`${ONLINE}/oauth/token`, new URLSearchParams({ ...creds, scope: "customer" }).toString(), { headers: FORM })
     expect(customer.data.scope).toBe("customer")
     expect((await kit.http.get("/__sandbox/counters")).data.token_requests).toEqual({ merchant: 3, customer: 1 })
   })
@@ -39,7 +35,10 @@ describe("sandbox oauth/token", () => {
   })
 
   it("answers invalid_client for a wrong secret or unknown client", async () => {
-    for (const body of [{ ...creds, client_secret: "nope" }, { client_id: "ghost", client_secret: "x" }]) {
+    for (const body of [
+      { ...creds, client_secret: "nope" },
+      { client_id: "ghost", client_secret: "x" },
+    ]) {
       const res = await kit.http.post(`${ONLINE}/oauth/token`, new URLSearchParams(body).toString(), { headers: FORM })
       expect(res.status).toBe(400)
       expect(res.data.error).toBe("invalid_client")
@@ -53,11 +52,9 @@ describe("sandbox oauth/token", () => {
 
     kit.sandbox.advanceClock(1100)
     const refresh = (refresh_token: string) =>
-      kit.http.post(
-        "/flexiti/pos-api/v2.5/oauth/token",
-        new URLSearchParams({ ...creds, grant_type: "refresh_token", refresh_token }).toString(),
-        { headers: FORM }
-      )
+      kit.http.post("/flexiti/pos-api/v2.5/oauth/token", new URLSearchParams({ ...creds, grant_type: "refresh_token", refresh_token }).toString(), {
+        headers: FORM,
+      })
     const refreshed = await refresh(first.refresh_token)
     expect(refreshed.status).toBe(200)
     expect(refreshed.data.access_token).not.toBe(first.access_token)

@@ -22,8 +22,7 @@ describe("sandbox widget flow", () => {
     const query = new URLSearchParams(url.hash.split("?")[1])
     return { url, sessionId: query.get("widget_session_id") as string, query }
   }
-  const authorizeWith = (token: string) =>
-    kit.call("POST", `${POS(undefined, "v2.5.1")}/authorization`, token, promotional(100))
+  const authorizeWith = (token: string) => kit.call("POST", `${POS(undefined, "v2.5.1")}/authorization`, token, promotional(100))
 
   it("returns a hosted-widget URL that carries no access token", async () => {
     const customer = await kit.token("customer")
@@ -89,11 +88,13 @@ describe("sandbox widget flow", () => {
     const customer = await kit.token("customer")
     const { sessionId } = await init(customer.access_token)
     const declined = await kit.http.post(`/__sandbox/widget-sessions/${sessionId}/decline`)
-    expect(widgetEvent(declined.data.event, {
+    expect(
+      widgetEvent(declined.data.event, {
         // A refused purchase has no account to name: the page documents accountNumber as null
         // then, and gives customerId and accountType only for an account.
         mayBeNull: ["customerId", "accountType"],
-      })).toMatchObject({
+      })
+    ).toMatchObject({
       eventType: "flx-success",
       eventData: { verified: false, action: "purchase" },
     })

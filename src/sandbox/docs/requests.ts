@@ -206,7 +206,10 @@ export const CAPTURE_REQUEST: RequestSpec = {
  * and a missing amount releases what remains.
  */
 export const RELEASE_REQUEST: RequestSpec = {
-  fields: [{ path: "amount", type: "amount" }, { path: "reference", type: "string", max: 40 }],
+  fields: [
+    { path: "amount", type: "amount" },
+    { path: "reference", type: "string", max: 40 },
+  ],
 }
 
 /**
@@ -328,14 +331,12 @@ export const SYSTEMS_INIT_REQUEST: RequestSpec = {
     { path: "flow", type: "string", required: true, values: ONLINE_FLOWS, caseInsensitive: true },
     { path: "amount_requested", type: "amount", required: true },
     ...(["billing_information", "shipping_information"] as const).flatMap((group) =>
-      ADDRESS_PARTS.map(
-        (part): FieldSpec => ({
-          path: `${group}.${part}`,
-          type: "string",
-          required: buysSomething,
-          ...(part === "province" ? { values: PROVINCES } : {}),
-        })
-      )
+      ADDRESS_PARTS.map((part): FieldSpec => ({
+        path: `${group}.${part}`,
+        type: "string",
+        required: buysSomething,
+        ...(part === "province" ? { values: PROVINCES } : {}),
+      }))
     ),
   ],
   rules: [buyerIdentified],

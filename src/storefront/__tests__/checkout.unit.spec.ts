@@ -79,7 +79,10 @@ describe("settleFlexitiOutcome", () => {
 
   it("closing the plan picker leaves the shopper at the payment step; nothing is completed", async () => {
     const { options, calls } = store({ "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith() })
-    expect(await settleFlexitiOutcome({ ...options, choosePlan: async () => null }, session, { type: "success", eventData })).toEqual({ type: "cancel", approved: true })
+    expect(await settleFlexitiOutcome({ ...options, choosePlan: async () => null }, session, { type: "success", eventData })).toEqual({
+      type: "cancel",
+      approved: true,
+    })
     expect(calls).toHaveLength(1)
   })
 
@@ -89,7 +92,10 @@ describe("settleFlexitiOutcome", () => {
       [FINANCING]: [200, { financing }],
       "/store/carts/cart_1/complete": [200, { type: "order", order: { id: "order_7" } }],
     })
-    expect(await settleFlexitiOutcome({ ...options, choosePlan: async () => null }, session, { type: "success", eventData })).toEqual({ type: "cancel", approved: true })
+    expect(await settleFlexitiOutcome({ ...options, choosePlan: async () => null }, session, { type: "success", eventData })).toEqual({
+      type: "cancel",
+      approved: true,
+    })
     expect(approvedSession("cart_1")).toBe("payses_1")
     expect(approvedSession("cart_2")).toBeUndefined()
     const shown: FlexitiFinancing[] = []
@@ -118,11 +124,17 @@ describe("settleFlexitiOutcome", () => {
     for (const lang of ["en", "fr"] as const) {
       const { options, calls } = store({ "/store/flexiti/payment-sessions/payses_1/widget-result": approvedWith({ ...over, lang }) })
       const shown: FlexitiFinancing[] = []
-      const result = await settleFlexitiOutcome({ ...options, lang, choosePlan: async (offer) => (shown.push(offer), offer.options[0]) }, session, { type: "success", eventData })
+      const result = await settleFlexitiOutcome({ ...options, lang, choosePlan: async (offer) => (shown.push(offer), offer.options[0]) }, session, {
+        type: "success",
+        eventData,
+      })
       expect(result).toEqual({
         type: "failure",
         reason: "credit_exceeded",
-        message: lang === "en" ? expect.stringMatching(/^Your Flexiti account's available credit does not cover this order.*Choose another payment method/) : expect.stringMatching(/^Le crédit disponible de votre compte Flexiti/),
+        message:
+          lang === "en"
+            ? expect.stringMatching(/^Your Flexiti account's available credit does not cover this order.*Choose another payment method/)
+            : expect.stringMatching(/^Le crédit disponible de votre compte Flexiti/),
       })
       expect(shown).toEqual([])
       expect(calls.map((c) => c.path)).toEqual(["/store/flexiti/payment-sessions/payses_1/widget-result"])
@@ -152,19 +164,29 @@ describe("settleFlexitiOutcome", () => {
 
   it("a widget retry ends the attempt without calling it a refusal", async () => {
     const { options } = store({
-      "/store/flexiti/payment-sessions/payses_1/widget-result": [200, { approved: false, next: "retry", message: "Flexiti could not finish that step. Please try again." }],
+      "/store/flexiti/payment-sessions/payses_1/widget-result": [
+        200,
+        { approved: false, next: "retry", message: "Flexiti could not finish that step. Please try again." },
+      ],
     })
-    const result = await settleFlexitiOutcome(options, session, { type: "success", eventData: { ...eventData, accountNumber: null, verified: false, action: "retry" } })
+    const result = await settleFlexitiOutcome(options, session, {
+      type: "success",
+      eventData: { ...eventData, accountNumber: null, verified: false, action: "retry" },
+    })
     expect(result).toEqual({ type: "failure", message: "Flexiti could not finish that step. Please try again." })
   })
 
   it("completes the cart directly after the hosted return page", async () => {
     const { options, calls } = store({ "/store/carts/cart_1/complete": [200, { type: "order", order: { id: "order_2" } }] })
-    const result = await settleFlexitiOutcome(options, { ...session, data: { ...session.data, flow: "hosted" } }, {
-      type: "success",
-      eventData: null,
-      returnUrl: "https://shop.ca/checkout/flexiti-return?orderId=1",
-    })
+    const result = await settleFlexitiOutcome(
+      options,
+      { ...session, data: { ...session.data, flow: "hosted" } },
+      {
+        type: "success",
+        eventData: null,
+        returnUrl: "https://shop.ca/checkout/flexiti-return?orderId=1",
+      }
+    )
     expect(result).toEqual({ type: "order", order: { id: "order_2" } })
     expect(calls.map((c) => c.path)).toEqual(["/store/carts/cart_1/complete"])
   })
@@ -191,17 +213,29 @@ describe("settleFlexitiOutcome", () => {
   it("tells a declined application from one Flexiti is still reviewing (EN/FR)", async () => {
     const { options } = store({})
     const failure = (message: string, lang: "en" | "fr" = "en") => settleFlexitiOutcome({ ...options, lang }, session, { type: "failure", error: 409, message })
-    expect(await failure("application_declined")).toEqual({ type: "failure", message: "Flexiti did not approve your application. Choose another payment method." })
-    expect((await failure("application_declined_2", "fr")) as { message: string }).toMatchObject({ message: expect.stringMatching(/^Flexiti n'a pas approuvé votre demande/) })
-    expect((await failure("application_marked_pending_1")) as { message: string }).toMatchObject({ message: expect.stringMatching(/^Flexiti is reviewing your application/) })
-    expect((await failure("application_marked_pending_2", "fr")) as { message: string }).toMatchObject({ message: expect.stringMatching(/^Flexiti examine votre demande/) })
+    expect(await failure("application_declined")).toEqual({
+      type: "failure",
+      message: "Flexiti did not approve your application. Choose another payment method.",
+    })
+    expect((await failure("application_declined_2", "fr")) as { message: string }).toMatchObject({
+      message: expect.stringMatching(/^Flexiti n'a pas approuvé votre demande/),
+    })
+    expect((await failure("application_marked_pending_1")) as { message: string }).toMatchObject({
+      message: expect.stringMatching(/^Flexiti is reviewing your application/),
+    })
+    expect((await failure("application_marked_pending_2", "fr")) as { message: string }).toMatchObject({
+      message: expect.stringMatching(/^Flexiti examine votre demande/),
+    })
   })
 })
 
 describe("payWithFlexiti", () => {
   it("returns the session route's message when the cart cannot use Flexiti (before any modal)", async () => {
     const { options } = store({
-      "/store/flexiti/payment-sessions": [400, { type: "invalid_data", message: "Flexiti financing is available in Canadian dollars only; this cart is in USD." }],
+      "/store/flexiti/payment-sessions": [
+        400,
+        { type: "invalid_data", message: "Flexiti financing is available in Canadian dollars only; this cart is in USD." },
+      ],
     })
     expect(await payWithFlexiti(options)).toEqual({
       type: "failure",

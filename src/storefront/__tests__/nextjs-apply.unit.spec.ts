@@ -70,7 +70,9 @@ describe("npx flexiti-nextjs", () => {
       "    if (isFlexiti(selectedPaymentMethod)) {\n      if (!checkActiveSession) await initiateFlexitiSession(cart.id)\n    } else if (!checkActiveSession) {\n      await initiatePaymentSession("
     )
     const button = read(dir, "src/modules/checkout/components/payment-button/index.tsx")
-    expect(button).toContain("    case isFlexiti(paymentSession?.provider_id):\n      return <FlexitiPaymentButton cart={cart} notReady={notReady} data-testid={dataTestId} />\n    case isManual(")
+    expect(button).toContain(
+      "    case isFlexiti(paymentSession?.provider_id):\n      return <FlexitiPaymentButton cart={cart} notReady={notReady} data-testid={dataTestId} />\n    case isManual("
+    )
     // the dtc-starter's own button component
     expect(read(dir, "src/modules/checkout/components/flexiti-payment-button/index.tsx")).toContain('import { Button } from "@modules/common/components/ui"')
 

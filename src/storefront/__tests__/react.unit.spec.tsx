@@ -69,7 +69,9 @@ describe("FlexitiPlanPicker (server render)", () => {
     const fr = renderToStaticMarkup(<FlexitiPlanPicker financing={unsynced} lang="fr" onConfirm={() => undefined} onCancel={() => undefined} />)
     expect(fr).toContain("n&#x27;a pas pu charger les divulgations")
     // synced but Flexiti has no text for this shopper: no box at all
-    const none = renderToStaticMarkup(<FlexitiPlanPicker financing={{ ...financing, disclosures: [] }} lang="en" onConfirm={() => undefined} onCancel={() => undefined} />)
+    const none = renderToStaticMarkup(
+      <FlexitiPlanPicker financing={{ ...financing, disclosures: [] }} lang="en" onConfirm={() => undefined} onCancel={() => undefined} />
+    )
     expect(none).not.toContain("flexiti-plan-disclosures")
   })
 

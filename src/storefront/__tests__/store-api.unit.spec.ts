@@ -14,12 +14,14 @@ describe("calculator answers", () => {
     expect(asLowAsText({ available: true, quebec: false, amount: "1250.00", monthly_payment: "104.17", months: 12 }, "en")).toBe(
       "As low as $104.17/month for 12 months with Flexiti"
     )
-    expect(
-      asLowAsText({ available: true, quebec: false, amount: "1250.00", monthly_payment: "104.17", months: 12 }, "fr")?.replace(/\s/g, " ")
-    ).toBe("À partir de 104,17 $ par mois pendant 12 mois avec Flexiti")
+    expect(asLowAsText({ available: true, quebec: false, amount: "1250.00", monthly_payment: "104.17", months: 12 }, "fr")?.replace(/\s/g, " ")).toBe(
+      "À partir de 104,17 $ par mois pendant 12 mois avec Flexiti"
+    )
     expect(asLowAsText({ available: true, quebec: true, amount: "1250.00" }, "fr")).toBe("Financement offert avec Flexiti")
     // the server had no monthly amount from Flexiti in time: the offer still shows, without a figure
-    expect(asLowAsText({ available: true, quebec: false, amount: "1250.00", monthly_payment: null, months: null }, "en")).toBe("Financing available with Flexiti")
+    expect(asLowAsText({ available: true, quebec: false, amount: "1250.00", monthly_payment: null, months: null }, "en")).toBe(
+      "Financing available with Flexiti"
+    )
     expect(asLowAsText({ available: false, reason: "below_minimum" }, "en")).toBeNull()
     expect(asLowAsText(null, "en")).toBeNull()
     expect(asLowAsText({ available: true, quebec: false, amount: "1", monthly_payment: "0", months: 12 }, "en")).toBeNull()

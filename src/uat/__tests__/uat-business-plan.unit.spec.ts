@@ -10,7 +10,14 @@ import { useUatSandbox } from "./sandbox-hook"
 
 jest.setTimeout(60_000)
 
-const BUSINESS_CASES = ["business-qc-regular", "business-qc-promotional", "business-roc-regular", "business-roc-promotional", "business-vcc-not-found", "business-sku-data"]
+const BUSINESS_CASES = [
+  "business-qc-regular",
+  "business-qc-promotional",
+  "business-roc-regular",
+  "business-roc-promotional",
+  "business-vcc-not-found",
+  "business-sku-data",
+]
 const caseOf = (report: UatReport, id: string) => report.cases.find((c) => c.id === id)
 
 describe("flexiti-uat: the Business Account plan", () => {
@@ -49,7 +56,10 @@ describe("flexiti-uat: the Business Account plan", () => {
     // Each business authorization carried sku_data on the customer-scope token; its capture on the merchant token.
     const skuCalls = report.calls.filter((c) => c.call.includes("sku_data"))
     expect(skuCalls.map((c) => [c.call.startsWith("POST authorization") ? "authorization" : "capture", c.scope])).toEqual(
-      Array.from({ length: 4 }, () => [["authorization", "customer"], ["capture", "merchant"]]).flat()
+      Array.from({ length: 4 }, () => [
+        ["authorization", "customer"],
+        ["capture", "merchant"],
+      ]).flat()
     )
     expect(caseOf(report, "business-vcc-not-found")?.details.join(" ")).toContain("HTTP 404 not_found")
     expect(report.checklist.map((c) => c.id)).toContain("sku-statement")

@@ -65,16 +65,18 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
       const quiet = { log: () => undefined }
       const env = { DATABASE_URL: databaseUrl(), FLEXITI_ENCRYPTION_KEY: KEY_HEX }
       await expect(runUatCli(["--env", "training", "--from-store"], { ...quiet, env })).rejects.toThrow(/no client id and secret saved for training/)
-      await expect(runUatCli(["--env", "training", "--from-store"], { ...quiet, env: { FLEXITI_ENCRYPTION_KEY: KEY_HEX } })).rejects.toThrow(/DATABASE_URL is empty/)
-      await expect(runUatCli(["--env", "training", "--from-store"], { ...quiet, env: { DATABASE_URL: databaseUrl() } })).rejects.toThrow(/FLEXITI_ENCRYPTION_KEY is empty/)
+      await expect(runUatCli(["--env", "training", "--from-store"], { ...quiet, env: { FLEXITI_ENCRYPTION_KEY: KEY_HEX } })).rejects.toThrow(
+        /DATABASE_URL is empty/
+      )
+      await expect(runUatCli(["--env", "training", "--from-store"], { ...quiet, env: { DATABASE_URL: databaseUrl() } })).rejects.toThrow(
+        /FLEXITI_ENCRYPTION_KEY is empty/
+      )
       await service.setCredentials({ environment: "training", client_id: "shop", client_secret: "s3cret" })
       const otherKey = "f".repeat(64)
-      await expect(
-        runUatCli(["--env", "training", "--from-store"], { ...quiet, env: { ...env, FLEXITI_ENCRYPTION_KEY: otherKey } })
-      ).rejects.toThrow(/decrypt|key/i)
-      await expect(
-        runUatCli(["--env", "training", "--from-store", "--client-id", "x"], { ...quiet, env })
-      ).rejects.toThrow(/drop --client-id/)
+      await expect(runUatCli(["--env", "training", "--from-store"], { ...quiet, env: { ...env, FLEXITI_ENCRYPTION_KEY: otherKey } })).rejects.toThrow(
+        /decrypt|key/i
+      )
+      await expect(runUatCli(["--env", "training", "--from-store", "--client-id", "x"], { ...quiet, env })).rejects.toThrow(/drop --client-id/)
     })
   },
 })

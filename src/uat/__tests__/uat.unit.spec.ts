@@ -64,7 +64,15 @@ describe("flexiti-uat", () => {
   it("--sandbox --business-account-plan seeds business accounts and runs that plan's purchases after the online plan", async () => {
     const out = await mkdtemp(join(tmpdir(), "flexiti-uat-"))
     const { report } = await runUatCli(["--sandbox", "--business-account-plan", "--out", out], { log: () => undefined })
-    expect(report.cases.map((c) => c.id)).toEqual([...ALL_CASES, "business-qc-regular", "business-qc-promotional", "business-roc-regular", "business-roc-promotional", "business-vcc-not-found", "business-sku-data"])
+    expect(report.cases.map((c) => c.id)).toEqual([
+      ...ALL_CASES,
+      "business-qc-regular",
+      "business-qc-promotional",
+      "business-roc-regular",
+      "business-roc-promotional",
+      "business-vcc-not-found",
+      "business-sku-data",
+    ])
     for (const id of ["business-qc-regular", "business-qc-promotional", "business-roc-regular", "business-roc-promotional", "business-sku-data"]) {
       expect([id, caseOf(report, id)?.status]).toEqual([id, "observed"])
     }
@@ -84,7 +92,11 @@ describe("flexiti-uat", () => {
       const purchase = caseOf(report, "purchase")!
       expect(purchase.status).toBe("failed")
       expect(purchase.details.join(" ")).toContain("HTTP 404 customer_identity_not_found")
-      expect(callsOf(report, "purchase").at(-1)).toMatchObject({ call: expect.stringContaining("POST authorization"), scope: "customer", outcome: "HTTP 404 customer_identity_not_found" })
+      expect(callsOf(report, "purchase").at(-1)).toMatchObject({
+        call: expect.stringContaining("POST authorization"),
+        scope: "customer",
+        outcome: "HTTP 404 customer_identity_not_found",
+      })
       expect(caseOf(report, "partial-capture")?.status).toBe("failed")
     })
 
@@ -133,7 +145,13 @@ describe("flexiti-uat", () => {
 
     it("a customer-scope token accepted on release fails the scope case", async () => {
       // Answer every release with success, as an environment that ignored scopes would.
-      uat.sandbox.setFaults({ fail_next: Array.from({ length: 3 }, () => ({ path_contains: "/release", status: 200, body: { authorization_id: 1, released_amount: 50, remaining_authorization_amount: 0, status: "closed" } })) })
+      uat.sandbox.setFaults({
+        fail_next: Array.from({ length: 3 }, () => ({
+          path_contains: "/release",
+          status: 200,
+          body: { authorization_id: 1, released_amount: 50, remaining_authorization_amount: 0, status: "closed" },
+        })),
+      })
       const report = await runUat(uat.target)
       expect(caseOf(report, "customer-scope")).toMatchObject({ status: "failed" })
       expect(report.ok).toBe(false)
@@ -153,11 +171,14 @@ describe("flexiti-uat", () => {
         return ""
       }
       const args = ["--env", "merchant_integration", "--client-id", SANDBOX_DEFAULT_CLIENT.client_id, "--client-secret-env", "FLX_UAT_SECRET", "--interactive"]
-      const { report } = await runUatCli([...args, "--account", String(SANDBOX_TEST_ACCOUNTS.approved.account_number), "--pos-url", sandbox.url, "--out", out], {
-        log: () => undefined,
-        env: { FLX_UAT_SECRET: SANDBOX_DEFAULT_CLIENT.client_secret },
-        ask,
-      })
+      const { report } = await runUatCli(
+        [...args, "--account", String(SANDBOX_TEST_ACCOUNTS.approved.account_number), "--pos-url", sandbox.url, "--out", out],
+        {
+          log: () => undefined,
+          env: { FLX_UAT_SECRET: SANDBOX_DEFAULT_CLIENT.client_secret },
+          ask,
+        }
+      )
       expect(questions).toHaveLength(2)
       expect(questions[0]).toContain(`Open ${sandbox.url}/#/widget/`)
       for (const id of ["purchase", "partial-capture", "full-capture", "release", "return", "refund", "customer-scope"]) {

@@ -52,7 +52,13 @@ export const DEFAULT_RECONCILE_CALL_BUDGET = 300
 /** how far back the reconciler searches Flexiti for authorizations whose answer was lost */
 const LOOKBACK_DAYS = 7
 /** checkouts per batch, for each kind of work */
-const BATCH: Record<"reviews" | "pendingReleases" | "unrecorded" | "abandoned" | "openOrders", number> = { reviews: 50, pendingReleases: 50, unrecorded: 50, abandoned: 100, openOrders: 100 }
+const BATCH: Record<"reviews" | "pendingReleases" | "unrecorded" | "abandoned" | "openOrders", number> = {
+  reviews: 50,
+  pendingReleases: 50,
+  unrecorded: 50,
+  abandoned: 100,
+  openOrders: 100,
+}
 
 type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
 
@@ -89,14 +95,22 @@ export async function reconcileFlexiti(
   const configs = new Map<string, Promise<RuntimeConfig>>()
   const configFor = (environment: FlexitiCheckoutState["environment"]) => {
     if (!configs.has(environment)) {
-      configs.set(environment, runtimeConfigOf(container, environment).then((config) => counted(config, () => (report.flexiti_calls += 1))))
+      configs.set(
+        environment,
+        runtimeConfigOf(container, environment).then((config) => counted(config, () => (report.flexiti_calls += 1)))
+      )
     }
     return configs.get(environment)!
   }
   const audit = (sessionId: string, operation: string, message: string, flexitiId?: string) =>
-    appendCallLog(knex, { payment_session_id: sessionId, operation, reference_id: newReferenceId(), outcome: "success", message, flexiti_id: flexitiId ?? null }).catch(
-      () => undefined
-    )
+    appendCallLog(knex, {
+      payment_session_id: sessionId,
+      operation,
+      reference_id: newReferenceId(),
+      outcome: "success",
+      message,
+      flexiti_id: flexitiId ?? null,
+    }).catch(() => undefined)
 
   /**
    * Runs `check` on each checkout while the run's Flexiti budget lasts; the rest wait for the next
@@ -182,29 +196,36 @@ export async function reconcileFlexiti(
   await withinBudget((await listPendingReleases(knex, batch.pendingReleases)) as AuthorizedCheckout[], async (checkout) => {
     const outcome = await giveBack(checkout, `${checkout.payment_session_id}-reconcile`)
     if ("held" in outcome) return
-    report.pending_releases_retried.push({ payment_session_id: checkout.payment_session_id, released: outcome.ok, ...(outcome.ok ? {} : { error: outcome.message }) })
+    report.pending_releases_retried.push({
+      payment_session_id: checkout.payment_session_id,
+      released: outcome.ok,
+      ...(outcome.ok ? {} : { error: outcome.message }),
+    })
   })
 
   // 3. Authorizations no Medusa payment took: released (and captured money returned) after the grace period.
-  await withinBudget((await listAbandonedAuthorizations(knex, { attemptedBefore: graceEdge, limit: batch.abandoned })) as AuthorizedCheckout[], async (checkout) => {
-    const config = await configFor(checkout.environment)
-    const authorization = await config.client.getAuthorization(Number(checkout.authorization_id))
-    const closedWithNothingCaptured = !isAuthorizationOpen(authorization.status) && !(authorization.captures ?? []).length
-    if (closedWithNothingCaptured) {
-      // Released or expired at Flexiti already: nothing to give back.
-      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "released", release_error: null })
-      return
+  await withinBudget(
+    (await listAbandonedAuthorizations(knex, { attemptedBefore: graceEdge, limit: batch.abandoned })) as AuthorizedCheckout[],
+    async (checkout) => {
+      const config = await configFor(checkout.environment)
+      const authorization = await config.client.getAuthorization(Number(checkout.authorization_id))
+      const closedWithNothingCaptured = !isAuthorizationOpen(authorization.status) && !(authorization.captures ?? []).length
+      if (closedWithNothingCaptured) {
+        // Released or expired at Flexiti already: nothing to give back.
+        await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, release_state: "released", release_error: null })
+        return
+      }
+      const outcome = await giveBack(checkout, `${checkout.payment_session_id}-reconcile`)
+      if (outcome.ok && isPositive(outcome.amount)) {
+        report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: checkout.authorization_id, amount: outcome.amount })
+        await audit(checkout.payment_session_id, "reconcile_release", "released: no order took this authorization", checkout.authorization_id)
+      } else if (outcome.ok) {
+        return
+      } else if (!("held" in outcome)) {
+        report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
+      }
     }
-    const outcome = await giveBack(checkout, `${checkout.payment_session_id}-reconcile`)
-    if (outcome.ok && isPositive(outcome.amount)) {
-      report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: checkout.authorization_id, amount: outcome.amount })
-      await audit(checkout.payment_session_id, "reconcile_release", "released: no order took this authorization", checkout.authorization_id)
-    } else if (outcome.ok) {
-      return
-    } else if (!("held" in outcome)) {
-      report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
-    }
-  })
+  )
 
   // 4. Authorizations the plugin never recorded (lost answers): found at Flexiti by reference, then given back.
   await withinBudget(await listUnrecordedAttempts(knex, { createdBefore: graceEdge, createdAfter: since, limit: batch.unrecorded }), async (checkout) => {
@@ -220,12 +241,16 @@ export async function reconcileFlexiti(
       }
     }
     if (!authorizationId) return
-    const recorded = (await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId) })) as AuthorizedCheckout
+    const recorded = (await writeCheckout(knex, {
+      payment_session_id: checkout.payment_session_id,
+      authorization_id: String(authorizationId),
+    })) as AuthorizedCheckout
     report.recovered.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId) })
     await audit(checkout.payment_session_id, "reconcile_recover", "found an authorization whose answer was lost", String(authorizationId))
     const outcome = await giveBack(recorded, `${checkout.payment_session_id}-reconcile`)
     if (outcome.ok) {
-      if (isPositive(outcome.amount)) report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId), amount: outcome.amount })
+      if (isPositive(outcome.amount))
+        report.released.push({ payment_session_id: checkout.payment_session_id, authorization_id: String(authorizationId), amount: outcome.amount })
     } else if (!("held" in outcome)) report.errors.push({ payment_session_id: checkout.payment_session_id, message: outcome.message })
   })
 

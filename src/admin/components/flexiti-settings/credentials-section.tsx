@@ -173,14 +173,7 @@ export function CredentialsSection({ view, environment }: { view: SettingsView; 
         </Hint>
       )}
       <div>
-        <Button
-          size="small"
-          variant="secondary"
-          data-testid="flexiti-save-credentials"
-          disabled={managed}
-          isLoading={save.isPending}
-          onClick={submit}
-        >
+        <Button size="small" variant="secondary" data-testid="flexiti-save-credentials" disabled={managed} isLoading={save.isPending} onClick={submit}>
           Save credentials
         </Button>
       </div>

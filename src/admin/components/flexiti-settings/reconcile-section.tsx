@@ -29,8 +29,8 @@ export function ReconcileSection() {
                   Done
                 </Badge>{" "}
                 orders awaiting Flexiti {report.reviews.length}, released {report.released.length}, returned {report.returned.length}, pending releases retried{" "}
-                {report.pending_releases_retried.length}, recovered {report.recovered.length}, flagged {report.flagged.length}, errors {report.errors.length}; Flexiti calls{" "}
-                {report.flexiti_calls} of {report.call_budget}
+                {report.pending_releases_retried.length}, recovered {report.recovered.length}, flagged {report.flagged.length}, errors {report.errors.length};
+                Flexiti calls {report.flexiti_calls} of {report.call_budget}
                 {report.deferred ? `, ${report.deferred} left for the next run` : ""}
               </>
             )}
@@ -39,7 +39,8 @@ export function ReconcileSection() {
       </div>
       {report?.returned.map((r) => (
         <Text key={r.payment_session_id} size="small" className="text-ui-fg-subtle" data-testid="flexiti-reconcile-returned">
-          Returned ${r.amount} to the shopper: Flexiti had captured it for payment session {r.payment_session_id} (authorization {r.authorization_id}) and no order took it.
+          Returned ${r.amount} to the shopper: Flexiti had captured it for payment session {r.payment_session_id} (authorization {r.authorization_id}) and no
+          order took it.
         </Text>
       ))}
       {report?.flagged.map((f) => (

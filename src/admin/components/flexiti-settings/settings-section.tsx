@@ -43,9 +43,7 @@ export function SettingsSection({ view, i18n }: { view: SettingsView; i18n?: I18
   const fr = i18n?.labels.fr?.provinces ?? {}
   const toggleProvince = (code: string, on: boolean) =>
     edit({
-      allowed_provinces: on
-        ? Array.from(new Set([...draft.allowed_provinces, code]))
-        : draft.allowed_provinces.filter((p) => p !== code),
+      allowed_provinces: on ? Array.from(new Set([...draft.allowed_provinces, code])) : draft.allowed_provinces.filter((p) => p !== code),
     })
 
   return (
@@ -73,12 +71,7 @@ export function SettingsSection({ view, i18n }: { view: SettingsView; i18n?: I18
         htmlFor="flexiti-auto-capture"
         hint={draft.auto_capture ? "Authorize and capture when the order is placed" : "Authorize only; capture from the order"}
       >
-        <Switch
-          id="flexiti-auto-capture"
-          data-testid="flexiti-auto-capture"
-          checked={draft.auto_capture}
-          onCheckedChange={(v) => edit({ auto_capture: v })}
-        />
+        <Switch id="flexiti-auto-capture" data-testid="flexiti-auto-capture" checked={draft.auto_capture} onCheckedChange={(v) => edit({ auto_capture: v })} />
       </Field>
       <Field label={SETTINGS_LABELS.default_lang} htmlFor="flexiti-default-lang">
         <Select value={draft.default_lang} onValueChange={(v) => edit({ default_lang: v as FlexitiSettings["default_lang"] })}>

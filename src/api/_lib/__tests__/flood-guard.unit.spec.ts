@@ -35,7 +35,10 @@ describe("the store-wide budget of Flexiti calls", () => {
 
   it("counts client addresses only when the store says they are the shoppers' own", async () => {
     const starts = (guard: ReturnType<typeof createFloodGuard>, i: number) =>
-      guard.check([{ limit: "startsPerCart", key: `cart_${i}` }, { limit: "startsPerAddress", key: guard.settings.limitByClientAddress ? "10.0.0.5" : undefined }])
+      guard.check([
+        { limit: "startsPerCart", key: `cart_${i}` },
+        { limit: "startsPerAddress", key: guard.settings.limitByClientAddress ? "10.0.0.5" : undefined },
+      ])
     const byCart = createFloodGuard(defaults, memoryLimiterStore())
     const byAddress = createFloodGuard({ ...defaults, limitByClientAddress: true }, memoryLimiterStore())
     const allowed = { byCart: 0, byAddress: 0 }

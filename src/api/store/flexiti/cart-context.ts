@@ -3,7 +3,6 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CheckoutContext } from "../../../lib/checkout-context"
 
-
 type CartAddress = {
   first_name?: string | null
   last_name?: string | null
@@ -77,11 +76,7 @@ function toAddress(address: CartAddress) {
 }
 
 /** The provider's view of the cart, built from the cart alone (never from the storefront's body). */
-export function checkoutContextFromCart(
-  cart: FlexitiCart,
-  lang: "en" | "fr",
-  flow: "purchase"
-): Omit<CheckoutContext, "payment_collection_id" | "expires_at"> {
+export function checkoutContextFromCart(cart: FlexitiCart, lang: "en" | "fr", flow: "purchase"): Omit<CheckoutContext, "payment_collection_id" | "expires_at"> {
   return {
     cart_id: cart.id,
     email: cart.email ?? undefined,

@@ -1,14 +1,5 @@
 import { randomBytes } from "node:crypto"
-import {
-  FlexitiCryptoError,
-  decryptJson,
-  decryptSecret,
-  encryptJson,
-  encryptSecret,
-  isEncryptedBlob,
-  loadEncryptionKey,
-  parseEncryptionKey,
-} from "../crypto"
+import { FlexitiCryptoError, decryptJson, decryptSecret, encryptJson, encryptSecret, isEncryptedBlob, loadEncryptionKey, parseEncryptionKey } from "../crypto"
 
 const HEX_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
 const KEY = Buffer.from(HEX_KEY, "hex")

@@ -85,16 +85,12 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         })
         expect((await service.getSettings()).max_amount).toBe("5000.50")
 
-        await expect(service.updateSettings({ min_amount: "6000" })).rejects.toThrow(
-          /min_amount \(6000.00\) must not exceed max_amount \(5000.50\)/
-        )
+        await expect(service.updateSettings({ min_amount: "6000" })).rejects.toThrow(/min_amount \(6000.00\) must not exceed max_amount \(5000.50\)/)
         await expect(service.updateSettings({ min_amount: "1.001" })).rejects.toThrow(/min_amount/)
         await expect(service.updateSettings({ max_amount: "-5" })).rejects.toThrow(/max_amount/)
         await expect(service.updateSettings({ allowed_provinces: ["ZZ"] })).rejects.toThrow(/allowed_provinces/)
         await expect(service.updateSettings({ allowed_provinces: [] })).rejects.toThrow(/at least one/)
-        await expect(service.updateSettings({ active_environment: "prod" as never })).rejects.toThrow(
-          /active_environment/
-        )
+        await expect(service.updateSettings({ active_environment: "prod" as never })).rejects.toThrow(/active_environment/)
         expect((await service.getSettings()).min_amount).toBe("250.00")
       })
 
@@ -171,19 +167,31 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         // unchanged URL: no secret needed
         await service.setCredentials({ environment: "training", client_id: "a2", pos_base_url: "https://posapi-training.flexiti.fi" })
         // with the secret typed again the admin may point it at a sandbox
-        await service.setCredentials({ environment: "training", client_id: "a", client_secret: SECRET, pos_base_url: "http://127.0.0.1:4010", development_endpoint: true })
+        await service.setCredentials({
+          environment: "training",
+          client_id: "a",
+          client_secret: SECRET,
+          pos_base_url: "http://127.0.0.1:4010",
+          development_endpoint: true,
+        })
         expect((await readCredentials(knex(), "training"))!.pos_base_url).toBe("http://127.0.0.1:4010")
       })
 
       it("allows plain http or another host only for an endpoint marked as development, never in production", async () => {
-        await expect(service.setCredentials({ environment: "training", client_id: "a", client_secret: SECRET, pos_base_url: "http://127.0.0.1:4010" })).rejects.toThrow(
-          /development_endpoint/
-        )
-        await expect(service.setCredentials({ environment: "training", client_id: "a", client_secret: SECRET, pos_base_url: "https://evil.example" })).rejects.toThrow(
-          /flexiti.fi/
-        )
         await expect(
-          service.setCredentials({ environment: "production", client_id: "a", client_secret: SECRET, pos_base_url: "http://127.0.0.1:4010", development_endpoint: true })
+          service.setCredentials({ environment: "training", client_id: "a", client_secret: SECRET, pos_base_url: "http://127.0.0.1:4010" })
+        ).rejects.toThrow(/development_endpoint/)
+        await expect(
+          service.setCredentials({ environment: "training", client_id: "a", client_secret: SECRET, pos_base_url: "https://evil.example" })
+        ).rejects.toThrow(/flexiti.fi/)
+        await expect(
+          service.setCredentials({
+            environment: "production",
+            client_id: "a",
+            client_secret: SECRET,
+            pos_base_url: "http://127.0.0.1:4010",
+            development_endpoint: true,
+          })
         ).rejects.toThrow(/production must use/)
         await expect(service.setCredentials({ environment: "training", client_id: "a", client_secret: "x".repeat(513) })).rejects.toThrow(/512/)
         expect(await readCredentials(knex(), "training")).toBeUndefined()
@@ -221,9 +229,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
 
       it("refuses to store a secret without FLEXITI_ENCRYPTION_KEY", async () => {
         delete process.env.FLEXITI_ENCRYPTION_KEY
-        await expect(
-          service.setCredentials({ environment: "training", client_id: "c", client_secret: SECRET })
-        ).rejects.toThrow(MISSING_ENCRYPTION_KEY_MESSAGE)
+        await expect(service.setCredentials({ environment: "training", client_id: "c", client_secret: SECRET })).rejects.toThrow(MISSING_ENCRYPTION_KEY_MESSAGE)
         expect(await knex()("flexiti_credential").select("id")).toHaveLength(0)
 
         // a client id alone can be saved without the key
@@ -231,9 +237,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         expect(status.secret_set).toBe(false)
 
         process.env.FLEXITI_ENCRYPTION_KEY = "not-a-valid-key"
-        await expect(
-          service.setCredentials({ environment: "training", client_id: "c", client_secret: SECRET })
-        ).rejects.toThrow(/64 hex characters/)
+        await expect(service.setCredentials({ environment: "training", client_id: "c", client_secret: SECRET })).rejects.toThrow(/64 hex characters/)
       })
 
       it("reports an unreadable secret after a key change, and the reader refuses it", async () => {
@@ -258,12 +262,8 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
       })
 
       it("rejects invalid input", async () => {
-        await expect(service.setCredentials({ environment: "training", client_id: "" })).rejects.toThrow(
-          /client_id/
-        )
-        await expect(
-          service.setCredentials({ environment: "training", client_id: "x", pos_base_url: "ftp://x" })
-        ).rejects.toThrow(/pos_base_url/)
+        await expect(service.setCredentials({ environment: "training", client_id: "" })).rejects.toThrow(/client_id/)
+        await expect(service.setCredentials({ environment: "training", client_id: "x", pos_base_url: "ftp://x" })).rejects.toThrow(/pos_base_url/)
       })
     })
 
@@ -313,9 +313,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
       })
 
       it("requires flow, environment and reference_id to create, and a key for a token", async () => {
-        await expect(service.saveCheckout({ payment_session_id: "payses_2" })).rejects.toThrow(
-          /required to create/
-        )
+        await expect(service.saveCheckout({ payment_session_id: "payses_2" })).rejects.toThrow(/required to create/)
         delete process.env.FLEXITI_ENCRYPTION_KEY
         await expect(
           service.saveCheckout({
@@ -368,9 +366,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         expect(raw).toHaveLength(1)
         expect(JSON.stringify(raw)).not.toContain("at_new")
 
-        await expect(writeCheckout(knex(), { payment_session_id: "payses_4" })).rejects.toThrow(
-          /required to create/
-        )
+        await expect(writeCheckout(knex(), { payment_session_id: "payses_4" })).rejects.toThrow(/required to create/)
         expect(await readCheckout(knex(), "payses_4")).toBeUndefined()
       })
 
@@ -390,7 +386,14 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
       })
 
       it("movement store: one claim per content key, even when claimed at once", async () => {
-        const movement = { payment_session_id: "payses_m", kind: "capture" as const, content_key: "payses_m:capture:504.00", amount: "504.00", capture_id: null, medusa_id: "capt_1" }
+        const movement = {
+          payment_session_id: "payses_m",
+          kind: "capture" as const,
+          content_key: "payses_m:capture:504.00",
+          amount: "504.00",
+          capture_id: null,
+          medusa_id: "capt_1",
+        }
         const claims = await Promise.all([1, 2, 3, 4, 5].map(() => claimMovement(knex(), movement)))
         expect(claims.filter((c) => c.claimed)).toHaveLength(1)
         const loser = claims.find((c) => !c.claimed) as { claimed: false; existing: { state: string } }
@@ -415,11 +418,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
           environment: "training" as const,
           reference_id: "ref-5",
         }
-        await Promise.all([
-          writeCheckout(knex(), write),
-          writeCheckout(knex(), { ...write, widget_session_id: "ws" }),
-          writeCheckout(knex(), write),
-        ])
+        await Promise.all([writeCheckout(knex(), write), writeCheckout(knex(), { ...write, widget_session_id: "ws" }), writeCheckout(knex(), write)])
         expect(await knex()("flexiti_checkout").where({ payment_session_id: "payses_5" })).toHaveLength(1)
       })
 
@@ -476,12 +475,8 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
         expect(byPayment[0]).toMatchObject({ error_code: "E42", http_status: 422, outcome: "failure" })
 
         await expect(service.listCallLog({})).rejects.toThrow(/payment_id or payment_session_id/)
-        await expect(
-          service.logCall({ operation: "x", reference_id: "r", outcome: "maybe" as never })
-        ).rejects.toThrow(/outcome/)
-        await expect(
-          appendCallLog(knex(), { operation: "x", reference_id: "r", outcome: "success", amount: "1.234" })
-        ).rejects.toThrow(/amount/)
+        await expect(service.logCall({ operation: "x", reference_id: "r", outcome: "maybe" as never })).rejects.toThrow(/outcome/)
+        await expect(appendCallLog(knex(), { operation: "x", reference_id: "r", outcome: "success", amount: "1.234" })).rejects.toThrow(/amount/)
       })
     })
 

@@ -13,17 +13,14 @@ const MODELS = {
 } as const
 
 describe("flexiti schema constants", () => {
-  it.each(Object.keys(MODELS) as (keyof typeof MODELS)[])(
-    "%s: the model's properties are exactly the constant's columns",
-    (name) => {
-      const constant = FLEXITI_SCHEMA[name]
-      const model = MODELS[name] as unknown as { schema: Record<string, unknown>; parse(): { tableName: string } }
-      const modelKeys = Object.keys(model.schema).sort()
-      const columns = [...Object.values(constant.columns)].sort()
-      expect(modelKeys).toEqual(columns)
-      expect(model.parse().tableName).toBe(constant.table)
-    }
-  )
+  it.each(Object.keys(MODELS) as (keyof typeof MODELS)[])("%s: the model's properties are exactly the constant's columns", (name) => {
+    const constant = FLEXITI_SCHEMA[name]
+    const model = MODELS[name] as unknown as { schema: Record<string, unknown>; parse(): { tableName: string } }
+    const modelKeys = Object.keys(model.schema).sort()
+    const columns = [...Object.values(constant.columns)].sort()
+    expect(modelKeys).toEqual(columns)
+    expect(model.parse().tableName).toBe(constant.table)
+  })
 
   it("the committed migration creates every table and column", () => {
     const dir = path.join(__dirname, "..", "migrations")
@@ -58,19 +55,16 @@ describe("flexiti settings validation", () => {
   })
 
   it("upper-cases and de-duplicates provinces, rejects unknown ones", () => {
-    expect(updateSettingsSchema.parse({ allowed_provinces: ["on", "QC", "ON"] }).allowed_provinces).toEqual([
-      "ON",
-      "QC",
-    ])
+    expect(updateSettingsSchema.parse({ allowed_provinces: ["on", "QC", "ON"] }).allowed_provinces).toEqual(["ON", "QC"])
     expect(updateSettingsSchema.safeParse({ allowed_provinces: ["XX"] }).success).toBe(false)
     expect(updateSettingsSchema.safeParse({ allowed_provinces: ["Ontario"] }).success).toBe(false)
   })
 
   it("normalises storefront origins and rejects paths", () => {
-    expect(
-      updateSettingsSchema.parse({ storefront_origins: ["https://Shop.example.com/", "http://localhost:8000"] })
-        .storefront_origins
-    ).toEqual(["https://shop.example.com", "http://localhost:8000"])
+    expect(updateSettingsSchema.parse({ storefront_origins: ["https://Shop.example.com/", "http://localhost:8000"] }).storefront_origins).toEqual([
+      "https://shop.example.com",
+      "http://localhost:8000",
+    ])
     expect(updateSettingsSchema.safeParse({ storefront_origins: ["https://a.com/path"] }).success).toBe(false)
     expect(updateSettingsSchema.safeParse({ storefront_origins: ["ftp://a.com"] }).success).toBe(false)
   })

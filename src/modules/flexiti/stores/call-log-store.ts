@@ -54,10 +54,7 @@ export async function appendCallLog(knex: PgConnection, entry: FlexitiCallLogEnt
 }
 
 /** Audit rows of a payment or a payment session (or both), oldest first. */
-export async function listCallLog(
-  knex: PgConnection,
-  filter: { payment_id?: string; payment_session_id?: string }
-): Promise<FlexitiCallLogRow[]> {
+export async function listCallLog(knex: PgConnection, filter: { payment_id?: string; payment_session_id?: string }): Promise<FlexitiCallLogRow[]> {
   const parsed = callLogFilterSchema.safeParse(filter)
   if (!parsed.success) {
     throw new Error(`Invalid Flexiti call log filter: ${formatZodError(parsed.error)}`)

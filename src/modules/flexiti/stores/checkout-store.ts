@@ -84,16 +84,8 @@ function writeToColumns(write: FlexitiCheckoutWrite, key?: Buffer | string): Row
 }
 
 /** The checkout of a payment session with its secrets decrypted, or undefined. */
-export async function readCheckout(
-  knex: PgConnection,
-  paymentSessionId: string,
-  key?: Buffer | string
-): Promise<FlexitiCheckoutState | undefined> {
-  const row = await knex(CH.table)
-    .select("*")
-    .where(C.payment_session_id, paymentSessionId)
-    .whereNull(C.deleted_at)
-    .first()
+export async function readCheckout(knex: PgConnection, paymentSessionId: string, key?: Buffer | string): Promise<FlexitiCheckoutState | undefined> {
+  const row = await knex(CH.table).select("*").where(C.payment_session_id, paymentSessionId).whereNull(C.deleted_at).first()
   return row ? rowToState(row, key) : undefined
 }
 
@@ -115,12 +107,18 @@ function leastRecentlyReconciled<Q extends { orderByRaw: (sql: string, bindings:
 /** Records that the reconciler looked at these checkouts now (its batches rotate by it). */
 export async function markReconciled(knex: PgConnection, paymentSessionIds: string[], at = new Date()): Promise<void> {
   if (!paymentSessionIds.length) return
-  await knex(CH.table).whereIn(C.payment_session_id, paymentSessionIds).whereNull(C.deleted_at).update({ [C.reconciled_at]: at })
+  await knex(CH.table)
+    .whereIn(C.payment_session_id, paymentSessionIds)
+    .whereNull(C.deleted_at)
+    .update({ [C.reconciled_at]: at })
 }
 
 /** Medusa's payment rows of the checkout's session (read here so the batches are chosen in SQL). */
 function medusaPaymentOfCheckout(knex: PgConnection, extra?: (q: ReturnType<PgConnection>) => void) {
-  const query = knex("payment").select(knex.raw("1")).whereRaw(`payment.payment_session_id = ??.??`, [CH.table, C.payment_session_id]).whereNull("payment.deleted_at")
+  const query = knex("payment")
+    .select(knex.raw("1"))
+    .whereRaw(`payment.payment_session_id = ??.??`, [CH.table, C.payment_session_id])
+    .whereNull("payment.deleted_at")
   extra?.(query)
   return query
 }
@@ -173,18 +171,15 @@ export async function listUnrecordedAttempts(
     // the grace period counts from the authorization attempt (a checkout may be started long before)
     .whereRaw(`coalesce(??, ??) < ?`, [C.authorization_attempted_at, C.created_at, args.createdBefore])
     .where(C.created_at, ">=", args.createdAfter)
-  const rows = await leastRecentlyReconciled(query).orderBy(C.created_at, "asc").limit(args.limit ?? 200)
+  const rows = await leastRecentlyReconciled(query)
+    .orderBy(C.created_at, "asc")
+    .limit(args.limit ?? 200)
   return rows.map((row: Row) => rowToState(row))
 }
 
 /** Orders placed while Flexiti reviews the application, still without an authorization. */
 export async function listInReview(knex: PgConnection, limit = 200): Promise<FlexitiCheckoutState[]> {
-  const query = knex(CH.table)
-    .select("*")
-    .whereNotNull(C.in_review_since)
-    .whereNull(C.authorization_id)
-    .whereNull(C.release_state)
-    .whereNull(C.deleted_at)
+  const query = knex(CH.table).select("*").whereNotNull(C.in_review_since).whereNull(C.authorization_id).whereNull(C.release_state).whereNull(C.deleted_at)
   const rows = await leastRecentlyReconciled(query).orderBy(C.in_review_since, "asc").limit(limit)
   return rows.map((row: Row) => rowToState(row))
 }
@@ -194,11 +189,7 @@ export async function listInReview(knex: PgConnection, limit = 200): Promise<Fle
  * their stored value, null clears. Creating needs flow, environment and reference_id. Returns the
  * stored state.
  */
-export async function writeCheckout(
-  knex: PgConnection,
-  write: FlexitiCheckoutWrite,
-  key?: Buffer | string
-): Promise<FlexitiCheckoutState> {
+export async function writeCheckout(knex: PgConnection, write: FlexitiCheckoutWrite, key?: Buffer | string): Promise<FlexitiCheckoutState> {
   const parsed = checkoutWriteSchema.safeParse(write)
   if (!parsed.success) {
     throw new Error(`Invalid Flexiti checkout: ${formatZodError(parsed.error)}`)

@@ -95,10 +95,7 @@ export async function replaceLabels(
 }
 
 /** Appends one sync attempt (a failure keeps the labels of the last successful sync). */
-export async function appendSync(
-  knex: PgConnection,
-  entry: Omit<FlexitiI18nSyncRow, "id">
-): Promise<FlexitiI18nSyncRow> {
+export async function appendSync(knex: PgConnection, entry: Omit<FlexitiI18nSyncRow, "id">): Promise<FlexitiI18nSyncRow> {
   const [row] = await knex(SYNC.table)
     .insert({
       [S.id]: newId(SYNC.prefix),

@@ -19,10 +19,26 @@ export async function tryTakeLease(knex: PgConnection, key: string, holder: stri
        where ??.?? < now() or ??.?? is not null
      returning ??`,
     [
-      L.table, C.id, C.holder, C.expires_at, C.created_at, C.updated_at,
-      key, holder, leaseMs,
-      C.id, C.holder, C.holder, C.expires_at, C.expires_at, C.updated_at, C.deleted_at,
-      L.table, C.expires_at, L.table, C.deleted_at,
+      L.table,
+      C.id,
+      C.holder,
+      C.expires_at,
+      C.created_at,
+      C.updated_at,
+      key,
+      holder,
+      leaseMs,
+      C.id,
+      C.holder,
+      C.holder,
+      C.expires_at,
+      C.expires_at,
+      C.updated_at,
+      C.deleted_at,
+      L.table,
+      C.expires_at,
+      L.table,
+      C.deleted_at,
       C.holder,
     ]
   )
@@ -39,5 +55,7 @@ export async function renewLease(knex: PgConnection, key: string, holder: string
 
 /** Gives the lease back (only `holder`'s own). */
 export async function giveBackLease(knex: PgConnection, key: string, holder: string): Promise<void> {
-  await knex(L.table).where({ [C.id]: key, [C.holder]: holder }).delete()
+  await knex(L.table)
+    .where({ [C.id]: key, [C.holder]: holder })
+    .delete()
 }

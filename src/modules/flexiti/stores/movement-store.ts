@@ -41,11 +41,7 @@ function toMovement(row: Record<string, unknown>): FlexitiMovement {
 }
 
 export async function listMovements(knex: PgConnection, paymentSessionId: string): Promise<FlexitiMovement[]> {
-  const rows = await knex(M.table)
-    .select("*")
-    .where(C.payment_session_id, paymentSessionId)
-    .whereNull(C.deleted_at)
-    .orderBy(C.created_at, "asc")
+  const rows = await knex(M.table).select("*").where(C.payment_session_id, paymentSessionId).whereNull(C.deleted_at).orderBy(C.created_at, "asc")
   return rows.map(toMovement)
 }
 
@@ -100,5 +96,8 @@ export async function releaseClaim(knex: PgConnection, contentKey: string): Prom
 
 /** Points a done movement at the Medusa capture or refund that now accounts for it (a retry adopted it). */
 export async function assignMovement(knex: PgConnection, contentKey: string, medusaId: string): Promise<void> {
-  await knex(M.table).update({ [C.medusa_id]: medusaId, [C.updated_at]: knex.fn.now() }).where(C.content_key, contentKey).whereNull(C.deleted_at)
+  await knex(M.table)
+    .update({ [C.medusa_id]: medusaId, [C.updated_at]: knex.fn.now() })
+    .where(C.content_key, contentKey)
+    .whereNull(C.deleted_at)
 }

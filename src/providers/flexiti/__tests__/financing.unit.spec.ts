@@ -2,7 +2,15 @@ import { calculateInterestResponseSchema, CalculateInterestResponse, financingOp
 import { financingChoiceSchema } from "../../../api/store/flexiti/payment-sessions/[id]/financing/route"
 import { financingOfferSchema } from "../../../modules/flexiti/validation"
 import type { FlexitiFinancingOffer } from "../../../modules/flexiti/types"
-import { availableCreditOf, financingForAuthorization, financingOptionOf, findOffered, fitsAvailableCredit, offeredOptions, preselectedOption } from "../financing"
+import {
+  availableCreditOf,
+  financingForAuthorization,
+  financingOptionOf,
+  findOffered,
+  fitsAvailableCredit,
+  offeredOptions,
+  preselectedOption,
+} from "../financing"
 
 function plans(promotional: Array<{ plan_id: number; terms: number[] }> | undefined, regular = true): CalculateInterestResponse {
   return calculateInterestResponseSchema.parse({
@@ -11,7 +19,13 @@ function plans(promotional: Array<{ plan_id: number; terms: number[] }> | undefi
     customer: { air: 31.99 },
     ...(regular ? { regular_purchase: { term_amount: 37.8, air: 29.99, fees: [{ description: "Annual fee", amount: 49, type: "annual" }] } } : {}),
     ...(promotional
-      ? { promotional_purchase: promotional.map((p) => ({ plan_id: p.plan_id, plan_name: `Plan ${p.plan_id}`, terms: p.terms.map((term) => ({ term, term_amount: 1260 / term })) })) }
+      ? {
+          promotional_purchase: promotional.map((p) => ({
+            plan_id: p.plan_id,
+            plan_name: `Plan ${p.plan_id}`,
+            terms: p.terms.map((term) => ({ term, term_amount: 1260 / term })),
+          })),
+        }
       : {}),
   })
 }
@@ -44,7 +58,11 @@ describe("offeredOptions", () => {
 
   it("multiplies a monthly amount with cents exactly (no float drift)", () => {
     const [option] = offeredOptions(
-      calculateInterestResponseSchema.parse({ account_number: 1, amount: 100, promotional_purchase: [{ plan_id: 2, terms: [{ term: 3, term_amount: 33.34 }] }] })
+      calculateInterestResponseSchema.parse({
+        account_number: 1,
+        amount: 100,
+        promotional_purchase: [{ plan_id: 2, terms: [{ term: 3, term_amount: 33.34 }] }],
+      })
     )
     expect(option.total).toBe("100.02")
   })
@@ -110,7 +128,9 @@ describe("the choice an authorization uses", () => {
     const decision = financingForAuthorization({ financing_options: one, financing_choice: null })
     expect(decision.kind === "chosen" && financingOptionOf(decision.option)).toEqual({ transaction_type: "promotional_purchase", plan_id: 10, term: 12 })
     const onlyRevolving = financingForAuthorization({ financing_options: offer(plans([])), financing_choice: null })
-    expect(onlyRevolving.kind === "chosen" && financingOptionSchema.parse(financingOptionOf(onlyRevolving.option))).toEqual({ transaction_type: "regular_purchase" })
+    expect(onlyRevolving.kind === "chosen" && financingOptionSchema.parse(financingOptionOf(onlyRevolving.option))).toEqual({
+      transaction_type: "regular_purchase",
+    })
   })
 })
 
@@ -139,11 +159,19 @@ describe("the available credit (calculate-interest customer.available_credit) ag
       customer: { air: 31.99, ...(available_credit === undefined ? {} : { available_credit }) },
       regular_purchase: { term_amount: 37.8, air: 29.99 },
       // 12 × 110.01 = 1320.12: a plan with interest costs more than the amount
-      promotional_purchase: [{ plan_id: 5, terms: [{ term: 6, term_amount: 210 }] }, { plan_id: 2, terms: [{ term: 12, term_amount: 110.01 }] }],
+      promotional_purchase: [
+        { plan_id: 5, terms: [{ term: 6, term_amount: 210 }] },
+        { plan_id: 2, terms: [{ term: 12, term_amount: 110.01 }] },
+      ],
     })
   const fits = (credit: number | undefined) => {
     const p = withCredit(credit)
-    const stored = financingOfferSchema.parse({ amount: "1260.00", fetched_at: "2026-12-04T00:00:00Z", options: offeredOptions(p), available_credit: availableCreditOf(p) })
+    const stored = financingOfferSchema.parse({
+      amount: "1260.00",
+      fetched_at: "2026-12-04T00:00:00Z",
+      options: offeredOptions(p),
+      available_credit: availableCreditOf(p),
+    })
     return stored.options.map((o) => fitsAvailableCredit(o as never, stored as never))
   }
 

@@ -204,9 +204,7 @@ describe("statusOfAuthorization", () => {
   it("opened → authorized", () => {
     expect(statusOfAuthorization(authorization({ status: "opened" }))).toBe(PaymentSessionStatus.AUTHORIZED)
     expect(statusOfAuthorization(authorization({ status: "OPENED" }))).toBe(PaymentSessionStatus.AUTHORIZED)
-    expect(statusOfAuthorization(authorization({ status: "opened", captured_amount: 0, captures: [] }))).toBe(
-      PaymentSessionStatus.AUTHORIZED
-    )
+    expect(statusOfAuthorization(authorization({ status: "opened", captured_amount: 0, captures: [] }))).toBe(PaymentSessionStatus.AUTHORIZED)
   })
 
   it("closed with captures → captured", () => {

@@ -15,9 +15,7 @@ async function flexitiCaptures(sessionId: string) {
 async function loseCaptureAnswer(authorizationId: number, opts: { failReread: boolean }) {
   await h.faults({
     lose_answer_next: [{ path_contains: h.paths.capture(authorizationId), method: "POST" }],
-    ...(opts.failReread
-      ? { fail_next: [h.failedReread(authorizationId)] }
-      : {}),
+    ...(opts.failReread ? { fail_next: [h.failedReread(authorizationId)] } : {}),
   })
 }
 
@@ -100,10 +98,7 @@ describe("FlexitiProviderService: capture", () => {
     const authorizationId = payment.authorized.data!.authorization_id as number
     // A 503 leaves the outcome unknown to the plugin, and the re-read that would settle it fails too.
     await h.faults({
-      fail_next: [
-        { path_contains: h.paths.capture(authorizationId), method: "POST", status: 503 },
-        h.failedReread(authorizationId),
-      ],
+      fail_next: [{ path_contains: h.paths.capture(authorizationId), method: "POST", status: 503 }, h.failedReread(authorizationId)],
     })
     await h.failedAttempt("capture", provider, payment, 180)
     expect(await listMovements(h.knex, payment.sessionId)).toMatchObject([{ kind: "capture", state: "pending" }])
@@ -117,9 +112,7 @@ describe("FlexitiProviderService: capture", () => {
     const provider = h.provider()
     const payment = await h.authorizedPayment(provider, 300)
     await expect(provider.capturePayment({ data: payment.data, context: {} })).rejects.toThrow(/gave no capture/)
-    await expect(provider.capturePayment({ data: payment.data, context: { idempotency_key: "capt_DOESNOTEXIST" } })).rejects.toThrow(
-      /gave no capture/
-    )
+    await expect(provider.capturePayment({ data: payment.data, context: { idempotency_key: "capt_DOESNOTEXIST" } })).rejects.toThrow(/gave no capture/)
     expect((await flexitiCaptures(payment.sessionId)).captures).toEqual([])
   })
 

@@ -37,10 +37,16 @@ function connection(database: string) {
 
 /** The SQL of every committed migration of the flexiti module, in order. */
 async function migrationSql(): Promise<string[]> {
-  const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => /^Migration\d+\.ts$/.test(f)).sort()
+  const files = fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^Migration\d+\.ts$/.test(f))
+    .sort()
   const sql: string[] = []
   for (const file of files) {
-    const exported = (await import(path.join(MIGRATIONS_DIR, file))) as Record<string, new (...args: unknown[]) => { up(): Promise<void>; getQueries(): string[] }>
+    const exported = (await import(path.join(MIGRATIONS_DIR, file))) as Record<
+      string,
+      new (...args: unknown[]) => { up(): Promise<void>; getQueries(): string[] }
+    >
     const migration = new exported[file.replace(/\.ts$/, "")](undefined, undefined)
     await migration.up()
     sql.push(...migration.getQueries())
@@ -165,7 +171,13 @@ export function providerHarness() {
       const cartId = id("cart")
       const amount = overrides.amount ?? 0
       await db("payment_collection").insert({ id: collectionId, currency_code: "cad", ...medusaAmount(amount) })
-      await db("payment_session").insert({ id: sessionId, payment_collection_id: collectionId, currency_code: "cad", ...medusaAmount(amount), provider_id: PROVIDER_ID })
+      await db("payment_session").insert({
+        id: sessionId,
+        payment_collection_id: collectionId,
+        currency_code: "cad",
+        ...medusaAmount(amount),
+        provider_id: PROVIDER_ID,
+      })
       await db("cart_payment_collection").insert({ id: id("capaycol"), cart_id: cartId, payment_collection_id: collectionId })
       const signed = signCheckoutContext({
         cart_id: cartId,
@@ -192,7 +204,9 @@ export function providerHarness() {
       const accountNumber = nextAccount++
       await controlCall("post", "/accounts", { client_id: opts.clientId ?? SANDBOX_DEFAULT_CLIENT.client_id, account_number: accountNumber })
       const started = await provider.initiatePayment({ amount, currency_code: "cad", data: { ...cart.signed, session_id: cart.sessionId } })
-      const approved = await controlCall<{ event: { eventData: Record<string, unknown> } }>("post", `/widget-sessions/${started.id}/approve`, { account_number: accountNumber })
+      const approved = await controlCall<{ event: { eventData: Record<string, unknown> } }>("post", `/widget-sessions/${started.id}/approve`, {
+        account_number: accountNumber,
+      })
       const recorded = await writeCheckout(db, {
         payment_session_id: cart.sessionId,
         widget_result: { ...approved.event.eventData, accountNumber: null },
@@ -216,7 +230,11 @@ export function providerHarness() {
     },
 
     /** An approved checkout with a chosen plan, authorized by the provider; `paymentId` is the Medusa payment an order holds. */
-    async authorizedPayment(provider: FlexitiProviderService, amount: number, opts: { clientId?: string; withPayment?: boolean; choice?: FinancingChoiceInput } = {}) {
+    async authorizedPayment(
+      provider: FlexitiProviderService,
+      amount: number,
+      opts: { clientId?: string; withPayment?: boolean; choice?: FinancingChoiceInput } = {}
+    ) {
       const checkout = await h.approvedCheckout(provider, amount, opts)
       await h.choose(checkout.sessionId, opts.choice)
       const authorized = await provider.authorizePayment({ data: { session_id: checkout.sessionId }, context: { idempotency_key: checkout.sessionId } })
@@ -262,7 +280,12 @@ export function providerHarness() {
     },
 
     /** A capture or refund the provider throws on; Medusa then deletes its row and may retry under a new id. */
-    async failedAttempt(kind: "capture" | "refund", provider: FlexitiProviderService, payment: { paymentId: string; data: Record<string, unknown> }, amount: number) {
+    async failedAttempt(
+      kind: "capture" | "refund",
+      provider: FlexitiProviderService,
+      payment: { paymentId: string; data: Record<string, unknown> },
+      amount: number
+    ) {
       const rowId = kind === "capture" ? await h.captureRow(payment.paymentId, amount) : await h.refundRow(payment.paymentId, amount)
       await expect(h[kind](provider, payment, amount, rowId)).rejects.toThrow()
       await h.dropRow(kind, rowId)

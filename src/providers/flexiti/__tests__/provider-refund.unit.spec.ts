@@ -16,7 +16,10 @@ async function returnsPerCapture(sessionId: string) {
 /** An authorized payment captured in the given pieces. */
 async function capturedPayment(pieces: number[]) {
   const provider = h.provider()
-  const payment = await h.authorizedPayment(provider, pieces.reduce((a, b) => a + b, 0))
+  const payment = await h.authorizedPayment(
+    provider,
+    pieces.reduce((a, b) => a + b, 0)
+  )
   for (const amount of pieces) await h.capture(provider, payment, amount)
   return { provider, payment, authorizationId: payment.authorized.data!.authorization_id as number }
 }
@@ -60,9 +63,7 @@ describe("FlexitiProviderService: refund", () => {
     const retry = await h.refund(provider, payment, 120)
     expect(await returnsPerCapture(payment.sessionId)).toEqual([{ returned: 120, count: 1 }])
     expect(retry.result.data).toMatchObject({ refunds: [{ medusa_refund_id: retry.refundId, amount: "120.00" }] })
-    expect((await listMovements(h.knex, payment.sessionId)).filter((m) => m.kind === "return")).toMatchObject([
-      { state: "done", medusa_id: retry.refundId },
-    ])
+    expect((await listMovements(h.knex, payment.sessionId)).filter((m) => m.kind === "return")).toMatchObject([{ state: "done", medusa_id: retry.refundId }])
   })
 
   it("concurrent refunds never take back more than was captured", async () => {

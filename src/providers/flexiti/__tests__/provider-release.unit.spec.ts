@@ -62,7 +62,10 @@ describe("FlexitiProviderService: cancel and delete", () => {
     const provider = h.provider()
     const payment = await h.authorizedPayment(provider, 220, { withPayment: false })
     // the completion that accepted it is long over
-    await h.knex("flexiti_checkout").where({ payment_session_id: payment.sessionId }).update({ accepted_at: new Date(Date.now() - 10 * 60_000) })
+    await h
+      .knex("flexiti_checkout")
+      .where({ payment_session_id: payment.sessionId })
+      .update({ accepted_at: new Date(Date.now() - 10 * 60_000) })
     await provider.deletePayment({ data: payment.data })
     const [auth] = await h.ledger(payment.sessionId)
     expect(auth).toMatchObject({ released_amount: 220, remaining_authorization_amount: 0 })

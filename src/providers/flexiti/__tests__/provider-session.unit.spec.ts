@@ -35,18 +35,18 @@ describe("FlexitiProviderService: initiate", () => {
     const provider = h.provider()
     const mine = await h.cartSession()
     const other = await h.cartSession()
-    await expect(
-      provider.initiatePayment({ amount: 500, currency_code: "cad", data: { ...other.signed, session_id: mine.sessionId } })
-    ).rejects.toThrow(/started for another cart/)
+    await expect(provider.initiatePayment({ amount: 500, currency_code: "cad", data: { ...other.signed, session_id: mine.sessionId } })).rejects.toThrow(
+      /started for another cart/
+    )
     expect(await readCheckout(h.knex, mine.sessionId)).toBeUndefined()
   })
 
   it("refuses an expired context and a forged one", async () => {
     const provider = h.provider()
     const expired = await h.cartSession({ expiresInSeconds: -1 })
-    await expect(
-      provider.initiatePayment({ amount: 500, currency_code: "cad", data: { ...expired.signed, session_id: expired.sessionId } })
-    ).rejects.toThrow(/expired/)
+    await expect(provider.initiatePayment({ amount: 500, currency_code: "cad", data: { ...expired.signed, session_id: expired.sessionId } })).rejects.toThrow(
+      /expired/
+    )
     const forged = await h.cartSession()
     const context = { ...forged.signed.checkout_context, is_guest: false }
     await expect(

@@ -32,11 +32,7 @@ type Figures = { data: Partial<FlexitiPaymentData>; source: "flexiti" | "recorde
  * (two refunds at once, a return made in Flexiti's portal). When Flexiti cannot be read, the copy
  * is shown and the panel says so.
  */
-async function currentFigures(
-  container: MedusaContainer,
-  stored: Partial<FlexitiPaymentData>,
-  checkout: FlexitiCheckoutState | undefined
-): Promise<Figures> {
+async function currentFigures(container: MedusaContainer, stored: Partial<FlexitiPaymentData>, checkout: FlexitiCheckoutState | undefined): Promise<Figures> {
   if (!checkout?.authorization_id) return { data: stored, source: "recorded", note: null }
   const flexiti = container.resolve<FlexitiModuleService>(FLEXITI_MODULE)
   const read = (async () => {
@@ -47,7 +43,11 @@ async function currentFigures(
     ])
     return paymentDataOf(checkout, authorization, movements)
   })()
-  const recorded = (why: string): Figures => ({ data: stored, source: "recorded", note: `Flexiti could not be read (${why}); these are the figures last recorded.` })
+  const recorded = (why: string): Figures => ({
+    data: stored,
+    source: "recorded",
+    note: `Flexiti could not be read (${why}); these are the figures last recorded.`,
+  })
   try {
     const current = await Promise.race([read, tooSlowAfter(FLEXITI_READ_TIMEOUT_MS)])
     if (current !== TOO_SLOW) return { data: current, source: "flexiti", note: null }

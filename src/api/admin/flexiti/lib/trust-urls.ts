@@ -52,11 +52,7 @@ export function splitCors(value: string | undefined): string[] {
     .filter(Boolean)
 }
 
-export function trustUrls(args: {
-  environment: FlexitiEnvironmentName
-  storefrontOrigins: string[]
-  storeCors?: string
-}): TrustUrlsAnswer {
+export function trustUrls(args: { environment: FlexitiEnvironmentName; storefrontOrigins: string[]; storeCors?: string }): TrustUrlsAnswer {
   const fromSettings = args.storefrontOrigins.length > 0
   const list = fromSettings ? args.storefrontOrigins : splitCors(args.storeCors)
   const origins = Array.from(new Set(list)).map(checkTrustUrl)

@@ -5,8 +5,18 @@ import { parseBody } from "../../../validation"
 
 export const reconcileBody = z
   .object({
-    grace_minutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
-    pending_deadline_hours: z.number().int().min(0).max(30 * 24).optional(),
+    grace_minutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .optional(),
+    pending_deadline_hours: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 24)
+      .optional(),
   })
   .strict()
 

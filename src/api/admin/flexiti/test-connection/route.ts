@@ -23,11 +23,16 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     const resolved = await adminFlexitiClient(req.scope, environment)
     source = resolved.source
     const token = await resolved.client.testConnection("merchant", referenceId)
-    await flexiti.logConnectionTest(environment, { reference_id: referenceId, outcome: "success", http_status: 200, message: `token granted (${source} credentials)` })
+    await flexiti.logConnectionTest(environment, {
+      reference_id: referenceId,
+      outcome: "success",
+      http_status: 200,
+      message: `token granted (${source} credentials)`,
+    })
     res.json({ ok: true, environment, source, scope: token.scope, expires_in: token.expires_in, reference_id: token.reference_id })
   } catch (error) {
     const flexitiError = error instanceof FlexitiError ? error : undefined
-    const code = flexitiError?.code ?? (error instanceof FlexitiNotConfiguredError ? error.code : flexitiError?.kind ?? "not_configured")
+    const code = flexitiError?.code ?? (error instanceof FlexitiNotConfiguredError ? error.code : (flexitiError?.kind ?? "not_configured"))
     const status = flexitiError?.status ?? null
     const message = (error as Error).message
     await flexiti.logConnectionTest(environment, { reference_id: referenceId, outcome: "failure", http_status: status, error_code: code, message })

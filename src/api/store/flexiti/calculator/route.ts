@@ -40,7 +40,13 @@ export const calculatorQuerySchema = z.object({
 })
 
 export type CalculatorAnswer =
-  | { available: false; reason: "below_minimum" | "above_maximum" | "province_not_allowed" | "no_plan" | "not_configured" | "unavailable"; amount: string; min_amount?: string; max_amount?: string }
+  | {
+      available: false
+      reason: "below_minimum" | "above_maximum" | "province_not_allowed" | "no_plan" | "not_configured" | "unavailable"
+      amount: string
+      min_amount?: string
+      max_amount?: string
+    }
   | { available: true; quebec: true; amount: string; lang: "en" | "fr" }
   | { available: true; quebec: false; amount: string; lang: "en" | "fr"; monthly_payment: string; months: number }
   /** Flexiti was slow to answer: financing is offered, the monthly amount comes with a later request */
@@ -68,10 +74,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const limits = { min_amount: config.minAmount, max_amount: config.maxAmount }
 
   // The checkout's own rules: the calculator is hidden wherever the checkout would refuse Flexiti.
-  const [refusal] = evaluateEligibility(
-    { currency_code: "CAD", total: amount, province: query.province, enabled_in_region: true, completed: false },
-    config
-  )
+  const [refusal] = evaluateEligibility({ currency_code: "CAD", total: amount, province: query.province, enabled_in_region: true, completed: false }, config)
   if (!isPositive(amount) || refusal?.code === "amount_below_minimum") return answer({ available: false, reason: "below_minimum", amount, ...limits })
   if (refusal?.code === "amount_above_maximum") return answer({ available: false, reason: "above_maximum", amount, ...limits })
   if (refusal?.code === "province_not_allowed") return answer({ available: false, reason: "province_not_allowed", amount })

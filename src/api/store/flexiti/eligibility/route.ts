@@ -20,7 +20,7 @@ async function flexitiEnabledInRegion(req: MedusaRequest, regionId: string | nul
     fields: ["id", "payment_providers.id", "payment_providers.is_enabled"],
     filters: { id: regionId },
   })
-  const providers = ((data[0] as { payment_providers?: { id: string; is_enabled?: boolean }[] } | undefined)?.payment_providers ?? [])
+  const providers = (data[0] as { payment_providers?: { id: string; is_enabled?: boolean }[] } | undefined)?.payment_providers ?? []
   return providers.some((p) => p?.id === FLEXITI_PROVIDER_ID && p.is_enabled !== false)
 }
 

@@ -17,7 +17,8 @@ export const startSessionSchema = z.object({
   // agreement (POST …/application) and continues once Flexiti approves it.
   flow: z
     .literal("purchase", {
-      error: 'flow must be "purchase": a shopper without a Flexiti account applies from the purchase widget (POST /store/flexiti/payment-sessions/:id/application)',
+      error:
+        'flow must be "purchase": a shopper without a Flexiti account applies from the purchase widget (POST /store/flexiti/payment-sessions/:id/application)',
     })
     .default("purchase"),
 })
