@@ -123,6 +123,30 @@ medusaIntegrationTestRunner({
       expect(expired.data.message).toMatch(/expired/)
     })
 
+    it("a signed context (readable on the cart while Flexiti answers) starts one session only", async () => {
+      const cartId = await shop.cartReadyToPay()
+      await shop.startFlexiti(cartId)
+      const collectionId = (await cartOf(cartId)).payment_collection.id
+      const copied = signCheckoutContext({
+        cart_id: cartId,
+        payment_collection_id: collectionId,
+        expires_at: Math.floor(Date.now() / 1000) + 600,
+        lang: "en",
+        is_guest: true,
+        flow: "purchase",
+        billing: { first_name: "Test", last_name: "Shopper", postal_code: "M5V 2T6" },
+      })
+      const first = await rawSession(collectionId, "pp_flexiti_flexiti", copied)
+      expect(first.status).toBe(200)
+      const widgetInits = async () => (await flexiti.control().get("/counters")).data.calls_by_path
+      const before = JSON.stringify(await widgetInits())
+      const again = await rawSession(collectionId, "pp_flexiti_flexiti", copied)
+      expect(again.status).toBe(400)
+      expect(again.data.message).toMatch(/already started/)
+      // refused before any Flexiti call
+      expect(JSON.stringify(await widgetInits())).toBe(before)
+    })
+
     it.each(["pp_system_default", "pp_flexiti_flexiti"])(
       "a new %s session on a placed order's collection leaves its authorization capturable",
       async (providerId) => {

@@ -14,6 +14,8 @@ export const checkoutContextSchema = z.object({
   payment_collection_id: z.string(),
   /** epoch seconds after which the context is refused (a copied context cannot be kept) */
   expires_at: z.number().int().positive(),
+  /** random: a context starts one payment session only (a copy read back from the cart is spent) */
+  nonce: z.string().regex(/^[0-9a-f]{32}$/),
   email: z.string().email().optional(),
   lang: langSchema,
   province: z
@@ -42,8 +44,8 @@ function signature(context: CheckoutContext): string {
 /** How long a signed context may be used to start a session. */
 export const CHECKOUT_CONTEXT_TTL_SECONDS = 30 * 60
 
-export function signCheckoutContext(context: CheckoutContext) {
-  const parsed = checkoutContextSchema.parse(context)
+export function signCheckoutContext(context: Omit<CheckoutContext, "nonce"> & { nonce?: string }) {
+  const parsed = checkoutContextSchema.parse({ ...context, nonce: context.nonce ?? randomBytes(16).toString("hex") })
   return { checkout_context: parsed, checkout_signature: signature(parsed) }
 }
 

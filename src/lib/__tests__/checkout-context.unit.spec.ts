@@ -10,6 +10,7 @@ const context: CheckoutContext = {
   cart_id: "cart_01",
   payment_collection_id: "pay_col_01",
   expires_at: IN_AN_HOUR,
+  nonce: "0123456789abcdef0123456789abcdef",
   email: "shopper@example.com",
   lang: "en",
   province: "ON",
@@ -58,6 +59,7 @@ describe("checkout context signing", () => {
 
   it("the signature depends on the key order-independently of the input", () => {
     const reordered = {
+      nonce: context.nonce,
       flow: context.flow,
       expires_at: context.expires_at,
       is_guest: context.is_guest,
@@ -79,7 +81,9 @@ describe("checkout context signing", () => {
   it("fills the default flow and signs what it returns", () => {
     const minimal = { cart_id: "cart_02", payment_collection_id: "pay_col_02", expires_at: IN_AN_HOUR, lang: "fr", is_guest: false } as CheckoutContext
     const signed = signCheckoutContext(minimal)
-    const filled = { ...minimal, flow: "purchase" }
+    const filled = { ...minimal, flow: "purchase", nonce: signed.checkout_context.nonce }
+    expect(signed.checkout_context.nonce).toMatch(/^[0-9a-f]{32}$/)
+    expect(signCheckoutContext(minimal).checkout_context.nonce).not.toBe(signed.checkout_context.nonce)
     expect(signed.checkout_context).toEqual(filled)
     expect(verifyCheckoutContext(throughJson(signed))).toEqual({ ok: true, context: filled })
   })

@@ -90,6 +90,7 @@ export const FLEXITI_SCHEMA = {
       sku_data: "sku_data",
       accepted_at: "accepted_at",
       reconciled_at: "reconciled_at",
+      context_nonce: "context_nonce",
     },
   },
   /**

@@ -97,6 +97,8 @@ export interface FlexitiCheckoutState {
   accepted_at: Date | null
   /** when the reconciler last compared this checkout's open Medusa payment with Flexiti */
   reconciled_at: Date | null
+  /** the signed checkout context this session was started from (each starts one session) */
+  context_nonce: string | null
   created_at: Date
   updated_at: Date
 }
@@ -128,6 +130,7 @@ export interface FlexitiCheckoutWrite {
   sku_data?: FlexitiSkuData | null
   accepted_at?: Date | null
   reconciled_at?: Date | null
+  context_nonce?: string | null
 }
 
 export type FlexitiSkuProduct = {

@@ -238,6 +238,11 @@ export const checkoutWriteSchema = z
     sku_data: skuDataSnapshotSchema.nullable().optional(),
     accepted_at: z.date().nullable().optional(),
     reconciled_at: z.date().nullable().optional(),
+    context_nonce: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .nullable()
+      .optional(),
   })
   .strict()
 

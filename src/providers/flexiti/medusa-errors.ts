@@ -24,6 +24,10 @@ export function asMedusaError(action: string, error: unknown): Error {
  */
 export function asShopperError(action: string, error: unknown, lang: FlexitiLang, log?: (message: string) => void): Error {
   if (error instanceof MedusaError) return error
+  // Our own check before any call (no HTTP status): its message says what the cart lacks.
+  if (error instanceof FlexitiError && error.kind === "invalid_request" && error.status === undefined) {
+    return new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
+  }
   if (error instanceof FlexitiError && (error.kind === "business" || error.kind === "not_found")) {
     return new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage(error, lang))
   }

@@ -158,6 +158,7 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     if (refusal) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, input.data?.lang === "fr" ? refusal.message_fr : refusal.message_en)
     }
+    await this.spendContext(sessionId, context.nonce, config)
     const operation = config.flow === "hosted" ? "systems_init" : "widget_init"
     try {
       const started =
@@ -176,6 +177,31 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     } catch (error) {
       await this.audit({ ...failureEntry(operation, referenceIdFor(sessionId), error), payment_session_id: sessionId })
       throw asShopperError("start the checkout", error, context.lang, (m) => this.logger_?.warn(m))
+    }
+  }
+
+  /**
+   * Each signed context starts one session: it can be read back from the cart while Flexiti
+   * answers, and a copy must not start more sessions through Medusa's generic route. Recorded
+   * before any Flexiti call; a context already spent is refused.
+   */
+  protected async spendContext(sessionId: string, nonce: string, config: RuntimeConfig): Promise<void> {
+    try {
+      await writeCheckout(this.knex(), {
+        payment_session_id: sessionId,
+        flow: config.flow,
+        environment: config.environment,
+        reference_id: referenceIdFor(sessionId),
+        context_nonce: nonce,
+      })
+    } catch (error) {
+      if ((error as { code?: string }).code === "23505") {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "This Flexiti checkout was already started; start it again with POST /store/flexiti/payment-sessions."
+        )
+      }
+      throw error
     }
   }
 

@@ -76,7 +76,11 @@ function toAddress(address: CartAddress) {
 }
 
 /** The provider's view of the cart, built from the cart alone (never from the storefront's body). */
-export function checkoutContextFromCart(cart: FlexitiCart, lang: "en" | "fr", flow: "purchase"): Omit<CheckoutContext, "payment_collection_id" | "expires_at"> {
+export function checkoutContextFromCart(
+  cart: FlexitiCart,
+  lang: "en" | "fr",
+  flow: "purchase"
+): Omit<CheckoutContext, "payment_collection_id" | "expires_at" | "nonce"> {
   return {
     cart_id: cart.id,
     email: cart.email ?? undefined,

@@ -42,6 +42,8 @@ const FlexitiCheckout = model
       [C.accepted_at]: model.dateTime().nullable(),
       /** when the reconciler last compared this checkout's open Medusa payment with Flexiti (it pages placed orders by it) */
       [C.reconciled_at]: model.dateTime().nullable(),
+      /** the signed checkout context this session was started from: each context starts one session */
+      [C.context_nonce]: model.text().nullable(),
     }
   )
   .indexes([
@@ -50,6 +52,12 @@ const FlexitiCheckout = model
       on: [C.payment_session_id],
       unique: true,
       where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_flexiti_checkout_context_nonce_unique",
+      on: [C.context_nonce],
+      unique: true,
+      where: "context_nonce IS NOT NULL AND deleted_at IS NULL",
     },
   ])
 

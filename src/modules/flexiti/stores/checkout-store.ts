@@ -39,6 +39,7 @@ function rowToState(row: Row, key?: Buffer | string): FlexitiCheckoutState {
     in_review_since: row[C.in_review_since] ? toDate(row[C.in_review_since]) : null,
     accepted_at: row[C.accepted_at] ? toDate(row[C.accepted_at]) : null,
     reconciled_at: row[C.reconciled_at] ? toDate(row[C.reconciled_at]) : null,
+    context_nonce: row[C.context_nonce] ?? null,
     financing_options: parseJson<FlexitiFinancingOffer>(row[C.financing_options]),
     financing_choice: parseJson<FlexitiFinancingChoice>(row[C.financing_choice]),
     sku_data: parseJson<FlexitiSkuData>(row[C.sku_data]),
@@ -63,6 +64,7 @@ const PLAIN_COLUMNS = [
   "in_review_since",
   "accepted_at",
   "reconciled_at",
+  "context_nonce",
 ] as const
 
 /** The columns a write sets: undefined fields are left out, null clears. */

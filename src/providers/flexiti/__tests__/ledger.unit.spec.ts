@@ -62,6 +62,7 @@ const checkout: FlexitiCheckoutState = {
   sku_data: null,
   accepted_at: null,
   reconciled_at: null,
+  context_nonce: null,
   created_at: new Date("2026-11-25T12:00:00Z"),
   updated_at: new Date("2026-11-25T12:00:00Z"),
 }
