@@ -48,7 +48,7 @@ const V25 = `${POS_API_PATH}/v2.5`
 const V251 = `${POS_API_PATH}/v2.5.1`
 
 /** Path prefixes the POS API serves at all, so other versions get the POS error shape. */
-export const POS_VERSION_PREFIXES = [V25, V251]
+const POS_VERSION_PREFIXES = [V25, V251]
 
 function accountView(account: AccountState): Record<string, unknown> {
   return {
