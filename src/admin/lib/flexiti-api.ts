@@ -92,6 +92,8 @@ export interface PaymentSummary {
   amounts: { authorized: string; captured: string; returned: string; refunded: string; released: string; remaining: string }
   /** flexiti: the amounts were read from Flexiti just now; recorded: Flexiti did not answer, the last recorded ones */
   figures: { source: "flexiti" | "recorded"; note: string | null }
+  /** Flexiti's captures of the authorization with what was returned or refunded on each */
+  captures: { capture_id: number; medusa_capture_id: string | null; amount: string; returned: string; refunded: string; date: string }[]
   /** pending: Flexiti has not confirmed a release yet (the reconciler retries it) */
   release: { state: "pending" | "released" | null; error: string | null }
   /** refunds Flexiti did not answer and that cannot be read back: further refunds wait until each is resolved */
