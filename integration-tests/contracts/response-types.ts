@@ -5,7 +5,7 @@
  * drift: every field the server sends is known to the reader with a compatible type, and the
  * reader expects no field the server does not send.
  */
-/// <reference path="../../src/admin/vite-env.d.ts" />
+import "../../src/admin/vite-env"
 import type { FinancingOptionView, FinancingView } from "../../src/api/store/flexiti/financing-view"
 import type { flexitiPaymentSummary } from "../../src/api/admin/flexiti/lib/payment-summary"
 import type { FlexitiFinancing, FlexitiFinancingOption } from "../../src/storefront/financing"
