@@ -101,6 +101,19 @@ export class FlexitiError extends Error {
     return this.kind === "server" || this.kind === "network"
   }
 
+  /**
+   * Flexiti said no to this request (a 409 with its code, or a 404): a decline a shopper or an
+   * admin is told about in words for its code, not an outage to retry.
+   */
+  get isRefusal(): boolean {
+    return this.kind === "business" || this.kind === "not_found"
+  }
+
+  /** Flexiti answered and did not apply the request: a money move claimed for it can be let go. */
+  get certainlyNotApplied(): boolean {
+    return !this.isTransient && this.kind !== "invalid_response"
+  }
+
   is(code: FlexitiErrorCode | (string & {})): boolean {
     return this.code === code
   }

@@ -7,10 +7,7 @@ import { flexitiUnavailableMessage, shopperMessage } from "./shopper-messages"
 export function asMedusaError(action: string, error: unknown): Error {
   if (error instanceof MedusaError) return error
   if (error instanceof FlexitiError) {
-    const type =
-      error.kind === "business" || error.kind === "invalid_request" || error.kind === "not_found"
-        ? MedusaError.Types.NOT_ALLOWED
-        : MedusaError.Types.UNEXPECTED_STATE
+    const type = error.isRefusal || error.kind === "invalid_request" ? MedusaError.Types.NOT_ALLOWED : MedusaError.Types.UNEXPECTED_STATE
     return new MedusaError(type, `Flexiti could not ${action}: ${error.message}`)
   }
   return error instanceof Error ? error : new Error(String(error))
@@ -28,7 +25,7 @@ export function asShopperError(action: string, error: unknown, lang: FlexitiLang
   if (error instanceof FlexitiError && error.kind === "invalid_request" && error.status === undefined) {
     return new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
   }
-  if (error instanceof FlexitiError && (error.kind === "business" || error.kind === "not_found")) {
+  if (error instanceof FlexitiError && error.isRefusal) {
     return new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage(error, lang))
   }
   log?.(`Flexiti could not ${action}: ${error instanceof Error ? error.message : String(error)}`)

@@ -45,7 +45,7 @@ export function failureEntry(operation: string, referenceId: string, error: unkn
 
 /** Flexiti answered and refused: the request was certainly not applied. */
 function certainlyRefused(error: unknown): boolean {
-  return error instanceof FlexitiError && !error.isTransient && error.kind !== "invalid_response"
+  return error instanceof FlexitiError && error.certainlyNotApplied
 }
 
 const sum = (movements: FlexitiMovement[]) => addDollars(...movements.map((m) => m.amount))

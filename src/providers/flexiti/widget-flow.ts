@@ -165,5 +165,5 @@ export async function findAuthorizationByReference(config: RuntimeConfig, accoun
 }
 
 export function isDecline(error: unknown): error is FlexitiError {
-  return error instanceof FlexitiError && (error.kind === "business" || error.kind === "not_found")
+  return error instanceof FlexitiError && error.isRefusal
 }

@@ -35,9 +35,6 @@ export function applicationFailure(req: MedusaRequest, error: unknown): Error {
     return new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)
   }
   req.scope.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(`Flexiti application step failed: ${(error as Error).message}`)
-  const type =
-    error instanceof FlexitiError && (error.kind === "business" || error.kind === "not_found")
-      ? MedusaError.Types.NOT_ALLOWED
-      : MedusaError.Types.UNEXPECTED_STATE
+  const type = error instanceof FlexitiError && error.isRefusal ? MedusaError.Types.NOT_ALLOWED : MedusaError.Types.UNEXPECTED_STATE
   return new MedusaError(type, "Flexiti could not take the application right now. Try again, or choose another payment method.")
 }
