@@ -147,6 +147,64 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("an order cancelled after a capture, when the cancel's refund fails", () => {
+      /** The order's books: Medusa's cancel booked the refund once, whatever the provider answered. */
+      async function refundsBooked(orderId: string, admin: object) {
+        const { data } = await api.get(`/admin/orders/${orderId}?fields=id,*transactions`, admin)
+        return (data.order.transactions as { reference: string; amount: number }[]).filter((t) => t.reference === "refund").map((t) => Number(t.amount))
+      }
+
+      // Medusa's cancel only logs a refund the provider could not complete and cancels the order anyway.
+      it("a return Flexiti applied whose answer was lost is recorded in Medusa once, not sent again", async () => {
+        const { session, order } = await shop.placeOrder()
+        const { admin, payment } = await shop.paymentOf(order.id)
+        await api.post(`/admin/payments/${payment.id}/capture`, { amount: 1260 }, admin)
+        // The return is applied but its answer lost, and the read that would confirm it fails too.
+        await flexiti.control().post("/faults", {
+          lose_answer_next: [{ path_contains: "/return", method: "POST" }],
+          fail_next: [{ path_contains: "/authorization/", method: "GET", status: 503, skip: 1, times: 3 }],
+        })
+        expect((await api.post(`/admin/orders/${order.id}/cancel`, {}, admin).catch(fail)).status).toBe(200)
+
+        const { payment: after } = await until(
+          () => shop.paymentOf(order.id),
+          ({ payment: p }) => (p.refunds ?? []).length > 0,
+          "the cancelled order's refund in Medusa"
+        )
+        expect(amountsOf(after.refunds)).toEqual([1260])
+        const [authorization] = await flexiti.authorizationsFor(session.id)
+        expect(flexiti.moneyBack(authorization)).toEqual({ returns: [1260], refunds: [] })
+        expect((await panelOf(payment.id, admin)).unanswered_refunds).toEqual([])
+        expect(await refundsBooked(order.id, admin)).toEqual([-1260])
+      })
+
+      it("a return Flexiti never received (Flexiti down) is sent by the reconciler once Flexiti answers", async () => {
+        const { session, order } = await shop.placeOrder()
+        const { admin, payment } = await shop.paymentOf(order.id)
+        await api.post(`/admin/payments/${payment.id}/capture`, { amount: 1260 }, admin)
+        await flexiti.control().post("/faults", { fail_next: [{ path_contains: "/return", method: "POST", status: 503, times: 2 }] })
+        expect((await api.post(`/admin/orders/${order.id}/cancel`, {}, admin).catch(fail)).status).toBe(200)
+        // The cancel's refund and the subscriber's both met the outage.
+        await until(
+          () => flexiti.control().get("/faults"),
+          (r) => !(r.data.fail_next ?? []).length,
+          "both refunds to meet the outage"
+        )
+        let [authorization] = await flexiti.authorizationsFor(session.id)
+        expect(flexiti.moneyBack(authorization)).toEqual({ returns: [], refunds: [] })
+        expect((await shop.paymentOf(order.id)).payment.refunds ?? []).toEqual([])
+
+        const report = await reconcile()
+        expect(report.canceled_order_refunds).toEqual([{ payment_id: payment.id, amount: "1260.00", refunded: true }])
+        ;[authorization] = await flexiti.authorizationsFor(session.id)
+        expect(flexiti.moneyBack(authorization)).toEqual({ returns: [1260], refunds: [] })
+        expect(amountsOf((await shop.paymentOf(order.id)).payment.refunds)).toEqual([1260])
+        expect(await refundsBooked(order.id, admin)).toEqual([-1260])
+        // Nothing left: the next run refunds nothing.
+        expect((await reconcile()).canceled_order_refunds).toEqual([])
+      })
+    })
+
     describe("an order cancelled after a partial capture", () => {
       it("releases the remainder at Flexiti; a second release does nothing", async () => {
         const { session, order } = await shop.placeOrder()

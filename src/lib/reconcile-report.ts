@@ -12,6 +12,8 @@ export interface ReconcileReport {
   pending_releases_retried: { payment_session_id: string; released: boolean; error?: string }[]
   recovered: { payment_session_id: string; authorization_id: string }[]
   flagged: { payment_session_id: string; payment_id: string; authorization_id: string; reason: string }[]
+  /** cancelled orders whose captured money Medusa's cancel left unrefunded: refunded now, or still waiting */
+  canceled_order_refunds: { payment_id: string; amount: string; refunded: boolean; error?: string }[]
   errors: { payment_session_id: string; message: string }[]
   /** Flexiti calls this run made, its budget, and the checkouts left for the next run */
   flexiti_calls: number
@@ -27,6 +29,7 @@ export function emptyReconcileReport(): ReconcileReport {
     pending_releases_retried: [],
     recovered: [],
     flagged: [],
+    canceled_order_refunds: [],
     errors: [],
     flexiti_calls: 0,
     call_budget: 0,

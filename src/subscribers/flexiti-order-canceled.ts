@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { FLEXITI_PROVIDER_ID } from "../lib/vocabulary"
 import { releaseFlexitiAuthorizationWorkflow } from "../workflows/release-flexiti-authorization"
+import { finishCanceledOrderRefund, unrefundedCapture } from "../workflows/lib/canceled-order-refunds"
 
 type OrderPayment = {
   id: string
@@ -11,6 +12,7 @@ type OrderPayment = {
   canceled_at?: Date | string | null
   captured_at?: Date | string | null
   captures?: { amount: unknown; raw_amount?: unknown }[] | null
+  refunds?: { amount: unknown; raw_amount?: unknown }[] | null
 }
 
 /** A Flexiti payment of a cancelled order that may still hold an authorized remainder at Flexiti. */
@@ -24,8 +26,9 @@ export function holdsRemainder(payment: OrderPayment): boolean {
 }
 
 /**
- * Medusa's order cancel refunds what was captured and cancels only payments with no capture, so
- * after a partial capture the rest stays authorized at Flexiti. This releases it through the same
+ * Medusa's order cancel refunds what was captured (a refund the provider could not complete is
+ * only logged: finished here, see canceled-order-refunds.ts) and cancels only payments with no
+ * capture, so after a partial capture the rest stays authorized at Flexiti. This releases it through the same
  * path as the order panel's release (the provider's locked release, marked pending and retried by
  * the reconciler when Flexiti does not confirm). Releasing twice, or when nothing remains, does
  * nothing: a payment already released is canceled in Medusa and skipped here.
@@ -46,12 +49,26 @@ export default async function releaseFlexitiRemainderOfCanceledOrder({ event, co
       "payment_collections.payments.captured_at",
       "payment_collections.payments.captures.amount",
       "payment_collections.payments.captures.raw_amount",
+      "payment_collections.payments.refunds.amount",
+      "payment_collections.payments.refunds.raw_amount",
     ],
     filters: { id: event.data.id },
   })
   const order = data[0] as { id: string; status: string; payment_collections?: { payments?: OrderPayment[] | null }[] | null } | undefined
   if (!order || order.status !== "canceled") return
-  const payments = (order.payment_collections ?? []).flatMap((pc) => pc.payments ?? []).filter(holdsRemainder)
+  const orderPayments = (order.payment_collections ?? []).flatMap((pc) => pc.payments ?? [])
+  for (const payment of orderPayments) {
+    const amount = unrefundedCapture(payment)
+    if (!amount) continue
+    const outcome = await finishCanceledOrderRefund(container, payment.id, amount)
+    if (outcome.refunded)
+      logger.info(`Flexiti: order ${order.id} was cancelled; refunded $${amount} of payment ${payment.id} that Medusa's cancel could not record.`)
+    else
+      logger.warn(
+        `Flexiti: order ${order.id} was cancelled; $${amount} of payment ${payment.id} is not refunded yet (the reconciler retries): ${outcome.error}`
+      )
+  }
+  const payments = orderPayments.filter(holdsRemainder)
   for (const payment of payments) {
     try {
       // The provider marks the release pending when Flexiti does not confirm; Medusa records the

@@ -41,6 +41,7 @@ import { isPositive, toDollars } from "../../lib/money"
 import type { RuntimeConfig } from "../../config/resolver"
 import { emptyReconcileReport, ReconcileReport } from "../../lib/reconcile-report"
 import { findAuthorizationByReference } from "../../providers/flexiti/widget-flow"
+import { CanceledOrderPayment, finishCanceledOrderRefund, unrefundedCapture } from "./canceled-order-refunds"
 
 export { emptyReconcileReport }
 export type { ReconcileReport }
@@ -52,12 +53,13 @@ export const DEFAULT_RECONCILE_CALL_BUDGET = 300
 /** how far back the reconciler searches Flexiti for authorizations whose answer was lost */
 const LOOKBACK_DAYS = 7
 /** checkouts per batch, for each kind of work */
-const BATCH: Record<"reviews" | "pendingReleases" | "unrecorded" | "abandoned" | "openOrders", number> = {
+const BATCH: Record<"reviews" | "pendingReleases" | "unrecorded" | "abandoned" | "openOrders" | "canceledOrders", number> = {
   reviews: 50,
   pendingReleases: 50,
   unrecorded: 50,
   abandoned: 100,
   openOrders: 100,
+  canceledOrders: 20,
 }
 
 type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: string }
@@ -268,8 +270,44 @@ export async function reconcileFlexiti(
       await audit(checkout.payment_session_id, "reconcile_flag", reason, checkout.authorization_id)
     }
   })
+
+  // 6. Cancelled orders whose captured money Medusa's cancel could not refund (Flexiti down, or its answer lost).
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const unrefunded: { id: string; amount: string }[] = []
+  for (let skip = 0; skip < CANCELED_ORDERS_SCANNED && unrefunded.length < batch.canceledOrders; skip += 100) {
+    const { data } = await query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "payment_collections.payments.id",
+        "payment_collections.payments.provider_id",
+        "payment_collections.payments.captures.raw_amount",
+        "payment_collections.payments.refunds.raw_amount",
+      ],
+      filters: { status: "canceled", canceled_at: { $gte: since } },
+      pagination: { skip, take: 100, order: { canceled_at: "DESC" } },
+    })
+    const orders = data as { payment_collections?: { payments?: CanceledOrderPayment[] | null }[] | null }[]
+    for (const payment of orders.flatMap((o) => (o.payment_collections ?? []).flatMap((pc) => pc.payments ?? []))) {
+      const amount = unrefundedCapture(payment as CanceledOrderPayment)
+      if (amount && unrefunded.length < batch.canceledOrders) unrefunded.push({ id: payment.id, amount })
+    }
+    if (orders.length < 100) break
+  }
+  for (const payment of unrefunded) {
+    if (report.flexiti_calls >= report.call_budget) {
+      report.deferred += 1
+      continue
+    }
+    // A refund reads the authorization and sends at most one movement per capture it touches.
+    report.flexiti_calls += 2
+    report.canceled_order_refunds.push(await finishCanceledOrderRefund(container, payment.id, payment.amount))
+  }
   return report
 }
+
+/** Cancelled orders of the look-back window read per run, newest first, looking for unrefunded captures. */
+const CANCELED_ORDERS_SCANNED = 1_000
 
 /** Cancels the order whose payment collection holds this payment session. */
 async function cancelOrderOfSession(container: MedusaContainer, paymentSessionId: string): Promise<void> {

@@ -29,8 +29,9 @@ export function ReconcileSection() {
                   Done
                 </Badge>{" "}
                 orders awaiting Flexiti {report.reviews.length}, released {report.released.length}, returned {report.returned.length}, pending releases retried{" "}
-                {report.pending_releases_retried.length}, recovered {report.recovered.length}, flagged {report.flagged.length}, errors {report.errors.length};
-                Flexiti calls {report.flexiti_calls} of {report.call_budget}
+                {report.pending_releases_retried.length}, recovered {report.recovered.length}, cancelled orders refunded{" "}
+                {report.canceled_order_refunds.filter((r) => r.refunded).length}, flagged {report.flagged.length}, errors {report.errors.length}; Flexiti calls{" "}
+                {report.flexiti_calls} of {report.call_budget}
                 {report.deferred ? `, ${report.deferred} left for the next run` : ""}
               </>
             )}
@@ -41,6 +42,13 @@ export function ReconcileSection() {
         <Text key={r.payment_session_id} size="small" className="text-ui-fg-subtle" data-testid="flexiti-reconcile-returned">
           Returned ${r.amount} to the shopper: Flexiti had captured it for payment session {r.payment_session_id} (authorization {r.authorization_id}) and no
           order took it.
+        </Text>
+      ))}
+      {report?.canceled_order_refunds.map((r) => (
+        <Text key={r.payment_id} size="small" className={r.refunded ? "text-ui-fg-subtle" : "text-ui-fg-error"}>
+          {r.refunded
+            ? `Refunded $${r.amount} of payment ${r.payment_id}: its order was cancelled and Medusa's cancel could not record the refund.`
+            : `Payment ${r.payment_id} of a cancelled order: $${r.amount} is not refunded yet (${r.error ?? "no answer"}); tried again next run.`}
         </Text>
       ))}
       {report?.flagged.map((f) => (
