@@ -45,6 +45,7 @@ function checkLedgers({ authorizations, payments, canceledOrderPayments = [] }) 
     "refunded total agrees to the cent": [],
     "cancelled in Medusa = nothing left open at Flexiti": [],
     "cancelled order = nothing left open at Flexiti": [],
+    "cancelled order = everything captured given back": [],
   }
   const figures = { authorizations: authorizations.length, linked: 0, released_unpaid: 0, returned_unpaid: 0, lost: 0, duplicates: 0 }
 
@@ -122,6 +123,11 @@ function checkLedgers({ authorizations, payments, canceledOrderPayments = [] }) 
     if (orderCanceled.has(payment.id) && flexitiOpen > 0) {
       checks["cancelled order = nothing left open at Flexiti"].push(
         `payment ${payment.id}: its order is cancelled, ${dollars(flexitiOpen)} still open at Flexiti`
+      )
+    }
+    if (orderCanceled.has(payment.id) && flexitiCaptured > flexitiBack) {
+      checks["cancelled order = everything captured given back"].push(
+        `payment ${payment.id}: its order is cancelled, Flexiti keeps ${dollars(flexitiCaptured - flexitiBack)} captured`
       )
     }
     // An order still open in Medusa (payment neither cancelled nor fully captured) keeps all of what remains.

@@ -93,6 +93,10 @@ describe("soak invariants (bench/soak-check.js)", () => {
       },
     ],
     [
+      "cancelled order = everything captured given back",
+      (l: ReturnType<typeof healthyLedgers>) => ((l as { canceledOrderPayments?: string[] }).canceledOrderPayments = ["pay_a"]),
+    ],
+    [
       "no duplicate authorization per session",
       (l: ReturnType<typeof healthyLedgers>) => l.authorizations.push({ ...l.authorizations[1], authorization_id: 3, reference: "payses_a" }),
     ],
