@@ -20,6 +20,7 @@
  *
  * Bounded: every retry loop has a fixed number of attempts, every wait a deadline.
  */
+import { writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { actors, ADDRESS, catalogue, pool, SANDBOX_CLIENT_ID, sleep, startStack as startDemoStack } from "./lib/stack.mjs"
 import { faultController, seededRandom } from "./lib/fault-controller.mjs"
@@ -94,7 +95,7 @@ function startStack() {
 /* ------------------------------------------------------------------ shoppers and admins */
 
 /** One "Pay with Flexiti": session (clicked again while it fails), widget approval, complete (again while it fails). */
-async function payOnce(api, cartId, accountNumber, sessions, replaceDuringComplete = false) {
+async function payOnce(api, cartId, accountNumber, sessions, replaceDuringComplete = false, regularPurchase = false) {
   // The shopper clicks "Pay with Flexiti" again when it fails: each click is a new session.
   const started = await attempt("session", () => api.store("POST", "/store/flexiti/payment-sessions", { cart_id: cartId }))
   if (!started.ok) return { ok: false }
@@ -116,7 +117,11 @@ async function payOnce(api, cartId, accountNumber, sessions, replaceDuringComple
       if (listed.status !== 200) return listed
       offer = listed.data.financing
     }
-    const option = offer.options.find((o) => o.key === offer.preselected)
+    // Some shoppers take the revolving (regular) purchase: Flexiti refunds it to the account and
+    // answers `{}`, so a lost answer there is resolved by the admin from Flexiti's ledger.
+    const option =
+      (regularPurchase ? offer.options.find((o) => o.transaction_type === "regular_purchase") : undefined) ??
+      offer.options.find((o) => o.key === offer.preselected)
     const plan = option.plan_id ? { plan_id: option.plan_id, term: option.term } : {}
     return api.store("POST", financingPath, { cart_id: cartId, transaction_type: option.transaction_type, ...plan })
   })
@@ -170,7 +175,7 @@ async function shop(api, shelf, i, sessions) {
   let completed
   for (let payment = 0; payment < 2 && !completed?.ok; payment++) {
     if (payment > 0) counts.retries.new_session += 1
-    completed = await payOnce(api, cartId, accountNumber, sessions, payment === 0 && i % 10 === 4)
+    completed = await payOnce(api, cartId, accountNumber, sessions, payment === 0 && i % 10 === 4, i % 4 === 3)
   }
   if (!completed.ok) return { cartId }
   counts.done.orders += 1
@@ -218,6 +223,8 @@ async function manage(api, order, i) {
   const cancel = async () => {
     const r = await attempt("cancel", () => api.admin("POST", `/admin/orders/${order.id}/cancel`, {}))
     if (r.ok) counts.done.cancels += 1
+    // Medusa cancels the order even when its refund failed; the admin answers what the panel shows.
+    if (r.ok) await resolveUnanswered(api, payment.id)
     return r.ok
   }
   const scenario = i % 10
@@ -289,11 +296,14 @@ async function manageCaptured(api, order, k) {
   if (k % 3 === 0) {
     const r = await attempt("cancel", () => api.admin("POST", `/admin/orders/${order.id}/cancel`, {}))
     if (r.ok) counts.done.cancels += 1
+    if (r.ok) await resolveUnanswered(api, payment.id)
   } else if (k % 3 === 1) {
-    const r = await attempt("refund", () =>
-      api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(Math.round(toCents(payment.amount) * 0.4)) })
-    )
+    const refund = () =>
+      attempt("refund", () => api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(Math.round(toCents(payment.amount) * 0.4)) }))
+    const r = await refund()
     if (r.ok) counts.done.refunds += 1
+    // A refund whose answer was lost: the admin answers it in the panel, and refunds again if it was not done.
+    else if ((await resolveUnanswered(api, payment.id)).notDone && (await refund()).ok) counts.done.refunds += 1
   }
 }
 
@@ -413,6 +423,12 @@ async function main() {
 
     const authorizations = (await api.sandbox("GET", `/authorizations?client_id=${SANDBOX_CLIENT_ID}`)).data.authorizations
     const payments = await medusaPayments(api)
+    if (process.env.KEEP_DATABASE === "1") {
+      // Flexiti's side of the kept database, for looking into a failed invariant afterwards.
+      const file = `${process.env.TMPDIR ?? "/tmp"}/soak-flexiti-ledger.json`
+      writeFileSync(file, JSON.stringify(authorizations, null, 2))
+      console.log(`wrote Flexiti's ledger to ${file}`)
+    }
     const result = checkLedgers({ authorizations, payments, canceledOrderPayments: await canceledOrderPayments(api) })
     const strangers = authorizations.filter((a) => !sessions.has(a.reference))
     const injected = Object.values(counts.faults).reduce((a, b) => a + b, 0)

@@ -116,6 +116,28 @@ medusaIntegrationTestRunner({
         expect(panel.amounts).toMatchObject({ captured: "1260.00", refunded: "1260.00" })
       })
 
+      it("one refund across two captures whose second piece was lost: resolved as done, Medusa records the whole refund", async () => {
+        const { session, order } = await placeRegularPurchaseOrder()
+        const { admin, payment } = await shop.paymentOf(order.id)
+        await api.post(`/admin/payments/${payment.id}/capture`, { amount: 630 }, admin)
+        await api.post(`/admin/payments/${payment.id}/capture`, { amount: 630 }, admin)
+        // 700 = 630 on the first capture + 70 on the second; the second piece's answer is lost.
+        await flexiti.control().post("/faults", { lose_answer_next: [{ path_contains: "/refund", method: "POST", skip: 1 }] })
+        expect((await api.post(`/admin/payments/${payment.id}/refund`, { amount: 700 }, admin).catch(fail)).status).toBeGreaterThanOrEqual(400)
+        let [authorization] = await flexiti.authorizationsFor(session.id)
+        expect(flexiti.moneyBack(authorization)).toEqual({ returns: [], refunds: [630, 70] })
+        expect((await shop.paymentOf(order.id)).payment.refunds ?? []).toEqual([])
+
+        const [piece] = (await panelOf(payment.id, admin)).unanswered_refunds
+        expect(piece).toMatchObject({ amount: "70.00" })
+        const done = await resolve(payment.id, { movement_id: piece.id, outcome: "done" }, admin)
+        expect(done.data.resolved).toMatchObject({ outcome: "done", medusa_refund: { recorded: true } })
+        expect(amountsOf((await shop.paymentOf(order.id)).payment.refunds)).toEqual([700])
+        ;[authorization] = await flexiti.authorizationsFor(session.id)
+        expect(flexiti.moneyBack(authorization)).toEqual({ returns: [], refunds: [630, 70] })
+        expect((await panelOf(payment.id, admin)).amounts).toMatchObject({ captured: "1260.00", refunded: "700.00" })
+      })
+
       it("resolved as not done, the amount is refundable again and is refunded once", async () => {
         const { session, order } = await placeRegularPurchaseOrder()
         const { admin, payment } = await shop.paymentOf(order.id)

@@ -25,7 +25,16 @@ export const faultsInputSchema = z.strictObject({
     )
     .optional(),
   /** apply the next matching call, then destroy the socket (targeted reset_after_apply_next) */
-  lose_answer_next: z.array(z.strictObject({ path_contains: z.string().min(1), method: z.string().optional() })).optional(),
+  lose_answer_next: z
+    .array(
+      z.strictObject({
+        path_contains: z.string().min(1),
+        method: z.string().optional(),
+        /** answer this many matching calls before losing one (e.g. the second refund piece of a refund) */
+        skip: z.number().int().min(0).optional(),
+      })
+    )
+    .optional(),
   /**
    * answer the next matching Flexiti call with a documented error, in the shape of the API that
    * was called (e.g. general_error, not_permitted, invalid_role). Flexiti's 465–467 "Blocked" statuses come
@@ -65,7 +74,7 @@ export class FaultInjector {
   resetNext = 0
   resetAfterApplyNext = 0
   failNext: FailRule[] = []
-  loseAnswerNext: PathRule[] = []
+  loseAnswerNext: (PathRule & { skip?: number })[] = []
   errorNext: ErrorRule[] = []
   tamperCents = 0
 
@@ -77,7 +86,7 @@ export class FaultInjector {
     if (input.reset_after_apply_next !== undefined) this.resetAfterApplyNext = input.reset_after_apply_next
     if (input.fail_next !== undefined) this.failNext = input.fail_next.map((rule) => ({ ...rule }))
     if (input.error_next !== undefined) this.errorNext = [...input.error_next]
-    if (input.lose_answer_next !== undefined) this.loseAnswerNext = [...input.lose_answer_next]
+    if (input.lose_answer_next !== undefined) this.loseAnswerNext = input.lose_answer_next.map((rule) => ({ ...rule }))
     if (input.tamper_amount_next !== undefined) this.tamperCents = centsOf(input.tamper_amount_next)
   }
 
@@ -125,6 +134,11 @@ export class FaultInjector {
   takeResetAfterApply(method: string, path: string): boolean {
     const targeted = this.loseAnswerNext.findIndex((r) => matches(r, method, path))
     if (targeted >= 0) {
+      const rule = this.loseAnswerNext[targeted]
+      if (rule.skip) {
+        rule.skip -= 1
+        return false
+      }
       this.loseAnswerNext.splice(targeted, 1)
       return true
     }

@@ -13,7 +13,7 @@
  * workflow would book it a second time, or refuse a cancelled order its credit line.
  */
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { MathBN, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { FLEXITI_PROVIDER_ID } from "../../lib/vocabulary"
 
 type Amount = Parameters<typeof MathBN.convert>[0]
@@ -50,4 +50,12 @@ export async function finishCanceledOrderRefund(container: MedusaContainer, paym
   } catch (error) {
     return { payment_id: paymentId, amount, refunded: false, error: (error as Error).message }
   }
+}
+
+/** Whether the order holding this payment is cancelled (its cancel already booked the refunds in the order). */
+export async function paymentOfCanceledOrder(container: MedusaContainer, paymentId: string): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "payment", fields: ["id", "payment_collection.order.status"], filters: { id: paymentId } })
+  const payment = data[0] as { payment_collection?: { order?: { status?: string } | null } | null } | undefined
+  return payment?.payment_collection?.order?.status === "canceled"
 }

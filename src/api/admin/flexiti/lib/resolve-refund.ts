@@ -2,11 +2,14 @@ import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { appendCallLog } from "../../../../modules/flexiti/stores/call-log-store"
+import { listMovements } from "../../../../modules/flexiti/stores/movement-store"
+import { addDollars } from "../../../../lib/money"
 import type { PgConnection } from "../../../../modules/flexiti/stores/connection"
 import { refundsOfPayment } from "../../../../providers/flexiti/medusa-records"
 import { withMoneyLock } from "../../../../providers/flexiti/money-lock"
 import { RefundResolution, resolveUnansweredRefund, UnansweredRefund } from "../../../../providers/flexiti/money-movements"
 import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
+import { finishCanceledOrderRefund, paymentOfCanceledOrder } from "../../../../workflows/lib/canceled-order-refunds"
 
 export interface ResolvedRefund {
   piece: UnansweredRefund
@@ -46,11 +49,27 @@ export async function resolveUnansweredRefundOfPayment(
   if (piece.medusa_refund_id && live.some((r) => r.id === piece.medusa_refund_id)) {
     return { piece, outcome: args.outcome, medusa_refund: null }
   }
+  // The Medusa refund this piece was part of was deleted when the provider failed, and may have had
+  // other pieces (on other captures) that Flexiti did confirm: record all of them as one refund, so
+  // Medusa's refunded total matches Flexiti's.
+  const siblings = piece.medusa_refund_id
+    ? (await listMovements(knex, sessionId)).filter((m) => m.kind !== "capture" && m.state === "done" && m.medusa_id === piece.medusa_refund_id)
+    : []
+  const amount = siblings.length ? addDollars(...siblings.map((m) => m.amount)) : piece.amount
+  if (await paymentOfCanceledOrder(container, payment.id)) {
+    // Medusa's order cancel booked this refund in the order already: record it on the payment only.
+    const finished = await finishCanceledOrderRefund(container, payment.id, amount)
+    if (finished.refunded) return { piece, outcome: args.outcome, medusa_refund: { recorded: true } }
+    const message =
+      `Flexiti's records now count the $${amount} as refunded, but Medusa could not record the refund (${finished.error}). ` +
+      "The reconciler records it on its next run without sending it again."
+    return { piece, outcome: args.outcome, medusa_refund: { recorded: false, message } }
+  }
   try {
     await refundPaymentWorkflow(container).run({
       input: {
         payment_id: payment.id,
-        amount: piece.amount,
+        amount,
         created_by: args.actor,
         note: `Flexiti refund ${piece.reference_id}, confirmed in Flexiti's merchant portal`,
       },
@@ -58,8 +77,8 @@ export async function resolveUnansweredRefundOfPayment(
     return { piece, outcome: args.outcome, medusa_refund: { recorded: true } }
   } catch (error) {
     const message =
-      `Flexiti's records now count the $${piece.amount} as refunded, but Medusa could not record the refund (${(error as Error).message}). ` +
-      `The next refund of at least $${piece.amount} on this payment records it without sending it again.`
+      `Flexiti's records now count the $${amount} as refunded, but Medusa could not record the refund (${(error as Error).message}). ` +
+      `The next refund of at least $${amount} on this payment records it without sending it again.`
     return { piece, outcome: args.outcome, medusa_refund: { recorded: false, message } }
   }
 }
