@@ -18,7 +18,7 @@ const dollars = (c) => (c / 100).toFixed(2)
 /**
  * @param {{ authorizations: object[], payments: object[], canceledOrderPayments?: string[] }} ledgers
  *   authorizations: `GET /__sandbox/authorizations` items (reference = Medusa payment session id);
- *   payments: Medusa payments `{ id, amount, payment_session_id, canceled_at, captures: [{amount}], refunds: [{amount}] }`;
+ *   payments: Medusa payments `{ id, amount, payment_session_id, canceled_at, captured_at, captures: [{amount}], refunds: [{amount}] }`;
  *   canceledOrderPayments: ids of the payments whose order is cancelled.
  * @returns {{ figures: Record<string, number>, checks: { name: string, violations: string[] }[], ok: boolean }}
  */
@@ -44,6 +44,7 @@ function checkLedgers({ authorizations, payments, canceledOrderPayments = [] }) 
     "captured total agrees to the cent": [],
     "refunded total agrees to the cent": [],
     "cancelled in Medusa = nothing left open at Flexiti": [],
+    "captured in full in Medusa = nothing left open at Flexiti": [],
     "cancelled order = nothing left open at Flexiti": [],
     "cancelled order = everything captured given back": [],
   }
@@ -118,6 +119,14 @@ function checkLedgers({ authorizations, payments, canceledOrderPayments = [] }) 
     if (payment.canceled_at && flexitiOpen > 0) {
       checks["cancelled in Medusa = nothing left open at Flexiti"].push(
         `payment ${payment.id}: cancelled in Medusa, ${dollars(flexitiOpen)} still open at Flexiti`
+      )
+    }
+    // Medusa sets captured_at once the payment is captured in full, and after "Release remaining"
+    // following a partial capture (README "What Medusa's order page shows"): nothing can be
+    // captured any more, so nothing may stay open at Flexiti.
+    if (payment.captured_at && flexitiOpen > 0) {
+      checks["captured in full in Medusa = nothing left open at Flexiti"].push(
+        `payment ${payment.id}: captured in full in Medusa, ${dollars(flexitiOpen)} still open at Flexiti`
       )
     }
     if (orderCanceled.has(payment.id) && flexitiOpen > 0) {

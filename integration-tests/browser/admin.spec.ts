@@ -1,6 +1,7 @@
 import axios from "axios"
 import type { Browser, Page } from "playwright-core"
-import { launchChromium, screenshot } from "../fixtures/browser"
+import AxeBuilder from "@axe-core/playwright"
+import { launchChromium, screenshot, screenshotOf } from "../fixtures/browser"
 import { DemoStack, startDemoStack } from "../fixtures/demo-stack"
 import { placeFlexitiOrderOverHttp } from "../fixtures/store-api"
 
@@ -43,6 +44,22 @@ async function postsDuring(page: Page, path: string, fn: () => Promise<void>) {
   }
   return posts
 }
+
+/** Medusa's own payment section of the order page: the card under its "Payments" heading. */
+const medusaPaymentSection = (page: Page) =>
+  page.getByRole("heading", { level: 2, name: "Payments", exact: true }).locator("xpath=ancestor::div[contains(@class, 'shadow-elevation-card-rest')][1]")
+
+/** Clicks one of the panel's buttons and confirms its prompt; returns what the prompt said. */
+async function confirmPanelAction(page: Page, testId: string) {
+  await page.click(`[data-testid="${testId}"]`)
+  const dialog = page.getByRole("alertdialog")
+  const said = await dialog.textContent()
+  await dialog.getByRole("button", { name: "Confirm" }).click()
+  return said ?? ""
+}
+
+const textIs = (page: Page, testId: string, text: string) =>
+  page.waitForFunction(([id, t]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === t, [testId, text] as const)
 
 const checked = async (page: Page, testId: string) => (await page.getAttribute(`[data-testid="${testId}"]`, "aria-checked")) === "true"
 
@@ -124,6 +141,71 @@ describe("a store admin sets up Flexiti and captures an order (headless Chromium
 
     const { data } = await axios.get(`${stack.sandbox}/__sandbox/authorizations`, { params: { client_id: client.client_id, reference: sessionId } })
     expect(data.authorizations[0].captures.map((c: { amount: number }) => c.amount)).toEqual([500])
+  })
+
+  it("after a partial capture, a refund and Release remaining, Medusa's payment section agrees with the panel", async () => {
+    const { order, sessionId } = await placeFlexitiOrderOverHttp(stack)
+    await page.goto(`${stack.admin}/orders/${order.id}`)
+    await page.waitForSelector('[data-testid="flexiti-order-widget"]')
+    await page.fill('[data-testid="flexiti-capture-amount"]', "400")
+    await confirmPanelAction(page, "flexiti-capture")
+    await textIs(page, "flexiti-captured-total", "$400.00 CAD")
+    await page.fill('[data-testid="flexiti-refund-amount"]', "100")
+    await confirmPanelAction(page, "flexiti-refund")
+    // within Flexiti's return window the money back is a return of the capture
+    await textIs(page, "flexiti-returned-total", "$100.00 CAD")
+    const said = await confirmPanelAction(page, "flexiti-release")
+    expect(said).toMatch(/Release \$860\.00 CAD\? .*Medusa records it as captured for the \$400\.00 CAD captured/)
+    await page.waitForSelector('[data-testid="flexiti-released-badge"]')
+    await textIs(page, "flexiti-released-total", "$860.00 CAD")
+    expect(await page.textContent('[data-testid="flexiti-remaining-total"]')).toBe("$0.00 CAD")
+
+    const { data } = await axios.get(`${stack.sandbox}/__sandbox/authorizations`, { params: { client_id: client.client_id, reference: sessionId } })
+    const [authorization] = data.authorizations
+    expect(authorization).toMatchObject({ status: "closed", released_amount: 860 })
+    expect(authorization.captures.map((c: { amount: number }) => c.amount)).toEqual([400])
+    expect(authorization.captures.flatMap((c: { returns: { amount: number }[] }) => c.returns.map((r) => r.amount))).toEqual([100])
+
+    // Medusa's own section, as an accountant reads it after a reload: captured 400, 100 refunded, nothing canceled or pending
+    await page.reload()
+    await page.waitForSelector('[data-testid="flexiti-released-badge"]')
+    const section = medusaPaymentSection(page)
+    await section.getByText("Partially refunded").waitFor()
+    const medusa = (await section.innerText()).replace(/\s+/g, " ")
+    expect(medusa).toMatch(/Captured/)
+    expect(medusa).toMatch(/\$400\.00/)
+    expect(medusa).toMatch(/Refund .*- ?\$100\.00/)
+    expect(medusa).toMatch(/Total paid by customer \$ ?300\.00/)
+    expect(medusa).not.toMatch(/Canceled|1,260|ready to be captured|Total pending/i)
+
+    // The order's total is unchanged: Medusa's summary still shows the released part outstanding (README).
+    expect((await page.locator("main").innerText()).replace(/\s+/g, " ")).toMatch(/Paid Total \$ ?300\.00 CAD .*Outstanding amount \$ ?860\.00 CAD/)
+    await screenshotOf(page.locator('[data-testid="flexiti-order-widget"]'), "admin-order-panel")
+    await screenshotOf(section, "admin-order-page")
+  })
+
+  /** axe-core on the plugin's own part of an admin page (Medusa's dashboard is not the plugin's): no serious or critical violations. */
+  async function expectPluginAccessible(url: string, selector: string, what: string) {
+    // A page in a context of its own: axe-core opens a page beside it in the same context.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, storageState: await page.context().storageState() })
+    try {
+      const own = await context.newPage()
+      await own.goto(url)
+      await own.waitForSelector(selector)
+      await own.waitForLoadState("networkidle")
+      const result = await new AxeBuilder({ page: own }).include(selector).analyze()
+      expect(result.passes.length).toBeGreaterThan(5) // axe did run on the plugin's part
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+      expect({ what, violations: bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`) }).toEqual({ what, violations: [] })
+    } finally {
+      await context.close()
+    }
+  }
+
+  it("has no serious or critical accessibility violations in Settings → Flexiti and the order's Flexiti panel (axe-core)", async () => {
+    await expectPluginAccessible(`${stack.admin}/settings/flexiti`, '[data-testid="flexiti-settings"]', "Settings → Flexiti")
+    const { order } = await placeFlexitiOrderOverHttp(stack)
+    await expectPluginAccessible(`${stack.admin}/orders/${order.id}`, '[data-testid="flexiti-order-widget"]', "order panel")
   })
 
   it("shows a refund Flexiti did not answer, with what is known, and resolves it as done after a prompt", async () => {

@@ -260,11 +260,11 @@ medusaIntegrationTestRunner({
         const completed = await api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders)
         expect(completed.data.type).toBe("order")
         const order = await api.get(`/admin/orders/${completed.data.order.id}?fields=*payment_collections,*payment_collections.payments`, admin)
-        return { session, payment: order.data.order.payment_collections[0].payments[0] }
+        return { session, orderId: order.data.order.id as string, payment: order.data.order.payment_collections[0].payments[0] }
       }
 
       it("summarises a partly captured payment and releases the remainder", async () => {
-        const { session, payment } = await placeOrder()
+        const { session, payment, orderId } = await placeOrder()
         await api.post(`/admin/payments/${payment.id}/capture`, { amount: 504 }, admin)
 
         const { data } = await api.get(`/admin/flexiti/payments/${payment.id}`, admin)
@@ -318,24 +318,74 @@ medusaIntegrationTestRunner({
         const released = await api.post(`/admin/flexiti/payments/${payment.id}/release`, {}, admin)
         expect(released.data.payment.amounts).toMatchObject({ captured: "504.00", released: "756.00", remaining: "0.00" })
         expect(released.data.payment.flexiti.authorization_status).toBe("closed")
-        expect(released.data.payment.medusa.canceled_at).toBeTruthy()
+        expect(released.data.payment.release.state).toBe("released")
         expect(released.data.payment.can_release).toBe(false)
         expect(released.data.payment.history.map((h: any) => h.operation)).toContain("release")
+        // Medusa records what Flexiti kept: the payment captured for 504, not canceled for 1260
+        expect(released.data.payment.medusa).toMatchObject({ amount: "504.00", captured: "504.00", canceled_at: null, captured_at: expect.any(String) })
 
         const [authorization] = await flexiti.authorizationsFor(session.id)
         expect(authorization.status).toBe("closed")
         expect(authorization.released_amount).toBe(756)
         expect(authorization.captures.map((c) => c.amount)).toEqual([504])
 
-        // Medusa agrees: no more captures, refunds of the captured part still work
+        const orderFields = "fields=payment_status,*payment_collections,*payment_collections.payments"
+        const medusaOrder = async () => (await api.get(`/admin/orders/${orderId}?${orderFields}`, admin)).data.order
+        let order = await medusaOrder()
+        expect(order.payment_status).toBe("captured")
+        expect(order.payment_collections[0]).toMatchObject({ status: "completed", amount: 504, captured_amount: 504, refunded_amount: 0 })
+        expect(order.payment_collections[0].payments[0]).toMatchObject({ amount: 504, canceled_at: null, captured_at: expect.any(String) })
+
+        // Medusa agrees: no more captures (neither a new one nor Flexiti money), refunds of the captured part still work
+        const capture = await call("post", `/admin/payments/${payment.id}/capture`, { amount: 10 }, admin)
+        expect(capture.status).toBe(200)
+        expect(capture.data.payment.captures.map((c: any) => c.amount)).toEqual([504])
+        expect((await flexiti.authorizationsFor(session.id))[0].captures.map((c) => c.amount)).toEqual([504])
+        const again = await call("post", `/admin/flexiti/payments/${payment.id}/release`, {}, admin)
+        expect(again.status).toBe(400)
+        expect(again.data.message).toMatch(/fully captured: nothing remains to release/)
+        await api.post(`/admin/payments/${payment.id}/refund`, { amount: 100 }, admin)
+        const after = await api.get(`/admin/flexiti/payments/${payment.id}`, admin)
+        expect(after.data.payment.medusa).toMatchObject({ amount: "504.00", captured: "504.00", refunded: "100.00" })
+        // the shopper's money back within Flexiti's return window is a return of the capture
+        expect(after.data.payment.amounts).toMatchObject({ captured: "504.00", returned: "100.00", refunded: "0.00", released: "756.00", remaining: "0.00" })
+        expect(flexiti.moneyBack((await flexiti.authorizationsFor(session.id))[0])).toEqual({ returns: [100], refunds: [] })
+        order = await medusaOrder()
+        expect(order.payment_status).toBe("partially_refunded")
+        expect(order.payment_collections[0]).toMatchObject({ status: "completed", amount: 504, captured_amount: 504, refunded_amount: 100 })
+      })
+
+      it("releases an authorization nothing was captured from: Medusa's payment and collection are canceled", async () => {
+        const { session, payment } = await placeOrder()
+        const released = await api.post(`/admin/flexiti/payments/${payment.id}/release`, {}, admin)
+        expect(released.data.payment.amounts).toMatchObject({ captured: "0.00", released: "1260.00", remaining: "0.00" })
+        expect(released.data.payment.medusa).toMatchObject({ amount: "1260.00", captured_at: null, canceled_at: expect.any(String) })
+        expect((await flexiti.authorizationsFor(session.id))[0]).toMatchObject({ status: "closed", released_amount: 1260, captured_amount: 0 })
+        const { data } = await api.get(`/admin/payments/${payment.id}?fields=*payment_collection`, admin)
+        expect(data.payment.payment_collection.status).toBe("canceled")
         const capture = await call("post", `/admin/payments/${payment.id}/capture`, { amount: 10 }, admin)
         expect(capture.status).toBe(400)
+        expect(capture.data.message).toMatch(/has been canceled/)
         const again = await call("post", `/admin/flexiti/payments/${payment.id}/release`, {}, admin)
         expect(again.status).toBe(400)
         expect(again.data.message).toMatch(/already canceled/)
-        await api.post(`/admin/payments/${payment.id}/refund`, { amount: 100 }, admin)
-        const after = await api.get(`/admin/flexiti/payments/${payment.id}`, admin)
-        expect(after.data.payment.medusa.refunded).toBe("100.00")
+      })
+
+      it("refuses a Medusa capture that reaches Flexiti after the remainder was released", async () => {
+        const { session, payment } = await placeOrder()
+        // As when the panel's release finished while this capture waited for the session's money
+        // lock: the release is recorded, Medusa's payment not yet updated.
+        await knex()("flexiti_checkout").where({ payment_session_id: session.id }).update({ release_state: "released" })
+        const capture = await call("post", `/admin/payments/${payment.id}/capture`, { amount: 100 }, admin)
+        expect(capture.status).toBe(400)
+        expect(capture.data.message).toMatch(/the rest of this authorization was released; nothing more can be captured/)
+        await knex()("flexiti_checkout").where({ payment_session_id: session.id }).update({ release_state: "pending" })
+        const pending = await call("post", `/admin/payments/${payment.id}/capture`, { amount: 100 }, admin)
+        expect(pending.status).toBe(400)
+        expect(pending.data.message).toMatch(/is being released; nothing more can be captured/)
+        expect((await flexiti.authorizationsFor(session.id))[0].captures).toEqual([])
+        const { data } = await api.get(`/admin/payments/${payment.id}?fields=*captures`, admin)
+        expect(data.payment.captures).toEqual([])
       })
 
       it("offers Flexiti only in provinces both allowed and synced", async () => {

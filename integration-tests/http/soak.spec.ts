@@ -9,7 +9,11 @@ jest.setTimeout(10 * 60 * 1000)
 
 const root = path.resolve(__dirname, "../..")
 
-/** A consistent pair of ledgers: one payment captured in two parts, refunded across both, the rest released; one abandoned authorization released. */
+/**
+ * Consistent ledgers: one payment captured in two parts, refunded across both, the rest released
+ * (canceled in Medusa: how earlier versions recorded a release after a capture); one recorded as
+ * captured for what was captured after "Release remaining"; one abandoned authorization released.
+ */
 function healthyLedgers() {
   return {
     authorizations: [
@@ -24,6 +28,13 @@ function healthyLedgers() {
         releases: [{ amount: 450 }],
       },
       { authorization_id: 2, reference: "payses_b", amount: 500, captures: [], releases: [{ amount: 500 }] },
+      {
+        authorization_id: 5,
+        reference: "payses_d",
+        amount: 1260,
+        captures: [{ capture_id: 51, amount: 400, returns: [{ amount: 100 }], refunds: [] }],
+        releases: [{ amount: 860 }],
+      },
     ],
     payments: [
       {
@@ -33,6 +44,16 @@ function healthyLedgers() {
         canceled_at: "2026-01-01T00:00:00Z",
         captures: [{ amount: 300 }, { amount: 250 }],
         refunds: [{ amount: 100 }, { amount: 250 }],
+      },
+      // released after a partial capture: recorded as captured for what Flexiti kept
+      {
+        id: "pay_d",
+        amount: 400,
+        payment_session_id: "payses_d",
+        canceled_at: null as unknown as string,
+        captured_at: "2026-01-01T00:00:00Z",
+        captures: [{ amount: 400 }],
+        refunds: [{ amount: 100 }],
       },
     ],
   }
@@ -45,7 +66,7 @@ describe("soak invariants (bench/soak-check.js)", () => {
     const result = checkLedgers(healthyLedgers())
     expect(failing(result)).toEqual([])
     expect(result.ok).toBe(true)
-    expect(result.figures).toMatchObject({ authorizations: 2, linked: 1, released_unpaid: 1, lost: 0, duplicates: 0 })
+    expect(result.figures).toMatchObject({ authorizations: 3, linked: 2, released_unpaid: 1, lost: 0, duplicates: 0 })
   })
 
   it("counts money captured with no order and returned in full as given back, not lost", () => {
@@ -111,6 +132,7 @@ describe("soak invariants (bench/soak-check.js)", () => {
     ["refunded total agrees to the cent", (l: ReturnType<typeof healthyLedgers>) => (l.payments[0].refunds[1].amount = 250.01)],
     ["every Flexiti payment has its authorization", (l: ReturnType<typeof healthyLedgers>) => (l.payments[0].payment_session_id = "payses_x")],
     ["cancelled in Medusa = nothing left open at Flexiti", (l: ReturnType<typeof healthyLedgers>) => (l.authorizations[0].releases[0].amount = 449.99)],
+    ["captured in full in Medusa = nothing left open at Flexiti", (l: ReturnType<typeof healthyLedgers>) => (l.authorizations[2].releases[0].amount = 859.99)],
   ])("detects a broken ledger: %s", (name, breakIt) => {
     const ledgers = healthyLedgers()
     breakIt(ledgers)

@@ -31,7 +31,8 @@ export function holdsRemainder(payment: OrderPayment): boolean {
  * capture, so after a partial capture the rest stays authorized at Flexiti. This releases it through the same
  * path as the order panel's release (the provider's locked release, marked pending and retried by
  * the reconciler when Flexiti does not confirm). Releasing twice, or when nothing remains, does
- * nothing: a payment already released is canceled in Medusa and skipped here.
+ * nothing: a payment already released is recorded in Medusa as captured for what was captured
+ * (README "What Medusa's order page shows") and skipped here.
  */
 export default async function releaseFlexitiRemainderOfCanceledOrder({ event, container }: SubscriberArgs<{ id: string }>) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -72,7 +73,8 @@ export default async function releaseFlexitiRemainderOfCanceledOrder({ event, co
   for (const payment of payments) {
     try {
       // The provider marks the release pending when Flexiti does not confirm; Medusa records the
-      // payment as canceled either way, so the reconciler retries it as no order's payment.
+      // payment as captured either way, so no capture holds the remainder and the reconciler
+      // retries the release.
       await releaseFlexitiAuthorizationWorkflow(container).run({ input: { payment_id: payment.id } })
       logger.info(
         `Flexiti: order ${order.id} was cancelled; asked Flexiti to release what remained authorized of payment ${payment.id} (a release Flexiti does not confirm is retried by the reconciler).`

@@ -150,8 +150,12 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
     )
   const unanswered = s.unanswered_refunds ?? []
   const onRelease = () =>
-    void confirmThen("Release the remaining authorization", `Release ${money(a.remaining)}? Nothing more can be captured on this payment afterwards.`, () =>
-      release.mutate()
+    void confirmThen(
+      "Release the remaining authorization",
+      (toCents(a.captured) ?? 0) > 0
+        ? `Release ${money(a.remaining)}? Nothing more can be captured on this payment afterwards; Medusa records it as captured for the ${money(a.captured)} captured.`
+        : `Release ${money(a.remaining)}? Nothing more can be captured on this payment afterwards; Medusa records it as canceled.`,
+      () => release.mutate()
     )
 
   return (
@@ -165,7 +169,11 @@ function PaymentPanel({ paymentId, orderId }: { paymentId: string; orderId: stri
             {statusWords(s.flexiti.authorization_status)}
           </Badge>
         )}
-        {s.medusa.canceled_at && <Badge size="2xsmall">Released</Badge>}
+        {(s.medusa.canceled_at || s.release.state === "released") && (
+          <Badge size="2xsmall" data-testid="flexiti-released-badge">
+            Released
+          </Badge>
+        )}
       </div>
       <Row label="Account" value={s.flexiti.account_number_masked ?? "—"} />
       <Row label="Flow" value={flowWords(s.flexiti.flow)} />

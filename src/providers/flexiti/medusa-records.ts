@@ -20,9 +20,19 @@ export async function cartOfPaymentSession(
   return row ? { payment_collection_id: row.payment_collection_id, cart_id: row.cart_id ?? null } : undefined
 }
 
-/** The Medusa payment created from a payment session and not canceled (a placed order holds its authorization), if any. */
+/**
+ * The Medusa payment created from a payment session that may still capture from its
+ * authorization (a placed order holds it), if any: neither canceled nor captured in full. A
+ * payment recorded as captured after "Release remaining" (README "What Medusa's order page
+ * shows") holds nothing more, so a release Flexiti did not confirm is retried.
+ */
 export async function livePaymentOfSession(knex: PgConnection, paymentSessionId: string): Promise<string | undefined> {
-  const row = await knex("payment").where({ payment_session_id: paymentSessionId }).whereNull("deleted_at").whereNull("canceled_at").first("id")
+  const row = await knex("payment")
+    .where({ payment_session_id: paymentSessionId })
+    .whereNull("deleted_at")
+    .whereNull("canceled_at")
+    .whereNull("captured_at")
+    .first("id")
   return row?.id
 }
 

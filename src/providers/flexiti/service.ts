@@ -336,6 +336,18 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     }
     try {
       return await withMoneyLock(knex, checkout.payment_session_id, async () => {
+        // Read under the lock: a release that finished while this capture waited for it counts.
+        // Once released (the panel's "Release remaining", an order cancel), or while the release
+        // awaits Flexiti's confirmation, the remainder is given back: nothing is captured from it.
+        const state = (await readCheckout(knex, checkout.payment_session_id))?.release_state
+        if (state) {
+          throw new MedusaError(
+            MedusaError.Types.NOT_ALLOWED,
+            state === "released"
+              ? "Flexiti: the rest of this authorization was released; nothing more can be captured on this payment."
+              : "Flexiti: the rest of this authorization is being released; nothing more can be captured on this payment."
+          )
+        }
         const ctx = await this.moneyContext(checkout)
         const live = await capturesOfPayment(knex, row.payment_id)
         await captureOnFlexiti(ctx, { medusaCaptureId: row.id, amount: row.amount, liveMedusaCaptureIds: live.map((c) => c.id) })
