@@ -208,17 +208,19 @@ async function manage(api, order, i) {
     return r.ok
   }
   const refund = async (cents) => {
-    const r = await attempt("refund", () => api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(cents) }))
-    if (r.ok) counts.done.refunds += 1
-    if (r.ok) return true
-    // A refund whose answer was lost blocks the payment: the admin looks it up in Flexiti's portal
-    // (the sandbox's ledger) and answers it in the order's panel, then refunds again if it was not done.
-    const resolved = await resolveUnanswered(api, payment.id)
-    if (resolved.done && !resolved.notDone) return true
-    if (!resolved.done && !resolved.notDone) return false
-    const again = await attempt("refund", () => api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(cents) }))
-    if (again.ok) counts.done.refunds += 1
-    return again.ok
+    // As an admin would: refund; when Flexiti did not answer, answer the panel's "Refund not
+    // confirmed" from Flexiti's ledger, then refund again what was not done (a few rounds at most).
+    for (let round = 0; round < 4; round++) {
+      const r = await attempt("refund", () => api.admin("POST", `/admin/payments/${payment.id}/refund`, { amount: toDollars(cents) }))
+      if (r.ok) {
+        counts.done.refunds += 1
+        return true
+      }
+      const resolved = await resolveUnanswered(api, payment.id)
+      // resolved as done: the resolve recorded the whole Medusa refund the piece belonged to
+      if (resolved.done && !resolved.notDone) return true
+    }
+    return false
   }
   const cancel = async () => {
     const r = await attempt("cancel", () => api.admin("POST", `/admin/orders/${order.id}/cancel`, {}))
@@ -420,6 +422,9 @@ async function main() {
       if (!report.errors.length && report.pending_releases_retried.every((p) => p.released)) break
     }
     timings.reconcile_s = (Date.now() - tReconcile) / 1000
+
+    // The admin goes through the orders whose panel still shows "Refund not confirmed".
+    for (const payment of await medusaPayments(api)) await resolveUnanswered(api, payment.id)
 
     const authorizations = (await api.sandbox("GET", `/authorizations?client_id=${SANDBOX_CLIENT_ID}`)).data.authorizations
     const payments = await medusaPayments(api)

@@ -243,7 +243,12 @@ medusaIntegrationTestRunner({
         expect(authorization.releases.map((r) => r.amount)).toEqual([756])
         expect(flexiti.moneyBack(authorization)).toEqual({ returns: [504], refunds: [] })
         // Medusa records what Flexiti kept: captured for 504 (refunded by the cancel), nothing canceled for 1260
-        const { payment: after } = await shop.paymentOf(order.id)
+        // (the subscriber records it after Flexiti's release: wait for Medusa too)
+        const { payment: after } = await until(
+          () => shop.paymentOf(order.id),
+          ({ payment: p }) => !!p.captured_at,
+          "Medusa's record of the release"
+        )
         expect(after).toMatchObject({ amount: 504, canceled_at: null, captured_at: expect.any(String) })
         expect(amountsOf(after.refunds)).toEqual([504])
 
@@ -276,7 +281,12 @@ medusaIntegrationTestRunner({
         expect(authorization).toMatchObject({ status: "closed", captured_amount: 504, released_amount: 756 })
         expect(authorization.releases.map((r) => r.amount)).toEqual([756])
         expect((await panelOf(payment.id, admin)).release.state).toBe("released")
-        const { payment: after } = await shop.paymentOf(order.id)
+        // (the subscriber records it after Flexiti's release: wait for Medusa too)
+        const { payment: after } = await until(
+          () => shop.paymentOf(order.id),
+          ({ payment: p }) => !!p.captured_at,
+          "Medusa's record of the release"
+        )
         expect(after).toMatchObject({ amount: 504, canceled_at: null, captured_at: expect.any(String) })
       })
     })
