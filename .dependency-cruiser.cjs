@@ -1,49 +1,14 @@
 /**
- * Which room of the plugin may import which (README, "Architecture"). `npm run check:arch` fails
+ * Which room of the plugin may import which (docs/architecture.md). `npm run check:arch` fails
  * on any import these rules forbid, type-only imports included.
  *
  * Layers, lowest first: `src/lib` (vocabulary, money, rules) and `src/flexiti` (the Flexiti HTTP
  * client, no Medusa) → `src/modules` (the plugin's tables) and `src/config` (the settings in
- * force) → `src/providers` → `src/api`, `src/workflows`, `src/jobs`. The admin UI and the
- * storefront kit are bundled for the browser; the sandbox stands alone.
+ * force) → `src/payments` (the payments core, entered through its index.ts) → `src/providers`
+ * (Medusa's adapter), `src/api`, `src/workflows`, `src/jobs`, `src/subscribers`. The admin UI
+ * and the storefront kit are bundled for the browser; the sandbox stands alone.
  */
 
-/**
- * Imports of provider internals from outside the provider, as they are today: each file listed may
- * keep importing exactly these provider files and no other. Remove an entry once its file goes
- * through a single entry point; never add one.
- */
-const KNOWN_PROVIDER_IMPORTS = {
-  "src/api/_lib/rate-limits.ts": ["src/providers/flexiti/session-data.ts"],
-  "src/api/admin/flexiti/lib/payment-summary.ts": [
-    "src/providers/flexiti/authorization-ledger.ts",
-    "src/providers/flexiti/money-movements.ts",
-    "src/providers/flexiti/types.ts",
-  ],
-  "src/api/admin/flexiti/lib/resolve-refund.ts": [
-    "src/providers/flexiti/medusa-records.ts",
-    "src/providers/flexiti/money-lock.ts",
-    "src/providers/flexiti/money-movements.ts",
-  ],
-  "src/api/store/flexiti/financing-view.ts": ["src/providers/flexiti/financing.ts", "src/providers/flexiti/medusa-errors.ts"],
-  "src/api/store/flexiti/payment-sessions/[id]/application/result/route.ts": [
-    "src/providers/flexiti/application-flow.ts",
-    "src/providers/flexiti/shopper-messages.ts",
-  ],
-  "src/api/store/flexiti/payment-sessions/[id]/application/route.ts": ["src/providers/flexiti/application-flow.ts"],
-  "src/api/store/flexiti/payment-sessions/[id]/financing/route.ts": ["src/providers/flexiti/financing.ts"],
-  "src/api/store/flexiti/payment-sessions/[id]/widget-result/route.ts": ["src/providers/flexiti/shopper-messages.ts", "src/providers/flexiti/types.ts"],
-  "src/api/store/flexiti/sku-snapshot.ts": ["src/providers/flexiti/sku-data.ts"],
-  "src/workflows/lib/reconciler.ts": [
-    "src/providers/flexiti/hosted-flow.ts",
-    "src/providers/flexiti/money-movements.ts",
-    "src/providers/flexiti/release.ts",
-    "src/providers/flexiti/widget-flow.ts",
-  ],
-}
-
-const escapeRegExp = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-const exactly = (paths) => `^(${paths.map(escapeRegExp).join("|")})$`
 // Tests may drive the client against the sandbox, and the sandbox against Flexiti's documents.
 const TESTS = "(^|/)(__tests__|__fixtures__)/"
 
@@ -59,9 +24,9 @@ module.exports = {
     {
       name: "lib-is-pure",
       severity: "error",
-      comment: "src/lib holds vocabulary, money and rules: it imports no table, provider, route, workflow or setting.",
+      comment: "src/lib holds vocabulary, money and rules: it imports no table, payment step, provider, route, workflow or setting.",
       from: { path: "^src/lib/" },
-      to: { path: "^src/(modules|providers|api|workflows|jobs|config|admin|storefront|sandbox|uat)/" },
+      to: { path: "^src/(modules|payments|providers|api|workflows|jobs|config|admin|storefront|sandbox|uat)/" },
     },
     {
       name: "flexiti-client-stands-alone",
@@ -85,19 +50,34 @@ module.exports = {
       to: { path: "^src/workflows/" },
     },
     {
-      name: "no-new-provider-internals",
+      name: "provider-stands-alone",
       severity: "error",
-      comment: "Outside src/providers, only the imports listed in KNOWN_PROVIDER_IMPORTS reach into the provider; the list only shrinks.",
-      from: { path: "^src/", pathNot: ["^src/providers/", TESTS, exactly(Object.keys(KNOWN_PROVIDER_IMPORTS))] },
+      comment: "src/providers holds Medusa's adapter over the payments core: nothing else imports it.",
+      from: { path: "^src/", pathNot: ["^src/providers/", TESTS] },
       to: { path: "^src/providers/" },
     },
-    ...Object.entries(KNOWN_PROVIDER_IMPORTS).map(([from, targets]) => ({
-      name: "no-new-provider-internals",
+    {
+      name: "payments-through-its-index",
       severity: "error",
-      comment: `${from} may keep only its listed provider imports.`,
-      from: { path: exactly([from]) },
-      to: { path: "^src/providers/", pathNot: exactly(targets) },
-    })),
+      comment: "Routes, workflows, jobs, subscribers and the provider reach the payments core through src/payments/index.ts only.",
+      from: { path: "^src/", pathNot: ["^src/payments/", TESTS] },
+      to: { path: "^src/payments/", pathNot: "^src/payments/index\\.ts$" },
+    },
+    {
+      name: "payments-below-its-callers",
+      severity: "error",
+      comment:
+        "The payments core is called by routes, workflows, jobs, subscribers and the provider; it imports none of them, nor a browser bundle or the sandbox.",
+      from: { path: "^src/payments/", pathNot: TESTS },
+      to: { path: "^src/(api|workflows|jobs|subscribers|providers|admin|storefront|sandbox)/" },
+    },
+    {
+      name: "stores-and-client-below-payments",
+      severity: "error",
+      comment: "The tables (src/modules), the Flexiti client (src/flexiti) and src/lib sit below the payments core and never call it.",
+      from: { path: "^src/(modules|flexiti|lib)/", pathNot: TESTS },
+      to: { path: "^src/payments/" },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

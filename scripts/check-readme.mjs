@@ -174,7 +174,7 @@ const facts = [
   [
     "README.md",
     /answer within (\d+) seconds/,
-    [num("src/api/admin/flexiti/lib/payment-summary.ts", /FLEXITI_READ_TIMEOUT_MS = (\d+)/, "FLEXITI_READ_TIMEOUT_MS") / 1000],
+    [num("src/payments/steps/payment-summary.ts", /FLEXITI_READ_TIMEOUT_MS = (\d+)/, "FLEXITI_READ_TIMEOUT_MS") / 1000],
     "the order panel's wait for Flexiti",
   ],
   [
@@ -489,7 +489,7 @@ const inRepo = (abs) => abs === root || abs.startsWith(root + sep)
 // Paths of the repository named in backticks, e.g. `integration-tests/http/money-safety.spec.ts`
 // or, in the architecture tables, `providers/flexiti/release.ts` (under src/).
 const repoTop = /^(?:src|integration-tests|scripts|bench|demo|docs|storefront-package|\.ci)\//
-const srcTop = /^(?:api|providers|modules|lib|workflows|jobs|admin|flexiti|storefront|sandbox|uat)\//
+const srcTop = /^(?:api|payments|providers|modules|lib|workflows|jobs|admin|flexiti|storefront|sandbox|uat)\//
 // The Next.js starter's own files, which `npx flexiti-nextjs` edits or adds: not paths of this repository.
 const starterSection = /^### Storefront: Medusa's Next\.js starter$[\s\S]*?(?=^#{1,3} )/m
 let links = 0

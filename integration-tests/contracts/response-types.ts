@@ -7,7 +7,7 @@
  */
 import "../../src/admin/vite-env"
 import type { FinancingOptionView, FinancingView } from "../../src/api/store/flexiti/financing-view"
-import type { flexitiPaymentSummary } from "../../src/api/admin/flexiti/lib/payment-summary"
+import type { flexitiPaymentSummary } from "../../src/payments"
 import type { FlexitiFinancing, FlexitiFinancingOption } from "../../src/storefront/financing"
 import type { PaymentSummary } from "../../src/admin/lib/flexiti-api"
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { knex as createKnex, Knex } from "@medusajs/framework/mikro-orm/knex"
 import { Migration20261204174040 } from "../../src/modules/flexiti/migrations/Migration20261204174040"
-import { withMoneyLock } from "../../src/providers/flexiti/money-lock"
+import { withMoneyLock } from "../../src/payments"
 
 jest.setTimeout(120 * 1000)
 

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { FLEXITI_PROVIDER_ID } from "../lib/vocabulary"
 import { releaseFlexitiAuthorizationWorkflow } from "../workflows/release-flexiti-authorization"
-import { finishCanceledOrderRefund, unrefundedCapture } from "../workflows/lib/canceled-order-refunds"
+import { finishCanceledOrderRefund, unrefundedCapture } from "../payments"
 
 type OrderPayment = {
   id: string

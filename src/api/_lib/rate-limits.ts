@@ -3,7 +3,7 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { floodGuardSettingsOf, medusaRedisOf } from "../../config/flood-guard"
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
-import { checkoutOfSession } from "../../providers/flexiti/session-data"
+import { checkoutOfSession } from "../../payments"
 import { createFloodGuard, FLEXITI_CALL_COST, FloodGuard, LimitCheck } from "./flood-guard"
 import { memoryLimiterStore, redisLimiterStore } from "./limiter-store"
 

@@ -37,24 +37,47 @@ import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti
 import { listMovements } from "../../modules/flexiti/stores/movement-store"
 import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
 import { PgConnection } from "../../modules/flexiti/stores/connection"
-import { paymentDataOf, statusOfAuthorization } from "./authorization-ledger"
-import { acceptAuthorization } from "./accept-authorization"
-import { releaseAbandoned, releaseOrMarkPending } from "./release"
-import { giveBackUnrecorded } from "./return-without-order"
 import { verifyCheckoutContext } from "../../lib/checkout-context"
-import { hostedPurchaseConfirmed, initiateHosted, readHostedOutcome } from "./hosted-flow"
-import { capturesOfPayment, captureRow, cartOfPaymentSession, paymentOfSession, refundsOfPayment } from "./medusa-records"
-import { withMoneyLock } from "./money-lock"
-import { AuthorizedCheckout, captureOnFlexiti, failureEntry, MoneyContext, refundOnFlexiti } from "./money-movements"
 import { sameToTheCent, toDollars } from "../../lib/money"
 import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "../../lib/config/provider-options"
 import { loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "../../config/resolver"
-import { choosePlanMessage, inReviewMessage, shopperMessage, STORE_CONFIGURATION_CODES } from "./shopper-messages"
 import { checkBootConfiguration } from "./boot-checks"
-import { asMedusaError, asShopperError } from "./medusa-errors"
-import { checkoutOfSession, publicSessionData, SESSION_ID, sessionDataOf } from "./session-data"
-import { authorizeWidget, initiateWidget, isDecline } from "./widget-flow"
 import { shareMerchantTokens } from "../../modules/flexiti/merchant-token-store"
+import {
+  paymentDataOf,
+  statusOfAuthorization,
+  acceptAuthorization,
+  releaseAbandoned,
+  releaseOrMarkPending,
+  giveBackUnrecorded,
+  hostedPurchaseConfirmed,
+  initiateHosted,
+  readHostedOutcome,
+  capturesOfPayment,
+  captureRow,
+  cartOfPaymentSession,
+  paymentOfSession,
+  refundsOfPayment,
+  withMoneyLock,
+  AuthorizedCheckout,
+  captureOnFlexiti,
+  failureEntry,
+  MoneyContext,
+  refundOnFlexiti,
+  choosePlanMessage,
+  inReviewMessage,
+  shopperMessage,
+  STORE_CONFIGURATION_CODES,
+  asMedusaError,
+  asShopperError,
+  checkoutOfSession,
+  publicSessionData,
+  SESSION_ID,
+  sessionDataOf,
+  authorizeWidget,
+  initiateWidget,
+  isDecline,
+} from "../../payments"
 
 type Cradle = { logger?: Logger } & Record<string, unknown>
 

@@ -7,8 +7,8 @@ import { readLabels } from "../../../modules/flexiti/stores/i18n-store"
 import { ASSUMPTIONS } from "../../../flexiti/assumptions"
 import { loadCart, provinceOfAddress } from "./cart-context"
 import type { FlexitiCheckoutState, FlexitiOfferedFee, FlexitiOfferedOption, FlexitiTransactionType } from "../../../modules/flexiti/types"
-import { fetchFinancingOffer, findOffered, fitsAvailableCredit, preselectedOption, verifiedAccount } from "../../../providers/flexiti/financing"
-import { asMedusaError } from "../../../providers/flexiti/medusa-errors"
+import { fetchFinancingOffer, findOffered, fitsAvailableCredit, preselectedOption, verifiedAccount } from "../../../payments"
+import { asMedusaError } from "../../../payments"
 
 /** One option as a storefront shows it; amounts in decimal dollars. No account data. */
 export interface FinancingOptionView {

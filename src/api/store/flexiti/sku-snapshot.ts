@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { FLEXITI_MODULE } from "../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../modules/flexiti/service"
-import { SKU_CART_FIELDS, SkuCart, skuDataFromCart } from "../../../providers/flexiti/sku-data"
+import { SKU_CART_FIELDS, SkuCart, skuDataFromCart } from "../../../payments"
 
 /**
  * Stores the cart's lines and totals, as Medusa computes them, on the Flexiti checkout just

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { parseBody } from "../../../../validation"
-import { flexitiPaymentSummary } from "../../lib/payment-summary"
+import { flexitiPaymentSummary } from "../../../../../payments"
 import { paymentParams } from "../../lib/schemas"
 
 /** A Flexiti payment's summary (authorization, account, plan, amounts) and its call-log history. */

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { releaseFlexitiAuthorizationWorkflow } from "../../../../../../workflows/release-flexiti-authorization"
 import { parseBody } from "../../../../../validation"
-import { flexitiPaymentSummary } from "../../../lib/payment-summary"
+import { flexitiPaymentSummary } from "../../../../../../payments"
 import { paymentParams } from "../../../lib/schemas"
 
 /**

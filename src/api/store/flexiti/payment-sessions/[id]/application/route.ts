@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "zod"
 import { langSchema } from "../../../../../../flexiti/schemas"
-import { startApplication } from "../../../../../../providers/flexiti/application-flow"
+import { startApplication } from "../../../../../../payments"
 import { parseBody } from "../../../../../validation"
 import { applicationContext, applicationFailure } from "../../application-context"
 import { applicationDataFromCart } from "../../application-data"

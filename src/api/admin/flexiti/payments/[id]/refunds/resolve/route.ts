@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { parseBody } from "../../../../../../validation"
-import { flexitiPaymentSummary } from "../../../../lib/payment-summary"
+import { flexitiPaymentSummary } from "../../../../../../../payments"
 import { paymentParams, resolveRefundBody } from "../../../../lib/schemas"
-import { resolveUnansweredRefundOfPayment } from "../../../../lib/resolve-refund"
+import { resolveUnansweredRefundOfPayment } from "../../../../../../../payments"
 
 /**
  * Settles a refund Flexiti did not answer and that cannot be read back, as the admin found it in

@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "zod"
 import { langSchema } from "../../../../../../../flexiti/schemas"
-import { submitApplication } from "../../../../../../../providers/flexiti/application-flow"
-import { widgetOutcomeMessage } from "../../../../../../../providers/flexiti/shopper-messages"
+import { submitApplication } from "../../../../../../../payments"
+import { widgetOutcomeMessage } from "../../../../../../../payments"
 import { parseBody } from "../../../../../../validation"
 import { applicationContext, applicationFailure } from "../../../application-context"
 

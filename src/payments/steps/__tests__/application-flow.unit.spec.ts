@@ -5,7 +5,7 @@ import { FlexitiError } from "../../../flexiti/errors"
 import { readCheckout, writeCheckout } from "../../../modules/flexiti/stores/checkout-store"
 import { fetchFinancingOffer } from "../financing"
 import { applicationOf, startApplication, submitApplication } from "../application-flow"
-import { providerHarness } from "./provider-harness"
+import { providerHarness } from "../../../providers/flexiti/__tests__/provider-harness"
 
 jest.setTimeout(30_000)
 
