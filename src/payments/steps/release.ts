@@ -3,7 +3,8 @@ import type { Dollars } from "../../lib/money"
 import { Authorization } from "../../flexiti/schemas"
 import { readCheckout, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
-import { livePaymentOfSession, paymentOfSession } from "./medusa-records"
+import { paymentOfSession } from "./medusa-records"
+import { heldByOrder } from "./held-by-order"
 import { returnCapturedWithoutOrder } from "./return-without-order"
 import { withMoneyLock } from "./money-lock"
 import { MoneyContext, releaseOnFlexiti } from "./money-movements"
@@ -15,10 +16,14 @@ import { MoneyContext, releaseOnFlexiti } from "./money-movements"
  */
 export const COMPLETION_WINDOW_SECONDS = 120
 
-/** True while a completion that accepted this checkout's authorization may still be writing its Medusa payment. */
-async function mayStillBeCompleting(knex: MoneyContext["knex"], checkout: FlexitiCheckoutState, now = Date.now()): Promise<boolean> {
-  if (!checkout.accepted_at || now - checkout.accepted_at.getTime() >= COMPLETION_WINDOW_SECONDS * 1000) return false
-  return !(await paymentOfSession(knex, checkout.payment_session_id))
+/**
+ * True while a completion that accepted this checkout's authorization may still be writing its
+ * Medusa payment. It looks only at the time: a payment row read after the caller's "no live
+ * payment" check may be the completion committing between the two reads, so the row's presence
+ * never shortens the window.
+ */
+function mayStillBeCompleting(checkout: FlexitiCheckoutState, now = Date.now()): boolean {
+  return !!checkout.accepted_at && now - checkout.accepted_at.getTime() < COMPLETION_WINDOW_SECONDS * 1000
 }
 
 /**
@@ -62,15 +67,13 @@ export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, 
   const sessionId = ctx.checkout.payment_session_id
   try {
     return await withMoneyLock(ctx.knex, sessionId, async () => {
-      const paymentId = await livePaymentOfSession(ctx.knex, sessionId)
-      if (paymentId) {
-        const note = `not released: Medusa payment ${paymentId} (a placed order) holds this authorization`
-        await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: null, release_error: note })
-        logger?.warn(`Flexiti: session ${sessionId}: ${note}.`)
-        return { kind: "held_by_order" as const, payment_id: paymentId }
-      }
+      // The checkout first, then Medusa's payments: a completion writes accepted_at (under this
+      // lock) before Medusa writes its payment, so a payment this check misses is always inside
+      // the window below.
       const checkout = (await readCheckout(ctx.knex, sessionId)) ?? ctx.checkout
-      if (await mayStillBeCompleting(ctx.knex, checkout, now)) {
+      const held = await heldByOrder(ctx, logger)
+      if (held) return held
+      if (mayStillBeCompleting(checkout, now)) {
         const note = "deferred: a completion accepted this authorization moments ago; the reconciler releases it once no order holds it"
         await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: note })
         return { kind: "pending" as const, message: note }

@@ -4,6 +4,7 @@ import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import { listMovements } from "../../modules/flexiti/stores/movement-store"
 import { addDollars, Dollars, isPositive } from "../../lib/money"
 import { paymentDataOf, refundableOf } from "./authorization-ledger"
+import { heldByOrder } from "./held-by-order"
 import { withMoneyLock } from "./money-lock"
 import { MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
 
@@ -36,10 +37,14 @@ export async function giveBackUnrecorded(
   ctx: MoneyContext,
   referenceKey: string,
   logger?: Logger
-): Promise<{ authorization?: Authorization; returned: Dollars }> {
+): Promise<{ authorization?: Authorization; returned: Dollars; held_by?: string }> {
   const sessionId = ctx.checkout.payment_session_id
   try {
     return await withMoneyLock(ctx.knex, sessionId, async () => {
+      // Another completion of this session may have recorded its payment meanwhile (Medusa lets
+      // two authorizations of one session race; the loser cancels): that payment keeps it all.
+      const held = await heldByOrder(ctx, logger)
+      if (held) return { returned: "0.00", held_by: held.payment_id }
       const authorization = await releaseOnFlexiti(ctx, referenceKey)
       const returned = await returnCapturedWithoutOrder(ctx, authorization)
       await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "released", release_error: null })

@@ -391,7 +391,8 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
     const referenceKey = input.context?.idempotency_key ?? `${checkout.payment_session_id}-cancel`
     if (!(await paymentOfSession(this.knex(), checkout.payment_session_id))) {
       // Medusa could not record the payment it authorized: nothing will ever hold this money.
-      const { authorization } = await giveBackUnrecorded(await this.moneyContext(checkout as AuthorizedCheckout), referenceKey, this.logger_)
+      const { authorization, held_by } = await giveBackUnrecorded(await this.moneyContext(checkout as AuthorizedCheckout), referenceKey, this.logger_)
+      if (held_by) return { data: input.data } // another completion recorded its payment: that order keeps it
       const current = (await readCheckout(this.knex(), checkout.payment_session_id))!
       return { data: authorization ? await this.paymentData(current, authorization) : { ...(input.data ?? {}), release_pending: true } }
     }

@@ -1,10 +1,34 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import { readCheckout } from "../../../modules/flexiti/stores/checkout-store"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { FlexitiProviderService } from "../service"
 import { providerHarness } from "./provider-harness"
 
 jest.setTimeout(30_000)
 
 const h = providerHarness()
+
+/**
+ * The shared pg connection, except that Medusa commits the order's payment (`commit`) right after
+ * the first read of its payments has come back empty: the completion racing the release checks.
+ */
+function commitsPaymentAfterFirstRead(knex: Knex, commit: () => Promise<unknown>): Knex {
+  let raced = false
+  return new Proxy(knex, {
+    apply(target, thisArg, args) {
+      const builder = Reflect.apply(target, thisArg, args)
+      if (args[0] !== "payment" || raced) return builder
+      raced = true
+      const then = builder.then.bind(builder)
+      builder.then = (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
+        then(async (rows: unknown) => {
+          await commit()
+          return rows
+        }).then(resolve, reject)
+      return builder
+    },
+  })
+}
 
 describe("FlexitiProviderService: cancel and delete", () => {
   it("cancel releases what remains after the captures", async () => {
@@ -70,6 +94,29 @@ describe("FlexitiProviderService: cancel and delete", () => {
     const [auth] = await h.ledger(payment.sessionId)
     expect(auth).toMatchObject({ released_amount: 220, remaining_authorization_amount: 0 })
     expect((await provider.getPaymentStatus({ data: payment.data })).status).toBe(PaymentSessionStatus.CANCELED)
+  })
+
+  it("deletePayment racing the completion that commits the order's payment between the release's checks releases nothing", async () => {
+    const payment = await h.authorizedPayment(h.provider(), 240, { withPayment: false })
+    const racing = commitsPaymentAfterFirstRead(h.knex, () => h.paymentRow(payment, 240))
+    const provider = new FlexitiProviderService({ logger: undefined, __pg_connection__: racing }, h.sandboxOptions())
+    await provider.deletePayment({ data: payment.data })
+    const [auth] = await h.ledger(payment.sessionId)
+    expect(auth).toMatchObject({ status: "opened", released_amount: 0, remaining_authorization_amount: 240 })
+    expect(auth.releases).toHaveLength(0)
+    // the order's payment is there and the reconciler will find it holding the authorization
+    expect(await h.knex("payment").where({ payment_session_id: payment.sessionId }).whereNull("canceled_at")).toHaveLength(1)
+  })
+
+  it("a cancel from a failed authorization leaves alone what another completion of the session recorded meanwhile", async () => {
+    const payment = await h.authorizedPayment(h.provider(), 250, { withPayment: false })
+    const racing = commitsPaymentAfterFirstRead(h.knex, () => h.paymentRow(payment, 250))
+    const provider = new FlexitiProviderService({ logger: undefined, __pg_connection__: racing }, h.sandboxOptions())
+    const cancelled = await provider.cancelPayment({ data: payment.data, context: {} })
+    expect(cancelled.data).not.toHaveProperty("release_pending")
+    const [auth] = await h.ledger(payment.sessionId)
+    expect(auth).toMatchObject({ status: "opened", released_amount: 0, remaining_authorization_amount: 250 })
+    expect((await readCheckout(h.knex, payment.sessionId))?.release_error).toMatch(/holds this authorization/)
   })
 
   it("deletePayment leaves the authorization of a placed order's payment alone", async () => {
