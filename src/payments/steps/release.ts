@@ -18,11 +18,9 @@ export const COMPLETION_WINDOW_SECONDS = 120
 
 /**
  * True while a completion that accepted this checkout's authorization may still be writing its
- * Medusa payment. It looks only at the time: a payment row read after the caller's "no live
- * payment" check may be the completion committing between the two reads, so the row's presence
- * never shortens the window.
+ * Medusa payment (Medusa writes it after the provider answers).
  */
-function mayStillBeCompleting(checkout: FlexitiCheckoutState, now = Date.now()): boolean {
+function withinCompletionWindow(checkout: FlexitiCheckoutState, now: number): boolean {
   return !!checkout.accepted_at && now - checkout.accepted_at.getTime() < COMPLETION_WINDOW_SECONDS * 1000
 }
 
@@ -67,17 +65,17 @@ export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, 
   const sessionId = ctx.checkout.payment_session_id
   try {
     return await withMoneyLock(ctx.knex, sessionId, async () => {
-      // The checkout first, then Medusa's payments: a completion writes accepted_at (under this
-      // lock) before Medusa writes its payment, so a payment this check misses is always inside
-      // the window below.
+      // The order of the reads closes the race with a completion: accepted_at is written under
+      // this lock before Medusa writes the payment; then "any payment yet?" before "a live one?",
+      // so a payment committed between the two reads defers the release instead of missing it.
       const checkout = (await readCheckout(ctx.knex, sessionId)) ?? ctx.checkout
-      const held = await heldByOrder(ctx, logger)
-      if (held) return held
-      if (mayStillBeCompleting(checkout, now)) {
+      if (withinCompletionWindow(checkout, now) && !(await paymentOfSession(ctx.knex, sessionId))) {
         const note = "deferred: a completion accepted this authorization moments ago; the reconciler releases it once no order holds it"
         await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: note })
         return { kind: "pending" as const, message: note }
       }
+      const held = await heldByOrder(ctx, logger)
+      if (held) return held
       const current = { ...ctx, checkout: { ...checkout, authorization_id: ctx.checkout.authorization_id } }
       const authorization = await releaseOnFlexiti(current, referenceKey)
       // A canceled Medusa payment settled its own captures through Medusa's refunds.
