@@ -2,7 +2,7 @@
  * What the payments core needs from the world, as narrow ports: the plugin's records (checkouts,
  * money movements, the call log), Medusa's own records, the per-session money lock, the settings
  * in force and a Flexiti client per environment. `pg-deps.ts` implements them over PostgreSQL;
- * the core's unit tests use in-memory ones (`testing/in-memory-deps.ts`).
+ * the core's unit tests use in-memory ones (`__tests__/in-memory-deps.ts`).
  */
 import type { FlexitiClient } from "../flexiti/client"
 import type { FlexitiEnvironment } from "../flexiti/environments"

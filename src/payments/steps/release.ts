@@ -4,7 +4,8 @@ import { Authorization } from "../../flexiti/schemas"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { heldByOrder } from "./held-by-order"
 import { returnCapturedWithoutOrder } from "./return-without-order"
-import { MoneyContext, releaseOnFlexiti } from "./money-movements"
+import { MoneyContext } from "./money-movements"
+import { releaseOnFlexiti } from "./release-on-flexiti"
 
 /**
  * Seconds after a completion accepted an authorization during which, while Medusa has no payment

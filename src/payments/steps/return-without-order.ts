@@ -3,7 +3,8 @@ import { Authorization } from "../../flexiti/schemas"
 import { addDollars, Dollars, isPositive } from "../../lib/money"
 import { paymentDataOf, refundableOf } from "./authorization-ledger"
 import { heldByOrder } from "./held-by-order"
-import { MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
+import { MoneyContext, refundOnFlexiti } from "./money-movements"
+import { releaseOnFlexiti } from "./release-on-flexiti"
 
 /**
  * Gives back what Flexiti captured for a payment session that no Medusa payment holds (an
