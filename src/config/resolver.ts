@@ -87,21 +87,15 @@ export function credentialsManagedByEnvironment(options: ParsedProviderOptions):
   return environmentCredentials(options) !== undefined
 }
 
-/**
- * Reads the admin-saved settings through the shared pg connection on every call, so a change
- * in the admin applies to the next checkout without a restart.
- */
-export async function loadRuntimeConfig(
+/** The client and where its credentials came from, for one environment. */
+async function resolveClient(
   options: ParsedProviderOptions,
-  knex?: PgConnection,
-  /** the environment a payment was authorized in: its back-office calls go there, whatever is selected now */
-  paymentEnvironment?: FlexitiEnvironment
-): Promise<RuntimeConfig> {
-  const settings: FlexitiSettingsValues = knex ? await readSettings(knex) : { ...FLEXITI_SETTINGS_DEFAULTS }
+  knex: PgConnection | undefined,
+  settings: FlexitiSettingsValues,
+  environment: FlexitiEnvironment,
+  lang: "en" | "fr"
+): Promise<{ client: FlexitiClient; credentialsSource: "environment" | "admin" }> {
   const selected = options.environment ?? settings.active_environment
-  const environment = paymentEnvironment ?? selected
-  const lang = options.default_lang ?? settings.default_lang
-
   // Credentials and base URLs in provider options (or FLEXITI_* variables) belong to the
   // environment the options select; another environment's come from Settings → Flexiti.
   const optionsApply = environment === selected
@@ -123,6 +117,35 @@ export async function loadRuntimeConfig(
       `Flexiti is not configured for the ${environment} environment: save a client id and secret in Settings → Flexiti or set FLEXITI_CLIENT_ID / FLEXITI_CLIENT_SECRET.`
     )
   }
+  return { client: clientFor({ environment, clientId, clientSecret, posOrigin, onlineOrigin, lang, timeoutMs: options.timeout_ms }), credentialsSource }
+}
+
+/**
+ * Only the Flexiti client of one environment, for a payment's back-office calls (capture, refund,
+ * release): the same credentials `loadRuntimeConfig` picks, without reading what a checkout alone
+ * needs (the synced provinces).
+ */
+export async function loadClient(options: ParsedProviderOptions, knex: PgConnection | undefined, environment: FlexitiEnvironment): Promise<FlexitiClient> {
+  const settings: FlexitiSettingsValues = knex ? await readSettings(knex) : { ...FLEXITI_SETTINGS_DEFAULTS }
+  const { client } = await resolveClient(options, knex, settings, environment, options.default_lang ?? settings.default_lang)
+  return client
+}
+
+/**
+ * Reads the admin-saved settings through the shared pg connection on every call, so a change
+ * in the admin applies to the next checkout without a restart.
+ */
+export async function loadRuntimeConfig(
+  options: ParsedProviderOptions,
+  knex?: PgConnection,
+  /** the environment a payment was authorized in: its back-office calls go there, whatever is selected now */
+  paymentEnvironment?: FlexitiEnvironment
+): Promise<RuntimeConfig> {
+  const settings: FlexitiSettingsValues = knex ? await readSettings(knex) : { ...FLEXITI_SETTINGS_DEFAULTS }
+  const selected = options.environment ?? settings.active_environment
+  const environment = paymentEnvironment ?? selected
+  const lang = options.default_lang ?? settings.default_lang
+  const { client, credentialsSource } = await resolveClient(options, knex, settings, environment, lang)
 
   return {
     environment,
@@ -138,7 +161,7 @@ export async function loadRuntimeConfig(
     ),
     defaultPlanId: options.default_plan_id,
     defaultTerm: options.default_term,
-    client: clientFor({ environment, clientId, clientSecret, posOrigin, onlineOrigin, lang, timeoutMs: options.timeout_ms }),
+    client,
     credentialsSource,
   }
 }

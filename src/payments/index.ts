@@ -4,6 +4,18 @@
  * `steps/`, so what a step needs stays the core's own business.
  */
 
+// the core's ports and their PostgreSQL implementation
+export type { CheckoutsPort, MoneyClient, MovementsPort, PaymentsDeps } from "./deps"
+export { pgPaymentsDeps, pgRecords } from "./pg-deps"
+
+// one function per step Medusa asks of the provider
+export { initiatePayment } from "./initiate"
+export { authorizePayment } from "./authorize"
+export { capturePayment } from "./capture"
+export { refundPayment } from "./refund"
+export { cancelPayment, deletePayment } from "./release-payment"
+export { authorizedCheckoutOf, checkoutOf, moneyContextOf, paymentDataFor, paymentStatusOf, retrievePaymentData, sessionAudit } from "./reads"
+
 // sessions and checkouts
 export { SESSION_ID, checkoutOfSession, publicSessionData, sessionDataOf } from "./steps/session-data"
 export { initiateWidget, authorizeWidget, findAuthorizationByReference, isDecline } from "./steps/widget-flow"

@@ -3,20 +3,17 @@ import { MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { Authorization } from "../../flexiti/schemas"
 import { RuntimeConfig } from "../../config/resolver"
 import { isPositive, sameToTheCent, toDollars } from "../../lib/money"
-import { readCheckout, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import { checkoutReleasedMessage } from "./shopper-messages"
-import { listMovements } from "../../modules/flexiti/stores/movement-store"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { paymentDataOf, remainingToCapture, statusOfAuthorization } from "./authorization-ledger"
-import { withMoneyLock } from "./money-lock"
+import type { PaymentsDeps } from "../deps"
 import { AuthorizedCheckout, captureOnFlexiti, MoneyContext } from "./money-movements"
 import { releaseOrMarkPending } from "./release"
 import { sessionDataOf } from "./session-data"
 
 export interface AcceptDeps {
   config: RuntimeConfig
-  knex: PgConnection
+  deps: PaymentsDeps
   moneyContext(checkout: AuthorizedCheckout): Promise<MoneyContext>
   logger?: Logger
   /** the shopper's language, for a refusal they read */
@@ -34,7 +31,8 @@ export async function acceptAuthorization(
   authorizationId: number,
   fresh?: Authorization
 ): Promise<AuthorizePaymentOutput> {
-  const { config, knex, logger } = deps
+  const { config, logger } = deps
+  const { checkouts, movements: movementStore } = deps.deps
   const sessionId = checkout.payment_session_id
   let authorization: Authorization = fresh ?? (await config.client.getAuthorization(authorizationId))
   // The reference is the session id it was created for (docs/assumptions.md, "Assumptions about the Flexiti API").
@@ -45,13 +43,13 @@ export async function acceptAuthorization(
   // Inside the session's money lock, where every release writes its state: a checkout whose
   // release is pending or done is never accepted for an order (its authorization is, or is about
   // to be, given back), so no release can later void the order.
-  const owned = await withMoneyLock(knex, sessionId, async () => {
-    const current = (await readCheckout(knex, sessionId)) ?? checkout
+  const owned = await deps.deps.lock(sessionId, async () => {
+    const current = (await checkouts.read(sessionId)) ?? checkout
     if (current.release_state) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, checkoutReleasedMessage(deps.lang))
     }
     // accepted_at tells a release asked for in the next moments that Medusa may be writing the payment.
-    return (await writeCheckout(knex, {
+    return (await checkouts.write({
       payment_session_id: sessionId,
       authorization_id: String(authorizationId),
       accepted_at: new Date(),
@@ -63,13 +61,13 @@ export async function acceptAuthorization(
     return { status: PaymentSessionStatus.ERROR, data: { ...sessionDataOf(owned), authorization_error: "amount_mismatch" } }
   }
   if (config.autoCapture && statusOfAuthorization(authorization) === PaymentSessionStatus.AUTHORIZED) {
-    const remaining = remainingToCapture(paymentDataOf(owned, authorization, await listMovements(knex, sessionId)))
+    const remaining = remainingToCapture(paymentDataOf(owned, authorization, await movementStore.list(sessionId)))
     if (isPositive(remaining)) {
       const ctx = await deps.moneyContext(owned)
-      await withMoneyLock(knex, sessionId, () => captureOnFlexiti(ctx, { medusaCaptureId: sessionId, amount: remaining, liveMedusaCaptureIds: [sessionId] }))
+      await deps.deps.lock(sessionId, () => captureOnFlexiti(ctx, { medusaCaptureId: sessionId, amount: remaining, liveMedusaCaptureIds: [sessionId] }))
       authorization = await config.client.getAuthorization(authorizationId)
     }
   }
-  const movements = await listMovements(knex, sessionId)
+  const movements = await movementStore.list(sessionId)
   return { status: statusOfAuthorization(authorization), data: paymentDataOf(owned, authorization, movements) as unknown as Record<string, unknown> }
 }

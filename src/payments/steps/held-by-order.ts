@@ -1,6 +1,4 @@
 import type { Logger } from "@medusajs/framework/types"
-import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
-import { livePaymentOfSession } from "./medusa-records"
 import type { MoneyContext } from "./money-movements"
 
 /**
@@ -10,10 +8,10 @@ import type { MoneyContext } from "./money-movements"
  */
 export async function heldByOrder(ctx: MoneyContext, logger?: Logger): Promise<{ kind: "held_by_order"; payment_id: string } | undefined> {
   const sessionId = ctx.checkout.payment_session_id
-  const paymentId = await livePaymentOfSession(ctx.knex, sessionId)
+  const paymentId = await ctx.deps.medusa.livePaymentOfSession(sessionId)
   if (!paymentId) return undefined
   const note = `not released: Medusa payment ${paymentId} (a placed order) holds this authorization`
-  await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: null, release_error: note })
+  await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: null, release_error: note })
   logger?.warn(`Flexiti: session ${sessionId}: ${note}.`)
   return { kind: "held_by_order", payment_id: paymentId }
 }

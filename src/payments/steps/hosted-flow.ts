@@ -3,8 +3,7 @@ import { ASSUMPTIONS, isHostedPurchasePending, isHostedPurchaseSuccessful } from
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { AddressInformation } from "../../flexiti/schemas"
-import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import type { CheckoutsPort } from "../deps"
 import { CheckoutContext } from "../../lib/checkout-context"
 import { toFlexitiAmount } from "../../lib/money"
 import { RuntimeConfig } from "../../config/resolver"
@@ -30,12 +29,12 @@ function completeAddress(address: Partial<AddressInformation> | undefined): Addr
 
 export async function initiateHosted(args: {
   config: RuntimeConfig
-  knex: PgConnection
+  checkouts: CheckoutsPort
   sessionId: string
   amount: string
   context: CheckoutContext
 }): Promise<{ id: string; data: FlexitiSessionData }> {
-  const { config, knex, sessionId, context } = args
+  const { config, checkouts, sessionId, context } = args
   const billing = completeAddress(context.billing) ?? completeAddress(context.shipping)
   const shipping = completeAddress(context.shipping) ?? billing
   if (!billing || !shipping) {
@@ -60,7 +59,7 @@ export async function initiateHosted(args: {
     },
     { referenceId }
   )
-  await writeCheckout(knex, {
+  await checkouts.write({
     payment_session_id: sessionId,
     flow: "hosted",
     environment: config.environment,

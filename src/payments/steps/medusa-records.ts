@@ -4,7 +4,8 @@
  * needs through the shared pg connection, here and nowhere else.
  */
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
-import { Dollars, toDollars } from "../../lib/money"
+import { toDollars } from "../../lib/money"
+import type { MedusaMoneyRow } from "../deps"
 
 /** The payment collection of a payment session and the cart linked to that collection. */
 export async function cartOfPaymentSession(
@@ -40,11 +41,6 @@ export async function livePaymentOfSession(knex: PgConnection, paymentSessionId:
 export async function paymentOfSession(knex: PgConnection, paymentSessionId: string): Promise<string | undefined> {
   const row = await knex("payment").where({ payment_session_id: paymentSessionId }).whereNull("deleted_at").first("id")
   return row?.id
-}
-
-export interface MedusaMoneyRow {
-  id: string
-  amount: Dollars
 }
 
 function moneyRow(row: { id: string; raw_amount?: unknown; amount?: unknown }): MedusaMoneyRow {

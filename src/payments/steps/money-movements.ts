@@ -1,16 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { isAuthorizationOpen } from "../../flexiti/assumptions"
 import { FlexitiError } from "../../flexiti/errors"
 import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
 import { FlexitiCallLogEntry, FlexitiCheckoutState } from "../../modules/flexiti/types"
-import { assignMovement, claimMovement, completeMovement, FlexitiMovement, listMovements, releaseClaim } from "../../modules/flexiti/stores/movement-store"
-import { toDate, type PgConnection } from "../../modules/flexiti/stores/connection"
-import { FLEXITI_SCHEMA } from "../../modules/flexiti/schema"
+import type { FlexitiMovement } from "../../modules/flexiti/stores/movement-store"
 import { paymentDataOf, prefersReturn, refundableOf, RETURN_FALLBACK_CODES } from "./authorization-ledger"
 import { addDollars, Dollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount } from "../../lib/money"
 import { skuDataFor } from "./sku-data"
-import { RuntimeConfig } from "../../config/resolver"
+import type { MoneyClient, PaymentsDeps } from "../deps"
 
 type Audit = (entry: FlexitiCallLogEntry) => Promise<void>
 
@@ -19,8 +16,9 @@ export type AuthorizedCheckout = FlexitiCheckoutState & { authorization_id: stri
 
 /** What every money movement of one payment works from: server-side records only. */
 export interface MoneyContext {
-  config: RuntimeConfig
-  knex: PgConnection
+  deps: PaymentsDeps
+  /** the Flexiti client of the environment the payment was authorized in */
+  client: MoneyClient
   checkout: AuthorizedCheckout
   audit: Audit
 }
@@ -61,18 +59,18 @@ export function authorizationIdOf(checkout: FlexitiCheckoutState): number {
  * the reference it was sent with) says whether it went through.
  */
 async function settlePendingCaptures(ctx: MoneyContext, authorization: Authorization): Promise<FlexitiMovement[]> {
-  const movements = await listMovements(ctx.knex, ctx.checkout.payment_session_id)
+  const movements = await ctx.deps.movements.list(ctx.checkout.payment_session_id)
   const linked = new Set(movements.filter((m) => m.kind === "capture" && m.state === "done").map((m) => m.flexiti_id))
   for (const pending of movements.filter((m) => m.kind === "capture" && m.state === "pending")) {
     const applied = authorization.captures.find((c) => c.reference === bodyReference(pending.medusa_id ?? "") && !linked.has(String(c.capture_id)))
     if (applied) {
       linked.add(String(applied.capture_id))
-      await completeMovement(ctx.knex, pending.content_key, { flexiti_id: String(applied.capture_id), capture_id: String(applied.capture_id) })
+      await ctx.deps.movements.complete(pending.content_key, { flexiti_id: String(applied.capture_id), capture_id: String(applied.capture_id) })
     } else {
-      await releaseClaim(ctx.knex, pending.content_key)
+      await ctx.deps.movements.releaseClaim(pending.content_key)
     }
   }
-  return listMovements(ctx.knex, ctx.checkout.payment_session_id)
+  return ctx.deps.movements.list(ctx.checkout.payment_session_id)
 }
 
 /**
@@ -83,11 +81,11 @@ async function settlePendingCaptures(ctx: MoneyContext, authorization: Authoriza
  * capture so that money is never taken twice.
  */
 export async function captureOnFlexiti(ctx: MoneyContext, args: { medusaCaptureId: string; amount: Dollars; liveMedusaCaptureIds: string[] }): Promise<void> {
-  const { config, knex, checkout, audit } = ctx
+  const { client, deps, checkout, audit } = ctx
   const { medusaCaptureId, amount } = args
   const sessionId = checkout.payment_session_id
   const authorizationId = authorizationIdOf(checkout)
-  const authorization = await config.client.getAuthorization(authorizationId)
+  const authorization = await client.getAuthorization(authorizationId)
   const movements = await settlePendingCaptures(ctx, authorization)
   const done = movements.filter((m) => m.kind === "capture" && m.state === "done")
   if (done.some((m) => m.medusa_id === medusaCaptureId)) return
@@ -100,7 +98,7 @@ export async function captureOnFlexiti(ctx: MoneyContext, args: { medusaCaptureI
   for (const capture of authorization.captures.filter((c) => !known.has(String(c.capture_id)))) {
     const owner = capture.reference && args.liveMedusaCaptureIds.find((id) => bodyReference(id) === capture.reference)
     if (owner) {
-      await recordCapture(knex, sessionId, capture.capture_id, toDollars(capture.amount), owner)
+      await recordCapture(deps, sessionId, capture.capture_id, toDollars(capture.amount), owner)
       if (owner === medusaCaptureId) return
     } else {
       unrecorded.push({ capture_id: capture.capture_id, amount: toDollars(capture.amount) })
@@ -110,7 +108,7 @@ export async function captureOnFlexiti(ctx: MoneyContext, args: { medusaCaptureI
   const adoptable = [...orphans.map((m) => ({ capture_id: Number(m.flexiti_id), amount: m.amount })), ...unrecorded]
   const match = adoptable.find((c) => sameToTheCent(c.amount, amount))
   if (match) {
-    await recordCapture(knex, sessionId, match.capture_id, match.amount, medusaCaptureId)
+    await recordCapture(deps, sessionId, match.capture_id, match.amount, medusaCaptureId)
     await audit({
       operation: "capture",
       reference_id: referenceIdFor(medusaCaptureId),
@@ -131,7 +129,7 @@ export async function captureOnFlexiti(ctx: MoneyContext, args: { medusaCaptureI
 
   const capturedAfter = addDollars(toDollars(authorization.captured_amount), amount)
   const key = `${sessionId}:capture:${capturedAfter}`
-  const claim = await claimMovement(knex, {
+  const claim = await deps.movements.claim({
     payment_session_id: sessionId,
     kind: "capture",
     content_key: key,
@@ -145,22 +143,22 @@ export async function captureOnFlexiti(ctx: MoneyContext, args: { medusaCaptureI
   const referenceId = referenceIdFor(medusaCaptureId)
   const reference = bodyReference(medusaCaptureId)
   try {
-    const capture = await config.client.capture(
+    const capture = await client.capture(
       authorizationId,
       { amount: toFlexitiAmount(amount), reference, sku_data: skuDataFor(checkout.sku_data, amount, "capture") },
       { referenceId }
     )
-    await completeMovement(knex, key, { flexiti_id: String(capture.capture_id), capture_id: String(capture.capture_id) })
+    await deps.movements.complete(key, { flexiti_id: String(capture.capture_id), capture_id: String(capture.capture_id) })
     await audit({ operation: "capture", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(capture.capture_id) })
   } catch (error) {
     if (certainlyRefused(error)) {
-      await releaseClaim(knex, key)
+      await deps.movements.releaseClaim(key)
     } else {
       // The answer was lost: Flexiti's capture list says whether it went through.
-      const after = await config.client.getAuthorization(authorizationId).catch(() => undefined)
+      const after = await client.getAuthorization(authorizationId).catch(() => undefined)
       const applied = after?.captures.find((c) => c.reference === reference && !known.has(String(c.capture_id)))
       if (applied) {
-        await completeMovement(knex, key, { flexiti_id: String(applied.capture_id), capture_id: String(applied.capture_id) })
+        await deps.movements.complete(key, { flexiti_id: String(applied.capture_id), capture_id: String(applied.capture_id) })
         await audit({
           operation: "capture",
           reference_id: referenceId,
@@ -171,7 +169,7 @@ export async function captureOnFlexiti(ctx: MoneyContext, args: { medusaCaptureI
         })
         return
       }
-      if (after) await releaseClaim(knex, key)
+      if (after) await deps.movements.releaseClaim(key)
     }
     await audit(failureEntry("capture", referenceId, error, amount))
     throw error
@@ -179,51 +177,16 @@ export async function captureOnFlexiti(ctx: MoneyContext, args: { medusaCaptureI
 }
 
 /** Records that a Flexiti capture settles a Medusa capture: its movement when there is one, else a new one. */
-async function recordCapture(knex: PgConnection, sessionId: string, captureId: number, amount: Dollars, medusaId: string) {
-  const movements = await listMovements(knex, sessionId)
+async function recordCapture(deps: PaymentsDeps, sessionId: string, captureId: number, amount: Dollars, medusaId: string) {
+  const movements = await deps.movements.list(sessionId)
   const existing = movements.find((m) => m.kind === "capture" && m.state === "done" && m.flexiti_id === String(captureId))
   if (existing) {
-    await assignMovement(knex, existing.content_key, medusaId)
+    await deps.movements.assign(existing.content_key, medusaId)
     return
   }
   const key = `${sessionId}:capture:flexiti-${captureId}`
-  await claimMovement(knex, { payment_session_id: sessionId, kind: "capture", content_key: key, amount, capture_id: String(captureId), medusa_id: medusaId })
-  await completeMovement(knex, key, { flexiti_id: String(captureId), capture_id: String(captureId), medusa_id: medusaId })
-}
-
-/* ------------------------------------------------------------------ release */
-
-/** Releases whatever remains; a closed authorization (authorization_ended) counts as done. */
-export async function releaseOnFlexiti(ctx: MoneyContext, referenceKey: string): Promise<Authorization> {
-  const { config, audit } = ctx
-  const authorizationId = authorizationIdOf(ctx.checkout)
-  const before = await config.client.getAuthorization(authorizationId)
-  const remaining = toDollars(before.remaining_authorization_amount)
-  if (!isAuthorizationOpen(before.status) || !isPositive(remaining)) {
-    return before
-  }
-  const referenceId = referenceIdFor(referenceKey)
-  try {
-    await config.client.release(authorizationId, { amount: toFlexitiAmount(remaining), reference: bodyReference(referenceKey) }, { referenceId })
-    await audit({ operation: "release", reference_id: referenceId, outcome: "success", amount: remaining, flexiti_id: String(authorizationId) })
-  } catch (error) {
-    const after = await config.client.getAuthorization(authorizationId).catch(() => undefined)
-    if (after && (!isAuthorizationOpen(after.status) || !isPositive(toDollars(after.remaining_authorization_amount)))) {
-      // Closed meanwhile (captured or released by an earlier attempt): nothing left to release.
-      await audit({
-        operation: "release",
-        reference_id: referenceId,
-        outcome: "success",
-        amount: "0.00",
-        flexiti_id: String(authorizationId),
-        message: "authorization already closed",
-      })
-      return after
-    }
-    await audit(failureEntry("release", referenceId, error, remaining))
-    throw error
-  }
-  return config.client.getAuthorization(authorizationId)
+  await deps.movements.claim({ payment_session_id: sessionId, kind: "capture", content_key: key, amount, capture_id: String(captureId), medusa_id: medusaId })
+  await deps.movements.complete(key, { flexiti_id: String(captureId), capture_id: String(captureId), medusa_id: medusaId })
 }
 
 /* ------------------------------------------------------------------ refunds */
@@ -234,14 +197,14 @@ export async function releaseOnFlexiti(ctx: MoneyContext, referenceKey: string):
  * back, so a pending one stops further refunds until an admin confirms it in Flexiti's portal.
  */
 async function settlePendingRefunds(ctx: MoneyContext, authorization: Authorization): Promise<FlexitiMovement[]> {
-  const movements = await listMovements(ctx.knex, ctx.checkout.payment_session_id)
+  const movements = await ctx.deps.movements.list(ctx.checkout.payment_session_id)
   for (const pending of movements.filter((m) => m.state === "pending" && m.kind !== "capture")) {
     const capture = authorization.captures.find((c) => String(c.capture_id) === pending.capture_id)
     if (pending.kind === "return" && capture?.returned_amount !== undefined) {
       const recorded = sum(movements.filter((m) => m.kind === "return" && m.state === "done" && m.capture_id === pending.capture_id))
       const applied = lte(addDollars(recorded, pending.amount), toDollars(capture.returned_amount))
-      if (applied) await completeMovement(ctx.knex, pending.content_key, {})
-      else await releaseClaim(ctx.knex, pending.content_key)
+      if (applied) await ctx.deps.movements.complete(pending.content_key, {})
+      else await ctx.deps.movements.releaseClaim(pending.content_key)
       continue
     }
     throw new MedusaError(
@@ -251,7 +214,7 @@ async function settlePendingRefunds(ctx: MoneyContext, authorization: Authorizat
         "done or not done in the order's Flexiti panel; refunds of this payment resume after that."
     )
   }
-  return listMovements(ctx.knex, ctx.checkout.payment_session_id)
+  return ctx.deps.movements.list(ctx.checkout.payment_session_id)
 }
 
 /**
@@ -262,10 +225,10 @@ async function settlePendingRefunds(ctx: MoneyContext, authorization: Authorizat
  * keyed by what it refunds (the capture and the running total it brings it to).
  */
 export async function refundOnFlexiti(ctx: MoneyContext, args: { medusaRefundId: string; amount: Dollars; liveMedusaRefundIds: string[] }): Promise<void> {
-  const { config, knex, checkout } = ctx
+  const { client, deps, checkout } = ctx
   const { medusaRefundId, amount } = args
   const sessionId = checkout.payment_session_id
-  const authorization = await config.client.getAuthorization(authorizationIdOf(checkout))
+  const authorization = await client.getAuthorization(authorizationIdOf(checkout))
   let movements = await settlePendingRefunds(ctx, authorization)
   const refundMovements = () => movements.filter((m) => m.kind !== "capture" && m.state === "done")
 
@@ -282,7 +245,7 @@ export async function refundOnFlexiti(ctx: MoneyContext, args: { medusaRefundId:
       unaccounted.push(orphan)
       continue
     }
-    await assignMovement(knex, orphan.content_key, medusaRefundId)
+    await deps.movements.assign(orphan.content_key, medusaRefundId)
     left = subDollars(left, orphan.amount)
   }
   if (!isPositive(left)) return
@@ -293,7 +256,7 @@ export async function refundOnFlexiti(ctx: MoneyContext, args: { medusaRefundId:
         `not refunding $${amount} on top. Refund at least that amount to record it, or run Reconcile in Settings → Flexiti.`
     )
   }
-  movements = await listMovements(knex, sessionId)
+  movements = await deps.movements.list(sessionId)
 
   const data = paymentDataOf(checkout, authorization, movements)
   const captures = [...data.captures].sort((a, b) => a.date.localeCompare(b.date))
@@ -327,12 +290,12 @@ async function sendRefundPiece(
     medusaRefundId: string
   }
 ): Promise<void> {
-  const { config, knex, audit, checkout } = ctx
+  const { client, deps, audit, checkout } = ctx
   const { authorization, capture, amount, key } = args
   const referenceId = referenceIdFor(key)
   const reference = bodyReference(referenceId)
   const claimAs = async (kind: "return" | "account_refund") => {
-    const claim = await claimMovement(knex, {
+    const claim = await deps.movements.claim({
       payment_session_id: checkout.payment_session_id,
       kind,
       content_key: `${key}:${kind}`,
@@ -349,7 +312,7 @@ async function sendRefundPiece(
   if (prefersReturn(authorization.transaction_type)) {
     const claimKey = await claimAs("return")
     try {
-      const returned = await config.client.returnCapture(
+      const returned = await client.returnCapture(
         authorization.authorization_id,
         capture.capture_id,
         {
@@ -360,14 +323,14 @@ async function sendRefundPiece(
         },
         { referenceId }
       )
-      await completeMovement(knex, claimKey, { flexiti_id: String(returned.return_id) })
+      await deps.movements.complete(claimKey, { flexiti_id: String(returned.return_id) })
       await audit({ operation: "return", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(returned.return_id) })
       return
     } catch (error) {
-      if (certainlyRefused(error)) await releaseClaim(knex, claimKey)
+      if (certainlyRefused(error)) await deps.movements.releaseClaim(claimKey)
       if (!(error instanceof FlexitiError && RETURN_FALLBACK_CODES.some((code) => error.is(code)))) {
         if (!certainlyRefused(error) && (await returnWentThrough(ctx, authorization.authorization_id, capture, amount))) {
-          await completeMovement(knex, claimKey, {})
+          await deps.movements.complete(claimKey, {})
           await audit({ operation: "return", reference_id: referenceId, outcome: "success", amount, message: "answer lost; Flexiti shows the return" })
           return
         }
@@ -379,16 +342,16 @@ async function sendRefundPiece(
   }
   const claimKey = await claimAs("account_refund")
   try {
-    await config.client.refundAccount(
+    await client.refundAccount(
       authorization.account_number,
       { amount: toFlexitiAmount(amount), capture_id: capture.capture_id, reference, sku_data: skuDataFor(checkout.sku_data, amount, "refund") },
       { referenceId }
     )
-    await completeMovement(knex, claimKey, {})
+    await deps.movements.complete(claimKey, {})
     await audit({ operation: "account_refund", reference_id: referenceId, outcome: "success", amount, flexiti_id: String(capture.capture_id) })
   } catch (error) {
     // Only a refusal frees the claim: an unanswered account refund cannot be read back.
-    if (certainlyRefused(error)) await releaseClaim(knex, claimKey)
+    if (certainlyRefused(error)) await deps.movements.releaseClaim(claimKey)
     await audit(failureEntry("account_refund", referenceId, error, amount))
     throw error
   }
@@ -401,105 +364,13 @@ async function returnWentThrough(
   capture: { capture_id: number; returned: Dollars },
   amount: Dollars
 ): Promise<boolean> {
-  const after = await ctx.config.client.getAuthorization(authorizationId).catch(() => undefined)
+  const after = await ctx.client.getAuthorization(authorizationId).catch(() => undefined)
   const now = after?.captures.find((c) => c.capture_id === capture.capture_id)
   if (now?.returned_amount === undefined) return false
   return lte(addDollars(capture.returned, amount), toDollars(now.returned_amount))
 }
 
-/* ------------------------------------------------------------------ unanswered refunds */
-
 /** A refund piece is keyed `<piece key>:<kind>`; the piece key's reference id is what Flexiti was sent. */
 export function refundReferenceOf(contentKey: string): string {
   return referenceIdFor(contentKey.replace(/:(return|account_refund)$/, ""))
-}
-
-/** A refund piece Flexiti did not answer and that cannot be read back: what the plugin knows of it. */
-export interface UnansweredRefund {
-  /** the movement's own id: a resolve names it, so a stale or repeated resolve finds nothing pending */
-  id: string
-  kind: "return" | "account_refund"
-  amount: Dollars
-  /** the Flexiti capture it refunds */
-  capture_id: string | null
-  /** the Medusa refund it was sent for (Medusa deletes that refund when the provider fails) */
-  medusa_refund_id: string | null
-  /** the reference id sent to Flexiti, to look the refund up in Flexiti's merchant portal */
-  reference_id: string
-  sent_at: Date
-}
-
-const MV = FLEXITI_SCHEMA.movement
-const MC = MV.columns
-
-function unansweredOf(row: Record<string, unknown>): UnansweredRefund {
-  const contentKey = row[MC.content_key] as string
-  return {
-    id: row[MC.id] as string,
-    kind: row[MC.kind] as UnansweredRefund["kind"],
-    amount: toDollars(row[MC.amount] as string),
-    capture_id: (row[MC.capture_id] as string | null) ?? null,
-    medusa_refund_id: (row[MC.medusa_id] as string | null) ?? null,
-    reference_id: refundReferenceOf(contentKey),
-    sent_at: toDate(row[MC.created_at]),
-  }
-}
-
-/**
- * The refund pieces of a session still pending. Outside the money lock a pending piece may also
- * be one being sent right now; a resolve takes the lock, so it only ever acts on a lost answer.
- */
-export async function listUnansweredRefunds(knex: PgConnection, paymentSessionId: string): Promise<UnansweredRefund[]> {
-  const rows = await knex(MV.table)
-    .select("*")
-    .where(MC.payment_session_id, paymentSessionId)
-    .where(MC.state, "pending")
-    .whereIn(MC.kind, ["return", "account_refund"])
-    .whereNull(MC.deleted_at)
-    .orderBy(MC.created_at, "asc")
-  return rows.map(unansweredOf)
-}
-
-export type RefundResolution = "done" | "not_done"
-
-/**
- * Settles an unanswered refund piece as the admin found it in Flexiti's merchant portal: `done`
- * records it as applied (it counts as refunded from now on), `not_done` gives its claim back (the
- * money is refundable again). Must run inside the session's money lock: the piece is re-read
- * there, so a second or stale resolve, or one for another payment, is refused and moves nothing.
- */
-export async function resolveUnansweredRefund(
-  knex: PgConnection,
-  args: { paymentSessionId: string; movementId: string; outcome: RefundResolution; actor: string; audit: Audit }
-): Promise<UnansweredRefund> {
-  const row = await knex(MV.table).select("*").where(MC.id, args.movementId).whereNull(MC.deleted_at).first()
-  if (!row) {
-    // A piece resolved as not done is gone: a second resolve of it lands here.
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      `Refund ${args.movementId} is not waiting to be resolved (already resolved, or unknown); reload the panel.`
-    )
-  }
-  if (row[MC.payment_session_id] !== args.paymentSessionId || row[MC.kind] === "capture") {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Refund ${args.movementId} is not a refund of this payment.`)
-  }
-  const piece = unansweredOf(row)
-  if (row[MC.state] !== "pending") {
-    throw new MedusaError(MedusaError.Types.CONFLICT, `The refund of $${piece.amount} (reference ${piece.reference_id}) is already resolved; reload the panel.`)
-  }
-  const contentKey = row[MC.content_key] as string
-  if (args.outcome === "done") await completeMovement(knex, contentKey, {})
-  else await releaseClaim(knex, contentKey)
-  await args.audit({
-    operation: `${piece.kind}_resolved`,
-    reference_id: piece.reference_id,
-    outcome: "success",
-    amount: piece.amount,
-    flexiti_id: piece.capture_id,
-    message:
-      args.outcome === "done"
-        ? `${args.actor} confirmed in Flexiti's merchant portal that this unanswered refund was applied: it counts as refunded`
-        : `${args.actor} confirmed in Flexiti's merchant portal that this unanswered refund was not applied: the amount is refundable again`,
-  })
-  return piece
 }

@@ -9,7 +9,8 @@ import { runtimeConfigOf } from "../../config/from-container"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { TOO_SLOW, tooSlowAfter } from "../../lib/deadline"
 import { FLEXITI_PROVIDER_ID } from "../../lib/vocabulary"
-import { listUnansweredRefunds } from "./money-movements"
+import { listUnansweredRefunds } from "./unanswered-refunds"
+import { pgRecords } from "../pg-deps"
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
 
 /** Dollars with 2 decimals, computed with MathBN (never float sums). */
@@ -90,7 +91,7 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
   }
   const history = d.session_id ? await flexiti.listCallLog({ payment_session_id: d.session_id }) : []
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
-  const unanswered = checkout ? await listUnansweredRefunds(knex, checkout.payment_session_id) : []
+  const unanswered = checkout ? await listUnansweredRefunds(pgRecords(knex), checkout.payment_session_id) : []
 
   return {
     payment: {

@@ -1,13 +1,11 @@
 import type { Logger } from "@medusajs/framework/types"
 import type { Dollars } from "../../lib/money"
 import { Authorization } from "../../flexiti/schemas"
-import { readCheckout, writeCheckout } from "../../modules/flexiti/stores/checkout-store"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
-import { paymentOfSession } from "./medusa-records"
 import { heldByOrder } from "./held-by-order"
 import { returnCapturedWithoutOrder } from "./return-without-order"
-import { withMoneyLock } from "./money-lock"
-import { MoneyContext, releaseOnFlexiti } from "./money-movements"
+import { MoneyContext } from "./money-movements"
+import { releaseOnFlexiti } from "./release-on-flexiti"
 
 /**
  * Seconds after a completion accepted an authorization during which, while Medusa has no payment
@@ -33,14 +31,14 @@ function withinCompletionWindow(checkout: FlexitiCheckoutState, now: number): bo
 export async function releaseOrMarkPending(ctx: MoneyContext, referenceKey: string, logger?: Logger): Promise<Authorization | undefined> {
   const sessionId = ctx.checkout.payment_session_id
   try {
-    return await withMoneyLock(ctx.knex, sessionId, async () => {
+    return await ctx.deps.lock(sessionId, async () => {
       const authorization = await releaseOnFlexiti(ctx, referenceKey)
-      await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "released", release_error: null })
+      await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "released", release_error: null })
       return authorization
     })
   } catch (error) {
     const message = (error as Error).message
-    await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: message })
+    await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "pending", release_error: message })
     logger?.warn(`Flexiti: the release of session ${sessionId} is pending (retried by the reconciler): ${message}`)
     return undefined
   }
@@ -64,14 +62,14 @@ export type AbandonedReleaseOutcome =
 export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, logger?: Logger, now = Date.now()): Promise<AbandonedReleaseOutcome> {
   const sessionId = ctx.checkout.payment_session_id
   try {
-    return await withMoneyLock(ctx.knex, sessionId, async () => {
+    return await ctx.deps.lock(sessionId, async () => {
       // The order of the reads closes the race with a completion: accepted_at is written under
       // this lock before Medusa writes the payment; then "any payment yet?" before "a live one?",
       // so a payment committed between the two reads defers the release instead of missing it.
-      const checkout = (await readCheckout(ctx.knex, sessionId)) ?? ctx.checkout
-      if (withinCompletionWindow(checkout, now) && !(await paymentOfSession(ctx.knex, sessionId))) {
+      const checkout = (await ctx.deps.checkouts.read(sessionId)) ?? ctx.checkout
+      if (withinCompletionWindow(checkout, now) && !(await ctx.deps.medusa.paymentOfSession(sessionId))) {
         const note = "deferred: a completion accepted this authorization moments ago; the reconciler releases it once no order holds it"
-        await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: note })
+        await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "pending", release_error: note })
         return { kind: "pending" as const, message: note }
       }
       const held = await heldByOrder(ctx, logger)
@@ -79,13 +77,13 @@ export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, 
       const current = { ...ctx, checkout: { ...checkout, authorization_id: ctx.checkout.authorization_id } }
       const authorization = await releaseOnFlexiti(current, referenceKey)
       // A canceled Medusa payment settled its own captures through Medusa's refunds.
-      const returned = (await paymentOfSession(ctx.knex, sessionId)) ? "0.00" : await returnCapturedWithoutOrder(current, authorization)
-      await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "released", release_error: null })
+      const returned = (await ctx.deps.medusa.paymentOfSession(sessionId)) ? "0.00" : await returnCapturedWithoutOrder(current, authorization)
+      await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "released", release_error: null })
       return { kind: "released" as const, authorization, returned }
     })
   } catch (error) {
     const message = (error as Error).message
-    await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: message })
+    await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "pending", release_error: message })
     logger?.warn(`Flexiti: the release of session ${sessionId} is pending (retried by the reconciler): ${message}`)
     return { kind: "pending", message }
   }

@@ -1,13 +1,11 @@
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
-import { listMovements } from "../../modules/flexiti/stores/movement-store"
+import type { FlexitiCallLogEntry } from "../../modules/flexiti/types"
 import { addDollars } from "../../lib/money"
 import type { PgConnection } from "../../modules/flexiti/stores/connection"
-import { refundsOfPayment } from "./medusa-records"
-import { withMoneyLock } from "./money-lock"
-import { RefundResolution, resolveUnansweredRefund, UnansweredRefund } from "./money-movements"
+import { pgRecords } from "../pg-deps"
+import { RefundResolution, resolveUnansweredRefund, UnansweredRefund } from "./unanswered-refunds"
 import { FLEXITI_PROVIDER_ID } from "../../lib/vocabulary"
 import { finishCanceledOrderRefund, paymentOfCanceledOrder } from "./canceled-order-refunds"
 
@@ -36,16 +34,16 @@ export async function resolveUnansweredRefundOfPayment(
   }
   const sessionId = (payment as { payment_session_id?: string }).payment_session_id
   if (!sessionId) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment ${payment.id} has no Flexiti payment session`)
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
-  const audit = async (entry: Parameters<typeof appendCallLog>[1]) => {
-    await appendCallLog(knex, { ...entry, payment_id: payment.id, payment_session_id: sessionId })
+  const deps = pgRecords(container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection)
+  const audit = async (entry: FlexitiCallLogEntry) => {
+    await deps.callLog.append({ ...entry, payment_id: payment.id, payment_session_id: sessionId })
   }
-  const piece = await withMoneyLock(knex, sessionId, () =>
-    resolveUnansweredRefund(knex, { paymentSessionId: sessionId, movementId: args.movementId, outcome: args.outcome, actor: args.actor, audit })
+  const piece = await deps.lock(sessionId, () =>
+    resolveUnansweredRefund(deps, { paymentSessionId: sessionId, movementId: args.movementId, outcome: args.outcome, actor: args.actor, audit })
   )
   if (args.outcome === "not_done") return { piece, outcome: args.outcome, medusa_refund: null }
 
-  const live = await refundsOfPayment(knex, payment.id)
+  const live = await deps.medusa.refundsOfPayment(payment.id)
   if (piece.medusa_refund_id && live.some((r) => r.id === piece.medusa_refund_id)) {
     return { piece, outcome: args.outcome, medusa_refund: null }
   }
@@ -53,7 +51,7 @@ export async function resolveUnansweredRefundOfPayment(
   // other pieces (on other captures) that Flexiti did confirm: record all of them as one refund, so
   // Medusa's refunded total matches Flexiti's.
   const siblings = piece.medusa_refund_id
-    ? (await listMovements(knex, sessionId)).filter((m) => m.kind !== "capture" && m.state === "done" && m.medusa_id === piece.medusa_refund_id)
+    ? (await deps.movements.list(sessionId)).filter((m) => m.kind !== "capture" && m.state === "done" && m.medusa_id === piece.medusa_refund_id)
     : []
   const amount = siblings.length ? addDollars(...siblings.map((m) => m.amount)) : piece.amount
   if (await paymentOfCanceledOrder(container, payment.id)) {

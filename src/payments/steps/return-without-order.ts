@@ -1,12 +1,10 @@
 import type { Logger } from "@medusajs/framework/types"
 import { Authorization } from "../../flexiti/schemas"
-import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
-import { listMovements } from "../../modules/flexiti/stores/movement-store"
 import { addDollars, Dollars, isPositive } from "../../lib/money"
 import { paymentDataOf, refundableOf } from "./authorization-ledger"
 import { heldByOrder } from "./held-by-order"
-import { withMoneyLock } from "./money-lock"
-import { MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movements"
+import { MoneyContext, refundOnFlexiti } from "./money-movements"
+import { releaseOnFlexiti } from "./release-on-flexiti"
 
 /**
  * Gives back what Flexiti captured for a payment session that no Medusa payment holds (an
@@ -17,7 +15,7 @@ import { MoneyContext, refundOnFlexiti, releaseOnFlexiti } from "./money-movemen
  * that no Medusa payment exists. Returns the amount given back now ("0.00" when nothing was left).
  */
 export async function returnCapturedWithoutOrder(ctx: MoneyContext, authorization: Authorization): Promise<Dollars> {
-  const movements = await listMovements(ctx.knex, ctx.checkout.payment_session_id)
+  const movements = await ctx.deps.movements.list(ctx.checkout.payment_session_id)
   const refundable = addDollars(...paymentDataOf(ctx.checkout, authorization, movements).captures.map(refundableOf))
   if (!isPositive(refundable)) return "0.00"
   // Every earlier piece is accounted for by its own id: none may be taken as part of this return.
@@ -40,20 +38,20 @@ export async function giveBackUnrecorded(
 ): Promise<{ authorization?: Authorization; returned: Dollars; held_by?: string }> {
   const sessionId = ctx.checkout.payment_session_id
   try {
-    return await withMoneyLock(ctx.knex, sessionId, async () => {
+    return await ctx.deps.lock(sessionId, async () => {
       // Another completion of this session may have recorded its payment meanwhile (Medusa lets
       // two authorizations of one session race; the loser cancels): that payment keeps it all.
       const held = await heldByOrder(ctx, logger)
       if (held) return { returned: "0.00", held_by: held.payment_id }
       const authorization = await releaseOnFlexiti(ctx, referenceKey)
       const returned = await returnCapturedWithoutOrder(ctx, authorization)
-      await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "released", release_error: null })
+      await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "released", release_error: null })
       if (isPositive(returned)) logger?.warn(`Flexiti: session ${sessionId}: Medusa could not record its payment; returned $${returned} Flexiti had captured.`)
-      return { authorization: await ctx.config.client.getAuthorization(authorization.authorization_id), returned }
+      return { authorization: await ctx.client.getAuthorization(authorization.authorization_id), returned }
     })
   } catch (error) {
     const message = (error as Error).message
-    await writeCheckout(ctx.knex, { payment_session_id: sessionId, release_state: "pending", release_error: message })
+    await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "pending", release_error: message })
     logger?.warn(`Flexiti: giving back session ${sessionId} is pending (retried by the reconciler): ${message}`)
     return { returned: "0.00" }
   }

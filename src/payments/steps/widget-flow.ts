@@ -4,8 +4,7 @@ import { referenceIdFor } from "../../flexiti/reference-id"
 import { Authorization } from "../../flexiti/schemas"
 import { TokenLineage } from "../../flexiti/token-manager"
 import { FlexitiCheckoutState } from "../../modules/flexiti/types"
-import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import type { CheckoutsPort } from "../deps"
 import { CheckoutContext } from "../../lib/checkout-context"
 import { toFlexitiAmount } from "../../lib/money"
 import { RuntimeConfig } from "../../config/resolver"
@@ -20,12 +19,12 @@ import { financingForAuthorization, financingOptionOf, verifiedAccount } from ".
 
 export async function initiateWidget(args: {
   config: RuntimeConfig
-  knex: PgConnection
+  checkouts: CheckoutsPort
   sessionId: string
   amount: string
   context: CheckoutContext
 }): Promise<{ id: string; data: FlexitiSessionData }> {
-  const { config, knex, sessionId, context } = args
+  const { config, checkouts, sessionId, context } = args
   const referenceId = referenceIdFor(sessionId)
   // The checkout owns this customer-scope lineage from widget/init to the authorization, which
   // Flexiti's Authentication Endpoints page lists among the customer-scope calls.
@@ -51,7 +50,7 @@ export async function initiateWidget(args: {
     { lineage, referenceId, lang: context.lang }
   )
   const token = lineage.snapshot()
-  await writeCheckout(knex, {
+  await checkouts.write({
     payment_session_id: sessionId,
     flow: "widget",
     environment: config.environment,
@@ -92,8 +91,12 @@ export type WidgetAuthorizeOutcome =
  * that this customer passed the widget on the same token lineage (customer_identity_not_found
  * otherwise).
  */
-export async function authorizeWidget(args: { config: RuntimeConfig; knex: PgConnection; checkout: FlexitiCheckoutState }): Promise<WidgetAuthorizeOutcome> {
-  const { config, knex, checkout } = args
+export async function authorizeWidget(args: {
+  config: RuntimeConfig
+  checkouts: CheckoutsPort
+  checkout: FlexitiCheckoutState
+}): Promise<WidgetAuthorizeOutcome> {
+  const { config, checkouts, checkout } = args
   const sessionId = checkout.payment_session_id
   const account = verifiedAccount(checkout)
   if (!("accountNumber" in account)) {
@@ -111,7 +114,7 @@ export async function authorizeWidget(args: { config: RuntimeConfig; knex: PgCon
   if (checkout.authorization_attempted_at) {
     const existing = await findAuthorizationByReference(config, accountNumber, sessionId)
     if (existing) {
-      await writeCheckout(knex, { payment_session_id: sessionId, authorization_id: String(existing.authorization_id) })
+      await checkouts.write({ payment_session_id: sessionId, authorization_id: String(existing.authorization_id) })
       return { kind: "authorization", authorizationId: existing.authorization_id, authorization: existing }
     }
   }
@@ -124,7 +127,7 @@ export async function authorizeWidget(args: { config: RuntimeConfig; knex: PgCon
   const lineage: TokenLineage = config.client.restoreCustomerLineage(checkout.customer_token as Parameters<typeof config.client.restoreCustomerLineage>[0])
   const amount = toFlexitiAmount(checkout.amount)
   try {
-    await writeCheckout(knex, { payment_session_id: sessionId, authorization_attempted_at: new Date() })
+    await checkouts.write({ payment_session_id: sessionId, authorization_attempted_at: new Date() })
     const authorization = await config.client.createAuthorization(
       {
         account_number: accountNumber,
@@ -136,7 +139,7 @@ export async function authorizeWidget(args: { config: RuntimeConfig; knex: PgCon
       },
       { lineage, referenceId: checkout.reference_id }
     )
-    await writeCheckout(knex, {
+    await checkouts.write({
       payment_session_id: sessionId,
       authorization_id: String(authorization.authorization_id),
       customer_token: lineage.snapshot() ?? null,
@@ -146,7 +149,7 @@ export async function authorizeWidget(args: { config: RuntimeConfig; knex: PgCon
     // Keep the refreshed lineage even when Flexiti declined, so a retry uses the same flow.
     const snapshot = lineage.snapshot()
     if (snapshot && snapshot.accessToken !== checkout.customer_token.accessToken) {
-      await writeCheckout(knex, { payment_session_id: sessionId, customer_token: snapshot }).catch(() => undefined)
+      await checkouts.write({ payment_session_id: sessionId, customer_token: snapshot }).catch(() => undefined)
     }
   }
 }

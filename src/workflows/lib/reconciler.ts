@@ -35,7 +35,7 @@ import { appendCallLog } from "../../modules/flexiti/stores/call-log-store"
 import { PgConnection } from "../../modules/flexiti/stores/connection"
 import { declaredProviderOptions, runtimeConfigOf } from "../../config/from-container"
 import { readHostedOutcome } from "../../payments"
-import { MoneyContext } from "../../payments"
+import { MoneyContext, pgPaymentsDeps } from "../../payments"
 import { AbandonedReleaseOutcome, releaseAbandoned } from "../../payments"
 import { isPositive, toDollars } from "../../lib/money"
 import type { RuntimeConfig } from "../../config/resolver"
@@ -104,6 +104,11 @@ export async function reconcileFlexiti(
     }
     return configs.get(environment)!
   }
+  // The money steps' records over this run's connection; their Flexiti calls count against the budget.
+  const deps = pgPaymentsDeps(knex, {
+    settings: (environment) => (environment ? configFor(environment) : runtimeConfigOf(container)),
+    client: async (environment) => (await configFor(environment)).client,
+  })
   const audit = (sessionId: string, operation: string, message: string, flexitiId?: string) =>
     appendCallLog(knex, {
       payment_session_id: sessionId,
@@ -141,8 +146,8 @@ export async function reconcileFlexiti(
     let outcome: AbandonedReleaseOutcome
     try {
       const ctx: MoneyContext = {
-        config: await configFor(checkout.environment),
-        knex,
+        deps,
+        client: (await configFor(checkout.environment)).client,
         checkout,
         audit: (entry) => appendCallLog(knex, { ...entry, payment_session_id: checkout.payment_session_id }).then(() => undefined),
       }

@@ -101,3 +101,26 @@ export async function assignMovement(knex: PgConnection, contentKey: string, med
     .where(C.content_key, contentKey)
     .whereNull(C.deleted_at)
 }
+
+/** A movement with its own id: an unanswered refund is named by it in the order panel. */
+export type StoredMovement = FlexitiMovement & { id: string }
+
+const stored = (row: Record<string, unknown>): StoredMovement => ({ ...toMovement(row), id: row[C.id] as string })
+
+/** One live movement by its id. */
+export async function movementById(knex: PgConnection, id: string): Promise<StoredMovement | undefined> {
+  const row = await knex(M.table).select("*").where(C.id, id).whereNull(C.deleted_at).first()
+  return row ? stored(row) : undefined
+}
+
+/** The refund pieces (returns and account refunds) of a session still pending, oldest first. */
+export async function listPendingRefunds(knex: PgConnection, paymentSessionId: string): Promise<StoredMovement[]> {
+  const rows = await knex(M.table)
+    .select("*")
+    .where(C.payment_session_id, paymentSessionId)
+    .where(C.state, "pending")
+    .whereIn(C.kind, ["return", "account_refund"])
+    .whereNull(C.deleted_at)
+    .orderBy(C.created_at, "asc")
+  return rows.map(stored)
+}
