@@ -106,7 +106,7 @@ const codeDefaults = {
     "DEFAULT_RELEASE_UNPAID_AFTER_MINUTES"
   ),
   reconcile_call_budget: constant("src/workflows/lib/reconciler.ts", /DEFAULT_RECONCILE_CALL_BUDGET = ([\d_]+)/, "DEFAULT_RECONCILE_CALL_BUDGET"),
-  pending_orders: /if \(!this\.options_\.pending_orders\)/.test(read("src/providers/flexiti/service.ts")) ? "false" : undefined,
+  pending_orders: /pendingOrders: !!this\.options_\.pending_orders/.test(read("src/providers/flexiti/service.ts")) ? "false" : undefined,
   pending_order_deadline_hours: constant(
     "src/workflows/lib/reconciler.ts",
     /DEFAULT_PENDING_ORDER_DEADLINE_HOURS = ([\d_]+)/,
