@@ -6,14 +6,23 @@ import { MathBN } from "@medusajs/framework/utils"
  * All arithmetic goes through MathBN (bignumber.js); a JS number is produced only at the
  * very edge, from a 2-decimal string, where its JSON form is exactly that string.
  */
-export type Dollars = string
+declare const dollarsBrand: unique symbol
+
+/**
+ * A CAD amount as "123.45": exactly two decimals, made only by `toDollars` (and the helpers
+ * below), so a bare string from a request, a column or session data cannot pass for money
+ * without going through the one rounding rule.
+ */
+export type Dollars = string & { readonly [dollarsBrand]: "CAD dollars, 2 decimals" }
 
 const ROUND_HALF_UP = 4 // bignumber.js ROUND_HALF_UP; Medusa may carry more precision than cents
 
 /** "123.45" from any Medusa amount (number, string, BigNumber, raw {value, precision}). */
 export function toDollars(amount: BigNumberInput): Dollars {
-  return MathBN.convert(amount).decimalPlaces(2, ROUND_HALF_UP).toFixed(2)
+  return MathBN.convert(amount).decimalPlaces(2, ROUND_HALF_UP).toFixed(2) as Dollars
 }
+
+export const ZERO_DOLLARS: Dollars = toDollars(0)
 
 /** The number sent in a Flexiti JSON body. */
 export function toFlexitiAmount(amount: BigNumberInput): number {

@@ -1,5 +1,5 @@
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
-import { addDollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount } from "../money"
+import { addDollars, Dollars, isPositive, lte, minDollars, sameToTheCent, subDollars, toDollars, toFlexitiAmount, ZERO_DOLLARS } from "../money"
 
 describe("flexiti money", () => {
   describe("toDollars", () => {
@@ -164,6 +164,18 @@ describe("flexiti money", () => {
       expect(isPositive("0.004")).toBe(false)
       expect(isPositive("0.005")).toBe(true)
       expect(isPositive(-1)).toBe(false)
+    })
+  })
+
+  describe("Dollars", () => {
+    it("is made only through the rounding rule: a bare string is refused by the compiler", () => {
+      // Checked by `tsc -p tsconfig.tests.json` (CI): if Dollars were a plain string again,
+      // the directive below would be unused and the compile would fail.
+      // @ts-expect-error a string from a request, a column or session data is not money yet
+      const bare: Dollars = "12.5"
+      const money: Dollars = toDollars(bare)
+      expect(money).toBe("12.50")
+      expect(ZERO_DOLLARS).toBe("0.00")
     })
   })
 })

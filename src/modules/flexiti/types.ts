@@ -2,6 +2,7 @@
  * The values the module's stores read and write (rows decoded: secrets decrypted, JSON parsed).
  * No Medusa imports.
  */
+import type { Dollars } from "../../lib/money"
 import type { FlexitiEnvironmentName, FlexitiFlow, FlexitiLang } from "../../lib/vocabulary"
 import type { FlexitiCallOutcome, FlexitiReleaseState } from "./schema"
 
@@ -77,8 +78,8 @@ export interface FlexitiCheckoutState {
   authorization_id: string | null
   /** the cart the checkout was started for */
   cart_id: string | null
-  /** decimal dollars Medusa asked Flexiti to finance */
-  amount: string | null
+  /** what Medusa asked Flexiti to finance */
+  amount: Dollars | null
   /** the Flexiti account that passed the widget, decrypted (never leaves the server) */
   account_number: string | null
   release_state: FlexitiReleaseState | null
@@ -119,7 +120,7 @@ export interface FlexitiCheckoutWrite {
   online_order_id?: string | null
   authorization_id?: string | null
   cart_id?: string | null
-  amount?: string | null
+  amount?: Dollars | null
   account_number?: string | null
   release_state?: FlexitiReleaseState | null
   release_error?: string | null

@@ -5,6 +5,7 @@
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { FlexitiError } from "../../flexiti/errors"
+import { toDollars } from "../../lib/money"
 import { asMedusaError, cancelPayment, capturePayment, deletePayment, refundPayment } from "../index"
 import { COMPLETION_WINDOW_SECONDS } from "../steps/release"
 import { FakeFlexiti } from "./fake-flexiti"
@@ -16,7 +17,7 @@ const AUTHORIZATION = 501
 function setup(args: { amount?: string; transactionType?: "promotional_purchase" | "regular_purchase"; acceptedSecondsAgo?: number } = {}) {
   const flexiti = new FakeFlexiti()
   const deps = new InMemoryDeps(flexiti.client)
-  const amount = args.amount ?? "1.00"
+  const amount = toDollars(args.amount ?? "1.00")
   flexiti.authorize({ authorizationId: AUTHORIZATION, amount, reference: SESSION, transactionType: args.transactionType })
   deps.seedCheckout({
     payment_session_id: SESSION,
@@ -29,7 +30,7 @@ function setup(args: { amount?: string; transactionType?: "promotional_purchase"
 
 /** Medusa records a capture row, then asks the provider to settle it. */
 async function capture(deps: InMemoryDeps, paymentId: string, captureId: string, amount: string) {
-  deps.recordCapture(paymentId, captureId, amount)
+  deps.recordCapture(paymentId, captureId, toDollars(amount))
   try {
     return await capturePayment(deps, { sessionId: SESSION, medusaCaptureId: captureId })
   } catch (error) {
@@ -39,9 +40,9 @@ async function capture(deps: InMemoryDeps, paymentId: string, captureId: string,
 }
 
 async function refund(deps: InMemoryDeps, paymentId: string, refundId: string, amount: string) {
-  deps.recordRefund(paymentId, refundId, amount)
+  deps.recordRefund(paymentId, refundId, toDollars(amount))
   try {
-    return await refundPayment(deps, { sessionId: SESSION, medusaRefundId: refundId, amount })
+    return await refundPayment(deps, { sessionId: SESSION, medusaRefundId: refundId, amount: toDollars(amount) })
   } catch (error) {
     deps.forget(refundId)
     throw error
@@ -77,7 +78,7 @@ describe("payments core: captures", () => {
     // Flexiti applies the capture and the answer is lost; the read-back fails too.
     flexiti.failNext("capture", "lose")
     flexiti.failNext("getAuthorization", "ok", "unavailable")
-    deps.recordCapture(payment, "capt_1", "0.40")
+    deps.recordCapture(payment, "capt_1", toDollars("0.40"))
     await expect(capturePayment(deps, { sessionId: SESSION, medusaCaptureId: "capt_1" })).rejects.toBeInstanceOf(FlexitiError)
     expect(flexiti.captured(AUTHORIZATION)).toBe("0.40")
     expect(pending(deps)).toHaveLength(1) // unknown outcome: the claim is kept
@@ -132,7 +133,7 @@ describe("payments core: captures", () => {
   it("a capture after the release finished waiting for the lock captures nothing", async () => {
     const { flexiti, deps } = setup()
     const payment = deps.recordPayment(SESSION)
-    deps.recordCapture(payment, "capt_1", "0.20")
+    deps.recordCapture(payment, "capt_1", toDollars("0.20"))
     const steps: Promise<unknown>[] = []
     await deps.lock(SESSION, async () => {
       // The cancel asks for the lock first, the capture right behind it.

@@ -15,7 +15,7 @@ import type {
   ReturnRequest,
   ReturnResponse,
 } from "../../flexiti/schemas"
-import { addDollars, Dollars, lte, subDollars, toDollars, toFlexitiAmount, isPositive } from "../../lib/money"
+import { addDollars, Dollars, lte, subDollars, toDollars, toFlexitiAmount, isPositive, ZERO_DOLLARS } from "../../lib/money"
 import type { MoneyClient } from "../deps"
 
 type Method = "getAuthorization" | "capture" | "release" | "returnCapture" | "refundAccount"
@@ -60,7 +60,7 @@ export class FakeFlexiti {
       transaction_type: args.transactionType ?? "promotional_purchase",
       open: true,
       amount: toDollars(args.amount),
-      released: "0.00",
+      released: ZERO_DOLLARS,
       captures: [],
       returns: [],
       refunds: [],
@@ -141,8 +141,8 @@ export class FakeFlexiti {
       capture_id: this.nextId++,
       amount: toDollars(body.amount),
       reference: body.reference ?? null,
-      returned: "0.00",
-      refunded: "0.00",
+      returned: ZERO_DOLLARS,
+      refunded: ZERO_DOLLARS,
     }
     a.captures.push(capture)
     if (!isPositive(this.remaining(id))) a.open = false

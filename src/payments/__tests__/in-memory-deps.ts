@@ -10,6 +10,7 @@ import type { Dollars } from "../../lib/money"
 import type { StoredMovement } from "../../modules/flexiti/stores/movement-store"
 import type { FlexitiCallLogEntry, FlexitiCheckoutState, FlexitiCheckoutWrite } from "../../modules/flexiti/types"
 import type { MoneyClient, PaymentsDeps } from "../deps"
+import { blankCheckout } from "./checkout-state"
 
 interface MedusaRow {
   id: string
@@ -51,7 +52,7 @@ export class InMemoryDeps implements PaymentsDeps {
       const now = new Date()
       const current = this.checkoutRows.get(write.payment_session_id)
       const defined = Object.fromEntries(Object.entries(write).filter(([, v]) => v !== undefined))
-      const next = { ...(current ?? this.blankCheckout(write, now)), ...defined, updated_at: now } as FlexitiCheckoutState
+      const next = { ...(current ?? blankCheckout({ payment_session_id: write.payment_session_id }, now)), ...defined, updated_at: now } as FlexitiCheckoutState
       this.checkoutRows.set(write.payment_session_id, next)
       return { ...next }
     },
@@ -142,7 +143,7 @@ export class InMemoryDeps implements PaymentsDeps {
 
   /** A checkout as the plugin recorded it when the session started, with these fields. */
   seedCheckout(fields: Partial<FlexitiCheckoutState> & { payment_session_id: string }): void {
-    this.checkoutRows.set(fields.payment_session_id, { ...this.blankCheckout(fields, new Date()), ...fields })
+    this.checkoutRows.set(fields.payment_session_id, blankCheckout(fields))
   }
 
   /* ------------------------------ what Medusa writes ------------------------------ */
@@ -163,35 +164,5 @@ export class InMemoryDeps implements PaymentsDeps {
   /** Medusa deletes its capture or refund row when the provider throws. */
   forget(id: string): void {
     for (const row of [...this.captureRows, ...this.refundRows]) if (row.id === id) row.deleted = true
-  }
-
-  private blankCheckout(write: { payment_session_id: string }, now: Date): FlexitiCheckoutState {
-    return {
-      id: `fxco_${++this.seq}`,
-      payment_session_id: write.payment_session_id,
-      flow: "widget",
-      environment: "training",
-      reference_id: write.payment_session_id,
-      widget_session_id: null,
-      customer_token: null,
-      widget_result: null,
-      online_order_id: null,
-      authorization_id: null,
-      cart_id: null,
-      amount: null,
-      account_number: null,
-      release_state: null,
-      release_error: null,
-      authorization_attempted_at: null,
-      in_review_since: null,
-      financing_options: null,
-      financing_choice: null,
-      sku_data: null,
-      accepted_at: null,
-      reconciled_at: null,
-      context_nonce: null,
-      created_at: now,
-      updated_at: now,
-    }
   }
 }

@@ -5,7 +5,7 @@ import { referenceIdFor } from "../../flexiti/reference-id"
 import { AddressInformation } from "../../flexiti/schemas"
 import type { CheckoutsPort } from "../deps"
 import { CheckoutContext } from "../../lib/checkout-context"
-import { toFlexitiAmount } from "../../lib/money"
+import { Dollars, toFlexitiAmount } from "../../lib/money"
 import { RuntimeConfig } from "../../config/resolver"
 import { FlexitiSessionData } from "./types"
 
@@ -31,7 +31,7 @@ export async function initiateHosted(args: {
   config: RuntimeConfig
   checkouts: CheckoutsPort
   sessionId: string
-  amount: string
+  amount: Dollars
   context: CheckoutContext
 }): Promise<{ id: string; data: FlexitiSessionData }> {
   const { config, checkouts, sessionId, context } = args

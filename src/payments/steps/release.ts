@@ -1,5 +1,5 @@
 import type { Logger } from "@medusajs/framework/types"
-import type { Dollars } from "../../lib/money"
+import { Dollars, ZERO_DOLLARS } from "../../lib/money"
 import { Authorization } from "../../flexiti/schemas"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { heldByOrder } from "./held-by-order"
@@ -77,7 +77,7 @@ export async function releaseAbandoned(ctx: MoneyContext, referenceKey: string, 
       const current = { ...ctx, checkout: { ...checkout, authorization_id: ctx.checkout.authorization_id } }
       const authorization = await releaseOnFlexiti(current, referenceKey)
       // A canceled Medusa payment settled its own captures through Medusa's refunds.
-      const returned = (await ctx.deps.medusa.paymentOfSession(sessionId)) ? "0.00" : await returnCapturedWithoutOrder(current, authorization)
+      const returned = (await ctx.deps.medusa.paymentOfSession(sessionId)) ? ZERO_DOLLARS : await returnCapturedWithoutOrder(current, authorization)
       await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "released", release_error: null })
       return { kind: "released" as const, authorization, returned }
     })

@@ -1,6 +1,6 @@
 import type { Logger } from "@medusajs/framework/types"
 import { Authorization } from "../../flexiti/schemas"
-import { addDollars, Dollars, isPositive } from "../../lib/money"
+import { addDollars, Dollars, isPositive, ZERO_DOLLARS } from "../../lib/money"
 import { paymentDataOf, refundableOf } from "./authorization-ledger"
 import { heldByOrder } from "./held-by-order"
 import { MoneyContext, refundOnFlexiti } from "./money-movements"
@@ -17,7 +17,7 @@ import { releaseOnFlexiti } from "./release-on-flexiti"
 export async function returnCapturedWithoutOrder(ctx: MoneyContext, authorization: Authorization): Promise<Dollars> {
   const movements = await ctx.deps.movements.list(ctx.checkout.payment_session_id)
   const refundable = addDollars(...paymentDataOf(ctx.checkout, authorization, movements).captures.map(refundableOf))
-  if (!isPositive(refundable)) return "0.00"
+  if (!isPositive(refundable)) return ZERO_DOLLARS
   // Every earlier piece is accounted for by its own id: none may be taken as part of this return.
   const earlier = movements.map((m) => m.medusa_id).filter((id): id is string => !!id)
   await refundOnFlexiti(ctx, { medusaRefundId: `no-order-return:${Date.now()}`, amount: refundable, liveMedusaRefundIds: earlier })
@@ -42,7 +42,7 @@ export async function giveBackUnrecorded(
       // Another completion of this session may have recorded its payment meanwhile (Medusa lets
       // two authorizations of one session race; the loser cancels): that payment keeps it all.
       const held = await heldByOrder(ctx, logger)
-      if (held) return { returned: "0.00", held_by: held.payment_id }
+      if (held) return { returned: ZERO_DOLLARS, held_by: held.payment_id }
       const authorization = await releaseOnFlexiti(ctx, referenceKey)
       const returned = await returnCapturedWithoutOrder(ctx, authorization)
       await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "released", release_error: null })
@@ -53,6 +53,6 @@ export async function giveBackUnrecorded(
     const message = (error as Error).message
     await ctx.deps.checkouts.write({ payment_session_id: sessionId, release_state: "pending", release_error: message })
     logger?.warn(`Flexiti: giving back session ${sessionId} is pending (retried by the reconciler): ${message}`)
-    return { returned: "0.00" }
+    return { returned: ZERO_DOLLARS }
   }
 }

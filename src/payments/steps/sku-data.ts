@@ -7,7 +7,7 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { ASSUMPTIONS } from "../../flexiti/assumptions"
-import { Dollars, sameToTheCent, toDollars, toFlexitiAmount } from "../../lib/money"
+import { Dollars, sameToTheCent, toDollars, toFlexitiAmount, ZERO_DOLLARS } from "../../lib/money"
 import type { FlexitiSkuData as SkuData, FlexitiSkuProduct as SkuProduct } from "../../modules/flexiti/types"
 
 /** The cart as Medusa's query computes it (the fields `SKU_CART_FIELDS` asks for). */
@@ -85,7 +85,7 @@ function splitTax(taxTotal: BigNumberInput | null | undefined, lines: TaxLine[] 
   const total = MathBN.convert(taxTotal ?? 0)
   const rates = (lines ?? []).map((l) => ({ provincial: isProvincialTax(l.code), rate: MathBN.convert(l.rate ?? 0) }))
   const all = rates.reduce((sum, r) => MathBN.add(sum, r.rate), MathBN.convert(0))
-  if (MathBN.eq(all, 0)) return { gst_hst: toDollars(total), pst: "0.00" }
+  if (MathBN.eq(all, 0)) return { gst_hst: toDollars(total), pst: ZERO_DOLLARS }
   const provincialRate = rates.filter((r) => r.provincial).reduce((sum, r) => MathBN.add(sum, r.rate), MathBN.convert(0))
   const pst = toDollars(MathBN.div(MathBN.mult(total, provincialRate), all))
   return { gst_hst: toDollars(MathBN.sub(total, pst)), pst }

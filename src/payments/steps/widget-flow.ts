@@ -6,7 +6,7 @@ import { TokenLineage } from "../../flexiti/token-manager"
 import { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import type { CheckoutsPort } from "../deps"
 import { CheckoutContext } from "../../lib/checkout-context"
-import { toFlexitiAmount } from "../../lib/money"
+import { Dollars, toFlexitiAmount } from "../../lib/money"
 import { RuntimeConfig } from "../../config/resolver"
 import { FlexitiSessionData } from "./types"
 import { skuDataFor } from "./sku-data"
@@ -21,7 +21,7 @@ export async function initiateWidget(args: {
   config: RuntimeConfig
   checkouts: CheckoutsPort
   sessionId: string
-  amount: string
+  amount: Dollars
   context: CheckoutContext
 }): Promise<{ id: string; data: FlexitiSessionData }> {
   const { config, checkouts, sessionId, context } = args

@@ -9,6 +9,7 @@ import { readCheckout, writeCheckout } from "../stores/checkout-store"
 import { claimMovement, completeMovement, listMovements, releaseClaim } from "../stores/movement-store"
 import { appendCallLog } from "../stores/call-log-store"
 import { eligibleProvinces } from "../../../lib/checkout-rules"
+import { toDollars } from "../../../lib/money"
 import { readCredentials } from "../stores/credential-store"
 import { readSettings } from "../stores/settings-store"
 import { readSyncedProvinces } from "../stores/i18n-store"
@@ -377,7 +378,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
           environment: "training",
           reference_id: "r",
           account_number: "4111222233334444",
-          amount: "1260.00",
+          amount: toDollars("1260.00"),
           cart_id: "cart_1",
         })
         const raw = await knex()("flexiti_checkout").where({ payment_session_id: "payses_acct" }).first()
@@ -390,7 +391,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
           payment_session_id: "payses_m",
           kind: "capture" as const,
           content_key: "payses_m:capture:504.00",
-          amount: "504.00",
+          amount: toDollars("504.00"),
           capture_id: null,
           medusa_id: "capt_1",
         }
@@ -405,7 +406,7 @@ moduleIntegrationTestRunner<FlexitiModuleService>({
           expect.objectContaining({ state: "done", flexiti_id: "77", medusa_id: "capt_1", amount: "504.00" }),
         ])
 
-        const refund = { ...movement, kind: "return" as const, content_key: "payses_m:refund:77:100.00:return", amount: "100.00" }
+        const refund = { ...movement, kind: "return" as const, content_key: "payses_m:refund:77:100.00:return", amount: toDollars("100.00") }
         expect(await claimMovement(knex(), refund)).toEqual({ claimed: true })
         await releaseClaim(knex(), refund.content_key)
         expect(await claimMovement(knex(), refund)).toEqual({ claimed: true })

@@ -9,6 +9,7 @@ import { FLEXITI_SCHEMA } from "../schema"
 import type { FlexitiCheckoutState, FlexitiCheckoutWrite, FlexitiFinancingChoice, FlexitiFinancingOffer, FlexitiSkuData, FlexitiStoredToken } from "../types"
 import { decryptJson, encryptJson, FlexitiCryptoError, loadEncryptionKey } from "../crypto"
 import { checkoutWriteSchema, formatZodError } from "../validation"
+import { toDollars } from "../../../lib/money"
 import { jsonColumn, newId, parseJson, PgConnection, Row, toDate } from "./connection"
 
 const CH = FLEXITI_SCHEMA.checkout
@@ -31,7 +32,7 @@ function rowToState(row: Row, key?: Buffer | string): FlexitiCheckoutState {
     online_order_id: row[C.online_order_id] ?? null,
     authorization_id: row[C.authorization_id] ?? null,
     cart_id: row[C.cart_id] ?? null,
-    amount: row[C.amount] ?? null,
+    amount: row[C.amount] == null ? null : toDollars(row[C.amount]),
     account_number: account ? decryptJson<string>(account, secretKey) : null,
     release_state: row[C.release_state] ?? null,
     release_error: row[C.release_error] ?? null,

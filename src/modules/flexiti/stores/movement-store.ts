@@ -5,6 +5,7 @@
  * done when Flexiti answers, so a retry under a new Medusa id, or a concurrent one, finds it.
  */
 import { FLEXITI_SCHEMA, FlexitiMovementKind, FlexitiMovementState } from "../schema"
+import { Dollars, toDollars } from "../../../lib/money"
 import { newId, PgConnection, toDate } from "./connection"
 
 const M = FLEXITI_SCHEMA.movement
@@ -15,8 +16,7 @@ export interface FlexitiMovement {
   kind: FlexitiMovementKind
   content_key: string
   state: FlexitiMovementState
-  /** decimal dollars */
-  amount: string
+  amount: Dollars
   /** the Flexiti capture it belongs to (a capture's own id once done) */
   capture_id: string | null
   /** Flexiti's id for it: capture id or return id; null for account refunds (Flexiti returns none) */
@@ -32,7 +32,7 @@ function toMovement(row: Record<string, unknown>): FlexitiMovement {
     kind: row[C.kind] as FlexitiMovementKind,
     content_key: row[C.content_key] as string,
     state: row[C.state] as FlexitiMovementState,
-    amount: row[C.amount] as string,
+    amount: toDollars(row[C.amount] as string),
     capture_id: (row[C.capture_id] as string | null) ?? null,
     flexiti_id: (row[C.flexiti_id] as string | null) ?? null,
     medusa_id: (row[C.medusa_id] as string | null) ?? null,

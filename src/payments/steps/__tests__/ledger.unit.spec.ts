@@ -12,6 +12,8 @@ import {
 import { CaptureLedgerEntry, maskAccountNumber } from "../types"
 import type { FlexitiCheckoutState } from "../../../modules/flexiti/types"
 import type { FlexitiMovement } from "../../../modules/flexiti/stores/movement-store"
+import { toDollars } from "../../../lib/money"
+import { blankCheckout } from "../../__tests__/checkout-state"
 
 const ACCOUNT = 12345678901234
 
@@ -39,33 +41,19 @@ function authorization(overrides: Record<string, unknown> = {}): Authorization {
   })
 }
 
-const checkout: FlexitiCheckoutState = {
-  id: "flxchk_1",
-  payment_session_id: "payses_01",
-  flow: "widget",
-  environment: "training",
-  reference_id: "ref-1",
-  widget_session_id: "w-1",
-  customer_token: null,
-  widget_result: null,
-  online_order_id: null,
-  authorization_id: "9001",
-  cart_id: "cart_1",
-  amount: "1260.00",
-  account_number: String(ACCOUNT),
-  release_state: null,
-  release_error: null,
-  authorization_attempted_at: null,
-  in_review_since: null,
-  financing_options: null,
-  financing_choice: null,
-  sku_data: null,
-  accepted_at: null,
-  reconciled_at: null,
-  context_nonce: null,
-  created_at: new Date("2026-11-25T12:00:00Z"),
-  updated_at: new Date("2026-11-25T12:00:00Z"),
-}
+const checkout: FlexitiCheckoutState = blankCheckout(
+  {
+    id: "flxchk_1",
+    payment_session_id: "payses_01",
+    reference_id: "ref-1",
+    widget_session_id: "w-1",
+    authorization_id: "9001",
+    cart_id: "cart_1",
+    amount: toDollars("1260.00"),
+    account_number: String(ACCOUNT),
+  },
+  new Date("2026-11-25T12:00:00Z")
+)
 
 function movement(overrides: Partial<FlexitiMovement>): FlexitiMovement {
   return {
@@ -73,7 +61,7 @@ function movement(overrides: Partial<FlexitiMovement>): FlexitiMovement {
     kind: "capture",
     content_key: `k-${Math.random()}`,
     state: "done",
-    amount: "0.00",
+    amount: toDollars("0.00"),
     capture_id: null,
     flexiti_id: null,
     medusa_id: null,
@@ -86,25 +74,39 @@ const ledger = (auth: Authorization, movements: FlexitiMovement[] = []) => payme
 
 describe("paymentDataOf", () => {
   it("builds the ledger from the checkout and Flexiti's view", () => {
-    const data = ledger(authorization(), [movement({ kind: "capture", flexiti_id: "1", capture_id: "1", medusa_id: "capt_A", amount: "504.00" })])
+    const data = ledger(authorization(), [movement({ kind: "capture", flexiti_id: "1", capture_id: "1", medusa_id: "capt_A", amount: toDollars("504.00") })])
     expect(data).toMatchObject({
       session_id: "payses_01",
       flow: "widget",
       environment: "training",
       reference_id: "ref-1",
-      amount: "1260.00",
+      amount: toDollars("1260.00"),
       authorization_id: 9001,
       transaction_type: "promotional_purchase",
       plan_id: 12,
       term: 24,
-      authorized_amount: "1260.00",
-      released_amount: "0.00",
+      authorized_amount: toDollars("1260.00"),
+      released_amount: toDollars("0.00"),
       authorization_status: "opened",
       refunds: [],
     })
     expect(data.captures).toEqual([
-      { capture_id: 1, medusa_capture_id: "capt_A", amount: "504.00", date: "2026-11-25T12:01:00Z", returned: "0.00", refunded: "0.00" },
-      { capture_id: 2, medusa_capture_id: null, amount: "0.10", date: "2026-11-25T12:02:00Z", returned: "0.05", refunded: "0.00" },
+      {
+        capture_id: 1,
+        medusa_capture_id: "capt_A",
+        amount: toDollars("504.00"),
+        date: "2026-11-25T12:01:00Z",
+        returned: toDollars("0.00"),
+        refunded: toDollars("0.00"),
+      },
+      {
+        capture_id: 2,
+        medusa_capture_id: null,
+        amount: toDollars("0.10"),
+        date: "2026-11-25T12:02:00Z",
+        returned: toDollars("0.05"),
+        refunded: toDollars("0.00"),
+      },
     ])
   })
 
@@ -119,9 +121,9 @@ describe("paymentDataOf", () => {
 
   it("takes Medusa ids and refunds from the movements, never from Flexiti's reference", () => {
     const movements = [
-      movement({ kind: "capture", flexiti_id: "2", capture_id: "2", medusa_id: "capt_B", amount: "0.10" }),
-      movement({ kind: "account_refund", capture_id: "2", medusa_id: "ref_1", amount: "0.02" }),
-      movement({ kind: "return", capture_id: "2", medusa_id: "ref_2", amount: "0.01", state: "pending" }),
+      movement({ kind: "capture", flexiti_id: "2", capture_id: "2", medusa_id: "capt_B", amount: toDollars("0.10") }),
+      movement({ kind: "account_refund", capture_id: "2", medusa_id: "ref_1", amount: toDollars("0.02") }),
+      movement({ kind: "return", capture_id: "2", medusa_id: "ref_2", amount: toDollars("0.01"), state: "pending" }),
     ]
     const data = ledger(authorization(), movements)
     expect(data.captures.map((c) => [c.capture_id, c.medusa_capture_id])).toEqual([
@@ -131,15 +133,15 @@ describe("paymentDataOf", () => {
     expect(data.captures[1].refunded).toBe("0.02")
     // a pending movement is not money moved yet
     expect(data.refunds).toEqual([
-      { medusa_refund_id: "ref_1", capture_id: 2, amount: "0.02", method: "account_refund", return_id: undefined, date: "2026-11-26T00:00:00.000Z" },
+      { medusa_refund_id: "ref_1", capture_id: 2, amount: toDollars("0.02"), method: "account_refund", return_id: undefined, date: "2026-11-26T00:00:00.000Z" },
     ])
   })
 
   it("counts recorded returns when Flexiti reports no returned amount", () => {
     const auth = authorization({ captures: [{ capture_id: 1, amount: 504, reference: "capt_A", date: "d" }] })
-    const data = ledger(auth, [movement({ kind: "return", capture_id: "1", flexiti_id: "55", amount: "4.00", medusa_id: "ref_9" })])
+    const data = ledger(auth, [movement({ kind: "return", capture_id: "1", flexiti_id: "55", amount: toDollars("4.00"), medusa_id: "ref_9" })])
     expect(data.captures[0].returned).toBe("4.00")
-    expect(data.refunds[0]).toMatchObject({ method: "return", return_id: 55, amount: "4.00" })
+    expect(data.refunds[0]).toMatchObject({ method: "return", return_id: 55, amount: toDollars("4.00") })
   })
 
   it("shows a release Flexiti has not confirmed yet", () => {
@@ -182,17 +184,24 @@ describe("remainingToCapture / capturedTotal", () => {
 })
 
 describe("refundableOf", () => {
-  const capture: CaptureLedgerEntry = { capture_id: 1, medusa_capture_id: "capt_A", amount: "504.00", date: "d", returned: "0.00", refunded: "0.00" }
+  const capture: CaptureLedgerEntry = {
+    capture_id: 1,
+    medusa_capture_id: "capt_A",
+    amount: toDollars("504.00"),
+    date: "d",
+    returned: toDollars("0.00"),
+    refunded: toDollars("0.00"),
+  }
 
   it("is the full capture before any return or refund", () => {
     expect(refundableOf(capture)).toBe("504.00")
   })
 
   it("subtracts returns and refunds", () => {
-    expect(refundableOf({ ...capture, returned: "100.10" })).toBe("403.90")
-    expect(refundableOf({ ...capture, refunded: "0.20" })).toBe("503.80")
-    expect(refundableOf({ ...capture, returned: "0.10", refunded: "0.20" })).toBe("503.70")
-    expect(refundableOf({ ...capture, amount: "0.30", returned: "0.10", refunded: "0.20" })).toBe("0.00")
+    expect(refundableOf({ ...capture, returned: toDollars("100.10") })).toBe("403.90")
+    expect(refundableOf({ ...capture, refunded: toDollars("0.20") })).toBe("503.80")
+    expect(refundableOf({ ...capture, returned: toDollars("0.10"), refunded: toDollars("0.20") })).toBe("503.70")
+    expect(refundableOf({ ...capture, amount: toDollars("0.30"), returned: toDollars("0.10"), refunded: toDollars("0.20") })).toBe("0.00")
   })
 
   it("uses returned_amount reported by Flexiti for captures Medusa did not know", () => {
@@ -238,7 +247,7 @@ describe("maskAccountNumber", () => {
     expect(maskAccountNumber(ACCOUNT)).not.toContain("123456789")
   })
   it("takes Flexiti's returned amount over the recorded returns (a return made outside Medusa)", () => {
-    const data = ledger(authorization(), [movement({ kind: "return", capture_id: "2", amount: "0.01" })])
+    const data = ledger(authorization(), [movement({ kind: "return", capture_id: "2", amount: toDollars("0.01") })])
     const capture = data.captures.find((c) => c.capture_id === 2)!
     expect(capture.returned).toBe("0.05")
     expect(refundableOf(capture)).toBe("0.05")
