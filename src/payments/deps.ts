@@ -56,6 +56,9 @@ export interface MedusaRecordsPort {
   cartOfPaymentSession(paymentSessionId: string): Promise<{ payment_collection_id: string; cart_id: string | null } | undefined>
 }
 
+/** The records and the lock: what reads and resolves need, without settings or a client. */
+export type PaymentsRecords = Omit<PaymentsDeps, "settings" | "clientFor">
+
 export interface PaymentsDeps {
   checkouts: CheckoutsPort
   movements: MovementsPort

@@ -5,8 +5,8 @@
  */
 
 // the core's ports and their PostgreSQL implementation
-export type { CheckoutsPort, MoneyClient, MovementsPort, PaymentsDeps } from "./deps"
-export { pgPaymentsDeps, pgRecords } from "./pg-deps"
+export type { CheckoutsPort, MoneyClient, MovementsPort, PaymentsDeps, PaymentsRecords } from "./deps"
+export { pgPaymentsDeps, pgRecords, recordsOf } from "./pg-deps"
 
 // one function per step Medusa asks of the provider
 export { initiatePayment } from "./initiate"

@@ -3,6 +3,7 @@
  * tables through `steps/medusa-records.ts`, the money lock as a lease row. The only place the
  * core is handed Medusa's pg connection.
  */
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { FlexitiEnvironment } from "../flexiti/environments"
 import type { RuntimeConfig } from "../config/resolver"
 import { readCheckout, writeCheckout } from "../modules/flexiti/stores/checkout-store"
@@ -17,7 +18,7 @@ import {
   movementById,
   releaseClaim,
 } from "../modules/flexiti/stores/movement-store"
-import type { MoneyClient, PaymentsDeps } from "./deps"
+import type { MoneyClient, PaymentsDeps, PaymentsRecords } from "./deps"
 import { capturesOfPayment, captureRow, cartOfPaymentSession, livePaymentOfSession, paymentOfSession, refundsOfPayment } from "./steps/medusa-records"
 import { withMoneyLock } from "./steps/money-lock"
 
@@ -29,7 +30,7 @@ export interface PgDepsSources {
 }
 
 /** The records and the lock: what reads and resolves need, without settings or a client. */
-export function pgRecords(knex: PgConnection): Omit<PaymentsDeps, "settings" | "clientFor"> {
+export function pgRecords(knex: PgConnection): PaymentsRecords {
   return {
     checkouts: {
       read: (sessionId) => readCheckout(knex, sessionId),
@@ -59,6 +60,11 @@ export function pgRecords(knex: PgConnection): Omit<PaymentsDeps, "settings" | "
     },
     lock: (sessionId, work) => withMoneyLock(knex, sessionId, work),
   }
+}
+
+/** The records and the lock over the pg connection Medusa registers in a container (a request's scope, a job's container). */
+export function recordsOf(container: { resolve(key: string): unknown }): PaymentsRecords {
+  return pgRecords(container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection)
 }
 
 export function pgPaymentsDeps(knex: PgConnection, sources: PgDepsSources): PaymentsDeps {

@@ -2,8 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { floodGuardSettingsOf, medusaRedisOf } from "../../config/flood-guard"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
-import { checkoutOfSession } from "../../payments"
+import { checkoutOfSession, recordsOf } from "../../payments"
 import { createFloodGuard, FLEXITI_CALL_COST, FloodGuard, LimitCheck } from "./flood-guard"
 import { memoryLimiterStore, redisLimiterStore } from "./limiter-store"
 
@@ -135,8 +134,7 @@ export const limitFlexitiCompletes = middleware(async (req, res, next) => {
  */
 export const limitFlexitiWebhooks = middleware(async (req, res, next) => {
   if (req.params.provider !== "flexiti_flexiti") return next()
-  const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
-  const checkout = await checkoutOfSession(knex, bodyField(req, "session_id"))
+  const checkout = await checkoutOfSession(recordsOf(req.scope).checkouts, bodyField(req, "session_id"))
   if (checkout?.flow !== "hosted") return next()
   return guarded(req, res, next, () => [{ limit: "webhooksPerSession", key: checkout.payment_session_id }, budget(FLEXITI_CALL_COST.webhook)])
 })

@@ -1,10 +1,9 @@
 import { z } from "zod"
 import { ApplicationData, applicationDataSchema, applicationRefusal } from "../../flexiti/application"
 import { FlexitiError } from "../../flexiti/errors"
-import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
-import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
+import type { FlexitiCheckoutState, FlexitiCheckoutWrite } from "../../modules/flexiti/types"
 import type { RuntimeConfig } from "../../config/resolver"
+import type { CheckoutsPort } from "../deps"
 import { onCheckoutLineage } from "./checkout-lineage"
 
 /**
@@ -34,7 +33,7 @@ export type ApplicationOutcome =
 
 interface FlowArgs {
   config: RuntimeConfig
-  knex: PgConnection
+  checkouts: CheckoutsPort
   checkout: FlexitiCheckoutState
   lang: "en" | "fr"
 }
@@ -56,12 +55,12 @@ function requireOpenWidgetCheckout(checkout: FlexitiCheckoutState): void {
 export async function startApplication(
   args: FlowArgs & { data: ApplicationData }
 ): Promise<{ redirection_url: string; modal_origin: string; widget_session_id: string }> {
-  const { knex, checkout, lang, data } = args
+  const { checkouts, checkout, lang, data } = args
   requireOpenWidgetCheckout(checkout)
   const session = await onCheckoutLineage(args, (lineage) => args.config.client.applicationInit(data, { lineage, referenceId: checkout.reference_id, lang }))
   const record: ApplicationRecord = { widget_session_id: session.widget_session_id, status: "started", data }
   // A new application replaces what an earlier widget result left: nothing is verified for a purchase.
-  await writeCheckout(knex, {
+  await checkouts.write({
     payment_session_id: checkout.payment_session_id,
     widget_result: { application: record },
     account_number: null,
@@ -85,7 +84,7 @@ function outcomeOf(record: ApplicationRecord): ApplicationOutcome | undefined {
  * started, and nothing else it says is used. Asking again returns the recorded decision.
  */
 export async function submitApplication(args: FlowArgs & { widgetSessionId: string }): Promise<ApplicationOutcome> {
-  const { config, knex, checkout, lang } = args
+  const { config, checkouts, checkout, lang } = args
   requireOpenWidgetCheckout(checkout)
   const record = applicationOf(checkout)
   if (!record || record.widget_session_id !== args.widgetSessionId) {
@@ -94,8 +93,8 @@ export async function submitApplication(args: FlowArgs & { widgetSessionId: stri
   const recorded = outcomeOf(record)
   if (recorded) return recorded
 
-  const save = (next: ApplicationRecord, extra: Partial<Parameters<typeof writeCheckout>[1]> = {}) =>
-    writeCheckout(knex, { payment_session_id: checkout.payment_session_id, widget_result: { application: next }, ...extra })
+  const save = (next: ApplicationRecord, extra: Omit<FlexitiCheckoutWrite, "payment_session_id" | "widget_result"> = {}) =>
+    checkouts.write({ payment_session_id: checkout.payment_session_id, widget_result: { application: next }, ...extra })
 
   return onCheckoutLineage(args, async (lineage) => {
     const options = { lineage, referenceId: checkout.reference_id, lang }

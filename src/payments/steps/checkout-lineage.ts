@@ -1,8 +1,7 @@
 import type { TokenLineage } from "../../flexiti/token-manager"
-import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import type { RuntimeConfig } from "../../config/resolver"
+import type { CheckoutsPort } from "../deps"
 
 /**
  * Runs Flexiti calls on a widget checkout's own customer-scope lineage and keeps the token the
@@ -10,10 +9,10 @@ import type { RuntimeConfig } from "../../config/resolver"
  * (Flexiti ties a widget flow to its token).
  */
 export async function onCheckoutLineage<T>(
-  args: { config: RuntimeConfig; knex: PgConnection; checkout: FlexitiCheckoutState },
+  args: { config: RuntimeConfig; checkouts: CheckoutsPort; checkout: FlexitiCheckoutState },
   run: (lineage: TokenLineage) => Promise<T>
 ): Promise<T> {
-  const { config, knex, checkout } = args
+  const { config, checkouts, checkout } = args
   if (!checkout.customer_token) throw new Error(`Flexiti checkout ${checkout.payment_session_id} holds no customer token`)
   const lineage = config.client.restoreCustomerLineage(checkout.customer_token as Parameters<typeof config.client.restoreCustomerLineage>[0])
   try {
@@ -21,7 +20,7 @@ export async function onCheckoutLineage<T>(
   } finally {
     const snapshot = lineage.snapshot()
     if (snapshot && snapshot.accessToken !== checkout.customer_token.accessToken) {
-      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, customer_token: snapshot }).catch(() => undefined)
+      await checkouts.write({ payment_session_id: checkout.payment_session_id, customer_token: snapshot }).catch(() => undefined)
     }
   }
 }

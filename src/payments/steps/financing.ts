@@ -2,8 +2,6 @@ import { MathBN } from "@medusajs/framework/utils"
 import { ASSUMPTIONS } from "../../flexiti/assumptions"
 import { FlexitiError } from "../../flexiti/errors"
 import { CalculateInterestResponse, FinancingOption, widgetSuccessEventDataSchema } from "../../flexiti/schemas"
-import { writeCheckout } from "../../modules/flexiti/stores/checkout-store"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
 import type {
   FlexitiCheckoutState,
   FlexitiFinancingChoice,
@@ -14,6 +12,7 @@ import type {
 } from "../../modules/flexiti/types"
 import { lte, toDollars, toFlexitiAmount } from "../../lib/money"
 import type { RuntimeConfig } from "../../config/resolver"
+import type { CheckoutsPort } from "../deps"
 
 /**
  * The shopper's financing (Flexiti's "How to Implement the Purchase Flow": calculate-interest
@@ -157,8 +156,12 @@ export function verifiedAccount(checkout: FlexitiCheckoutState): { accountNumber
  * customer-scope lineage: Flexiti's Authentication Endpoints page lists it among the customer-scope
  * calls) and stores the offer. A choice that the new offer no longer holds is dropped.
  */
-export async function fetchFinancingOffer(args: { config: RuntimeConfig; knex: PgConnection; checkout: FlexitiCheckoutState }): Promise<FlexitiCheckoutState> {
-  const { config, knex, checkout } = args
+export async function fetchFinancingOffer(args: {
+  config: RuntimeConfig
+  checkouts: CheckoutsPort
+  checkout: FlexitiCheckoutState
+}): Promise<FlexitiCheckoutState> {
+  const { config, checkouts, checkout } = args
   const account = verifiedAccount(checkout)
   if (!("accountNumber" in account) || !checkout.customer_token || !checkout.amount) {
     throw new FlexitiError({ kind: "invalid_request", message: "Flexiti has not verified an account for this checkout yet" })
@@ -176,7 +179,7 @@ export async function fetchFinancingOffer(args: { config: RuntimeConfig; knex: P
       available_credit: availableCreditOf(plans),
     }
     const keepChoice = checkout.financing_choice && findOffered(offer, checkout.financing_choice)
-    return await writeCheckout(knex, {
+    return await checkouts.write({
       payment_session_id: checkout.payment_session_id,
       financing_options: offer,
       ...(keepChoice ? {} : { financing_choice: null }),
@@ -186,7 +189,7 @@ export async function fetchFinancingOffer(args: { config: RuntimeConfig; knex: P
     // Keep a refreshed lineage even when the call failed, so the next one continues the same flow.
     const snapshot = lineage.snapshot()
     if (snapshot && snapshot.accessToken !== checkout.customer_token.accessToken) {
-      await writeCheckout(knex, { payment_session_id: checkout.payment_session_id, customer_token: snapshot }).catch(() => undefined)
+      await checkouts.write({ payment_session_id: checkout.payment_session_id, customer_token: snapshot }).catch(() => undefined)
     }
     throw error
   }

@@ -1,5 +1,5 @@
 import type { BigNumberInput, MedusaContainer, PaymentDTO } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { FLEXITI_MODULE } from "../../modules/flexiti/schema"
 import { FlexitiEnvironmentName } from "../../lib/vocabulary"
 import type FlexitiModuleService from "../../modules/flexiti/service"
@@ -10,8 +10,7 @@ import type { FlexitiCheckoutState } from "../../modules/flexiti/types"
 import { TOO_SLOW, tooSlowAfter } from "../../lib/deadline"
 import { FLEXITI_PROVIDER_ID } from "../../lib/vocabulary"
 import { listUnansweredRefunds } from "./unanswered-refunds"
-import { pgRecords } from "../pg-deps"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import { recordsOf } from "../pg-deps"
 
 /** Dollars with 2 decimals, computed with MathBN (never float sums). */
 function dollars(value: BigNumberInput): string {
@@ -90,8 +89,7 @@ export async function flexitiPaymentSummary(container: MedusaContainer, paymentI
     planLabel = { en: i18n?.labels.en?.plan_ids[key] ?? null, fr: i18n?.labels.fr?.plan_ids[key] ?? null }
   }
   const history = d.session_id ? await flexiti.listCallLog({ payment_session_id: d.session_id }) : []
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection
-  const unanswered = checkout ? await listUnansweredRefunds(pgRecords(knex), checkout.payment_session_id) : []
+  const unanswered = checkout ? await listUnansweredRefunds(recordsOf(container), checkout.payment_session_id) : []
 
   return {
     payment: {

@@ -1,10 +1,9 @@
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import type { FlexitiCallLogEntry } from "../../modules/flexiti/types"
 import { addDollars } from "../../lib/money"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
-import { pgRecords } from "../pg-deps"
+import { recordsOf } from "../pg-deps"
 import { RefundResolution, resolveUnansweredRefund, UnansweredRefund } from "./unanswered-refunds"
 import { FLEXITI_PROVIDER_ID } from "../../lib/vocabulary"
 import { finishCanceledOrderRefund, paymentOfCanceledOrder } from "./canceled-order-refunds"
@@ -34,7 +33,7 @@ export async function resolveUnansweredRefundOfPayment(
   }
   const sessionId = (payment as { payment_session_id?: string }).payment_session_id
   if (!sessionId) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment ${payment.id} has no Flexiti payment session`)
-  const deps = pgRecords(container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection)
+  const deps = recordsOf(container)
   const audit = async (entry: FlexitiCallLogEntry) => {
     await deps.callLog.append({ ...entry, payment_id: payment.id, payment_session_id: sessionId })
   }

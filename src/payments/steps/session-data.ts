@@ -1,14 +1,13 @@
-import { readCheckout } from "../../modules/flexiti/stores/checkout-store"
 import { FlexitiCheckoutState } from "../../modules/flexiti/types"
-import type { PgConnection } from "../../modules/flexiti/stores/connection"
+import type { CheckoutsPort } from "../deps"
 import { FlexitiSessionData, SESSION_DATA_KEYS } from "./types"
 
 /** Medusa's payment session ids: only such an id is looked up in the plugin's records. */
 export const SESSION_ID = /^payses_[A-Za-z0-9]+$/
 
 /** The plugin's checkout for a payment session id taken from Medusa's input, if it is one. */
-export async function checkoutOfSession(knex: PgConnection, sessionId: unknown): Promise<FlexitiCheckoutState | undefined> {
-  return typeof sessionId === "string" && SESSION_ID.test(sessionId) ? readCheckout(knex, sessionId) : undefined
+export async function checkoutOfSession(checkouts: CheckoutsPort, sessionId: unknown): Promise<FlexitiCheckoutState | undefined> {
+  return typeof sessionId === "string" && SESSION_ID.test(sessionId) ? checkouts.read(sessionId) : undefined
 }
 
 /** The public session fields of a checkout (for answers given before an authorization exists). */

@@ -7,7 +7,7 @@ import { readLabels } from "../../../modules/flexiti/stores/i18n-store"
 import { ASSUMPTIONS } from "../../../flexiti/assumptions"
 import { loadCart, provinceOfAddress } from "./cart-context"
 import type { FlexitiCheckoutState, FlexitiOfferedFee, FlexitiOfferedOption, FlexitiTransactionType } from "../../../modules/flexiti/types"
-import { fetchFinancingOffer, findOffered, fitsAvailableCredit, preselectedOption, verifiedAccount } from "../../../payments"
+import { fetchFinancingOffer, findOffered, fitsAvailableCredit, preselectedOption, recordsOf, verifiedAccount } from "../../../payments"
 import { asMedusaError } from "../../../payments"
 
 /** One option as a storefront shows it; amounts in decimal dollars. No account data. */
@@ -137,7 +137,7 @@ export async function ensureOffer(container: MedusaContainer, checkout: FlexitiC
   if (checkout.financing_options) return checkout
   try {
     const config = await runtimeConfigOf(container, checkout.environment)
-    return await fetchFinancingOffer({ config, knex: pgConnection(container), checkout })
+    return await fetchFinancingOffer({ config, checkouts: recordsOf(container).checkouts, checkout })
   } catch (error) {
     throw asMedusaError("list the financing options", error)
   }

@@ -4,6 +4,7 @@ import { ApplicationData } from "../../../flexiti/application"
 import { FlexitiError } from "../../../flexiti/errors"
 import { readCheckout, writeCheckout } from "../../../modules/flexiti/stores/checkout-store"
 import { fetchFinancingOffer } from "../financing"
+import { pgRecords } from "../../pg-deps"
 import { applicationOf, startApplication, submitApplication } from "../application-flow"
 import { providerHarness } from "../../../providers/flexiti/__tests__/provider-harness"
 
@@ -33,12 +34,24 @@ describe("a shopper without a Flexiti account applies inside the checkout", () =
     const cart = await h.cartSession()
     const started = await provider.initiatePayment({ amount, currency_code: "cad", data: { ...cart.signed, session_id: cart.sessionId } })
     expect((await control().post(`/widget-sessions/${started.id}/new-applicant`)).data.event.eventData.action).toBe("apply")
-    const application = await startApplication({ config, knex: h.knex, checkout: (await readCheckout(h.knex, cart.sessionId))!, lang: "en", data: DATA })
+    const application = await startApplication({
+      config,
+      checkouts: pgRecords(h.knex).checkouts,
+      checkout: (await readCheckout(h.knex, cart.sessionId))!,
+      lang: "en",
+      data: DATA,
+    })
     expect(application.modal_origin).toBe(h.sandboxUrl)
     expect((await widgetSession(application.widget_session_id)).flow).toBe("apply")
     const filled = await control().post(`/widget-sessions/${application.widget_session_id}/apply`, { applicant })
     const submit = async (widgetSessionId = application.widget_session_id) =>
-      submitApplication({ config, knex: h.knex, checkout: (await readCheckout(h.knex, cart.sessionId))!, lang: "en", widgetSessionId })
+      submitApplication({
+        config,
+        checkouts: pgRecords(h.knex).checkouts,
+        checkout: (await readCheckout(h.knex, cart.sessionId))!,
+        lang: "en",
+        widgetSessionId,
+      })
     return { provider, config, cart, started, application, event: filled.data.event, submit }
   }
 
@@ -61,7 +74,7 @@ describe("a shopper without a Flexiti account applies inside the checkout", () =
       widget_result: { ...verified, accountNumber: null },
       account_number: String(verified.accountNumber),
     })
-    await fetchFinancingOffer({ config: flow.config, knex: h.knex, checkout: recorded })
+    await fetchFinancingOffer({ config: flow.config, checkouts: pgRecords(h.knex).checkouts, checkout: recorded })
     await h.choose(flow.cart.sessionId)
     const authorized = await flow.provider.authorizePayment({ data: { session_id: flow.cart.sessionId }, context: { idempotency_key: flow.cart.sessionId } })
     expect(authorized.status).toBe(PaymentSessionStatus.AUTHORIZED)

@@ -16,7 +16,7 @@ import { FlexitiEnvironmentName } from "../../../lib/vocabulary"
 import { signCheckoutContext } from "../../../lib/checkout-context"
 import { FlexitiProviderOptions } from "../../../lib/config/provider-options"
 import { FlexitiProviderService } from "../service"
-import { choiceOf, fetchFinancingOffer, FinancingChoiceInput, findOffered, preselectedOption } from "../../../payments"
+import { choiceOf, fetchFinancingOffer, FinancingChoiceInput, findOffered, pgRecords, preselectedOption } from "../../../payments"
 import { readCheckout } from "../../../modules/flexiti/stores/checkout-store"
 import type { RuntimeConfig } from "../../../config/resolver"
 import { createMedusaTables } from "./medusa-tables"
@@ -212,7 +212,7 @@ export function providerHarness() {
         widget_result: { ...approved.event.eventData, accountNumber: null },
         account_number: String(accountNumber),
       })
-      await fetchFinancingOffer({ config: await h.runtimeOf(provider), knex: db, checkout: recorded })
+      await fetchFinancingOffer({ config: await h.runtimeOf(provider), checkouts: pgRecords(db).checkouts, checkout: recorded })
       return { ...cart, accountNumber, widgetSessionId: started.id, initiated: started }
     },
 

@@ -6,7 +6,7 @@ import { runtimeConfigOf } from "../../../../config/from-container"
 import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 import { FLEXITI_MODULE } from "../../../../modules/flexiti/schema"
 import type FlexitiModuleService from "../../../../modules/flexiti/service"
-import type { PgConnection } from "../../../../modules/flexiti/stores/connection"
+import { recordsOf } from "../../../../payments"
 import { flexitiSessionOfCart } from "../cart-context"
 
 /** What both application routes act on: the cart's own Flexiti session, its checkout record and Flexiti's client. */
@@ -20,7 +20,7 @@ export async function applicationContext(req: MedusaRequest, cartId: string, req
     checkout,
     lang: requestedLang ?? (session.data?.lang === "fr" ? ("fr" as const) : ("en" as const)),
     config: await runtimeConfigOf(req.scope, checkout.environment),
-    knex: req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as PgConnection,
+    checkouts: recordsOf(req.scope).checkouts,
   }
 }
 
