@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.cjs", "jest.config.js", "bench/**/*.js", "integration-tests/setup.js"],
+    files: ["**/*.cjs", "jest.config.js", "jest.unit-no-sockets.js", "bench/**/*.js", "integration-tests/setup.js"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
@@ -42,7 +42,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["**/__tests__/**", "**/__fixtures__/**", "integration-tests/**"],
+    files: ["**/__tests__/**", "**/__fixtures__/**", "integration-tests/**", "jest.unit-no-sockets.js"],
     languageOptions: { globals: { ...globals.jest } },
   },
   {

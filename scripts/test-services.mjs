@@ -4,8 +4,8 @@
  * run) with the environment pointing at it:
  * - PostgreSQL at DB_HOST:DB_PORT; when nothing answers on this machine, the demo's embedded
  *   PostgreSQL on a free port, its data in a temporary folder removed after the run;
- * - Redis at REDIS_HOST:REDIS_PORT for the multi-instance test; when none answers, `redis-server`
- *   on a free port if it is installed;
+ * - Redis at REDIS_HOST:REDIS_PORT for the multi-instance test and the flood guard's counters
+ *   shared through Redis; when none answers, `redis-server` on a free port if it is installed;
  * - Chromium (CHROMIUM_PATH, default /usr/bin/chromium) for the browser and starter tests.
  * What cannot be provided is said at once with the command that provides it. Under CI=true, or
  * when TEST_TYPE asks for exactly that kind, the run stops there; otherwise the tests that need
@@ -120,7 +120,7 @@ async function startRedisServer() {
 }
 
 async function provideRedis() {
-  if (!needs("integration:multi")) return
+  if (!needs("integration:src", "integration:multi")) return
   const at = `${env.REDIS_HOST}:${env.REDIS_PORT}`
   const answer = await pingRedis(env.REDIS_HOST, Number(env.REDIS_PORT))
   if (answer === "+PONG") return say(`Redis: ${at} answers`)
@@ -133,8 +133,8 @@ async function provideRedis() {
   await lacking(
     `no Redis answers at ${at} and redis-server is not installed`,
     "sudo apt-get install -y redis-server   (macOS: brew install redis)",
-    "integration:multi",
-    ["integration-tests/multi-instance/"]
+    ["integration:src", "integration:multi"],
+    ["integration-tests/multi-instance/", "src/api/_lib/__tests__/flood-guard.integration.spec.ts"]
   )
 }
 
@@ -172,7 +172,7 @@ async function main() {
   // the quick checks first: a missing program is said before PostgreSQL takes seconds to start
   await provideChromium()
   await provideRedis()
-  if (needs("integration:http", "integration:multi", "browser", "starter")) await providePostgres()
+  if (needs("integration:src", "integration:http", "integration:multi", "browser", "starter")) await providePostgres()
   env.TEST_SKIP_PATHS = skipped.flatMap((s) => s.paths).join(" ")
 
   const [command, ...args] = process.argv.slice(2)
