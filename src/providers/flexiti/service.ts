@@ -31,8 +31,7 @@ import { AbstractPaymentProvider, ContainerRegistrationKeys, MathBN, MedusaError
 import { PgConnection } from "../../modules/flexiti/stores/connection"
 import { sameToTheCent, toDollars } from "../../lib/money"
 import { FlexitiProviderOptions, ParsedProviderOptions, parseProviderOptions } from "../../lib/config/provider-options"
-import { loadClient, loadRuntimeConfig, MissingCredentialsError, RuntimeConfig } from "../../config/resolver"
-import { FlexitiEnvironment } from "../../flexiti/environments"
+import { loadClient, loadRuntimeConfig, MissingCredentialsError } from "../../config/resolver"
 import { checkBootConfiguration } from "./boot-checks"
 import { shareMerchantTokens } from "../../modules/flexiti/merchant-token-store"
 import {
@@ -105,11 +104,6 @@ export class FlexitiProviderService extends AbstractPaymentProvider<FlexitiProvi
       client: (environment) => this.configured(() => loadClient(this.options_, this.knex(), environment)),
     })
     return this.deps_
-  }
-
-  /** The settings in force for a payment's environment (or the selected one). */
-  protected runtime(paymentEnvironment?: FlexitiEnvironment): Promise<RuntimeConfig> {
-    return this.deps().settings(paymentEnvironment)
   }
 
   /** Missing credentials are the merchant's setup, told as Medusa's NOT_ALLOWED. */

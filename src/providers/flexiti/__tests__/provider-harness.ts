@@ -18,7 +18,7 @@ import { FlexitiProviderOptions } from "../../../lib/config/provider-options"
 import { FlexitiProviderService } from "../service"
 import { choiceOf, fetchFinancingOffer, FinancingChoiceInput, findOffered, pgRecords, preselectedOption } from "../../../payments"
 import { readCheckout } from "../../../modules/flexiti/stores/checkout-store"
-import type { RuntimeConfig } from "../../../config/resolver"
+import type { PaymentsDeps } from "../../../payments"
 import { createMedusaTables } from "./medusa-tables"
 
 export const TEST_ENCRYPTION_KEY = "5f0c1e2d3b4a59687766554433221100ffeeddccbbaa99887766554433221100"
@@ -192,7 +192,7 @@ export function providerHarness() {
     },
 
     /** The provider's settings in force (what the store routes resolve from the app container). */
-    runtimeOf: (provider: FlexitiProviderService) => (provider as unknown as { runtime(): Promise<RuntimeConfig> }).runtime(),
+    runtimeOf: (provider: FlexitiProviderService) => (provider as unknown as { deps(): PaymentsDeps }).deps().settings(),
 
     /**
      * initiatePayment as Medusa calls it, the shopper approving in Flexiti's widget with a fresh
