@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { knex as createKnex, Knex } from "@medusajs/framework/mikro-orm/knex"
 import { Migration20261204174040 } from "../../src/modules/flexiti/migrations/Migration20261204174040"
-import { withMoneyLock } from "../../src/payments"
+import { pgRecords } from "../../src/payments"
 
 jest.setTimeout(120 * 1000)
 
@@ -19,7 +19,7 @@ const connection = (database: string) => ({
 })
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-describe("withMoneyLock", () => {
+describe("the money lock of a payment session (pgRecords(db).lock)", () => {
   const database = `flexiti_lock_${randomBytes(4).toString("hex")}`
   let admin: Knex
   let db: Knex
@@ -46,7 +46,7 @@ describe("withMoneyLock", () => {
     const started = Date.now()
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        withMoneyLock(db, `pay_sess_${i}`, async () => {
+        pgRecords(db).lock(`pay_sess_${i}`, async () => {
           // what a capture does while locked: read its records, wait for Flexiti, write the outcome
           await db.raw("select 1")
           await pause(100)
@@ -66,7 +66,7 @@ describe("withMoneyLock", () => {
     const order: number[] = []
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        withMoneyLock(db, "pay_sess_same", async () => {
+        pgRecords(db).lock("pay_sess_same", async () => {
           inside += 1
           most = Math.max(most, inside)
           await db.raw("select 1")
@@ -82,20 +82,20 @@ describe("withMoneyLock", () => {
 
   it("a lock whose holder died is taken over once its lease ran out, not before", async () => {
     await db("flexiti_money_lock").insert({ id: "flexiti-money:pay_sess_dead", holder: "crashed-instance", expires_at: db.raw("now() - interval '1 second'") })
-    await expect(withMoneyLock(db, "pay_sess_dead", async () => "taken")).resolves.toBe("taken")
+    await expect(pgRecords(db).lock("pay_sess_dead", async () => "taken")).resolves.toBe("taken")
 
     await db("flexiti_money_lock").insert({ id: "flexiti-money:pay_sess_alive", holder: "other-instance", expires_at: db.raw("now() + interval '2 seconds'") })
     const started = Date.now()
-    await withMoneyLock(db, "pay_sess_alive", async () => undefined)
+    await pgRecords(db).lock("pay_sess_alive", async () => undefined)
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_500)
   })
 
   it("a step that throws gives the lock back", async () => {
     await expect(
-      withMoneyLock(db, "pay_sess_throws", async () => {
+      pgRecords(db).lock("pay_sess_throws", async () => {
         throw new Error("Flexiti answered 503")
       })
     ).rejects.toThrow("503")
-    await expect(withMoneyLock(db, "pay_sess_throws", async () => "next")).resolves.toBe("next")
+    await expect(pgRecords(db).lock("pay_sess_throws", async () => "next")).resolves.toBe("next")
   })
 })
