@@ -6,7 +6,9 @@
  * client, no Medusa) → `src/modules` (the plugin's tables) and `src/config` (the settings in
  * force) → `src/payments` (the payments core, entered through its index.ts) → `src/providers`
  * (Medusa's adapter), `src/api`, `src/workflows`, `src/jobs`, `src/subscribers`. The admin UI
- * and the storefront kit are bundled for the browser; the sandbox stands alone.
+ * and the storefront kit are bundled for the browser; the sandbox stands alone. The routes'
+ * answers are types defined once: the admin routes' in `src/api-types`, the store routes' in
+ * `src/storefront/store-answers.ts` (inside the kit, whose .d.ts carry them).
  */
 
 // Tests may drive the client against the sandbox, and the sandbox against Flexiti's documents.
@@ -70,6 +72,35 @@ module.exports = {
         "The payments core is called by routes, workflows, jobs, subscribers and the provider; it imports none of them, nor a browser bundle or the sandbox.",
       from: { path: "^src/payments/", pathNot: TESTS },
       to: { path: "^src/(api|workflows|jobs|subscribers|providers|admin|storefront|sandbox)/" },
+    },
+    {
+      name: "admin-answers-are-types-only",
+      severity: "error",
+      comment:
+        "src/api-types holds the admin routes' answers as types, read by the server and by the admin bundle: it imports nothing but the vocabulary and the reconcile report's type.",
+      from: { path: "^src/api-types/", pathNot: TESTS },
+      to: { path: "^src/", pathNot: ["^src/api-types/", "^src/lib/vocabulary\\.ts$", "^src/lib/reconcile-report\\.ts$"] },
+    },
+    {
+      name: "store-answers-are-types-only",
+      severity: "error",
+      comment: "src/storefront/store-answers.ts holds the store routes' answers as types, compiled into the server and the storefront kit: it imports nothing.",
+      from: { path: "^src/storefront/store-answers\\.ts$" },
+      to: {},
+    },
+    {
+      name: "server-reads-the-storefront-answers-only",
+      severity: "error",
+      comment: "The server may type its store answers with src/storefront/store-answers.ts; the rest of the storefront kit is browser code.",
+      from: { path: "^src/", pathNot: ["^src/storefront/", TESTS] },
+      to: { path: "^src/storefront/", pathNot: "^src/storefront/store-answers\\.ts$" },
+    },
+    {
+      name: "browser-bundles-read-answers-as-types",
+      severity: "error",
+      comment: "The admin UI and the storefront kit take the routes' answers as types only (import type), so no server code enters a browser bundle.",
+      from: { path: "^src/(admin|storefront)/", pathNot: TESTS },
+      to: { path: ["^src/api-types/", "^src/storefront/store-answers\\.ts$"], dependencyTypesNot: ["type-only"] },
     },
     {
       name: "stores-and-client-below-payments",

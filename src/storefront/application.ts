@@ -10,12 +10,7 @@ import { FlexitiOutcome, openFlexitiModal } from "./launcher"
 import { openFlexitiStepDialog } from "./step-dialog"
 import { stepText } from "./step-texts"
 import { FlexitiStoreOptions, storeRequest } from "./store-api"
-
-interface WidgetToOpen {
-  redirection_url: string
-  modal_origin: string
-  widget_session_id: string
-}
+import type { StoreApplicationAnswer, StoreApplicationResultAnswer, StoreWidgetToOpen } from "./store-answers"
 
 export interface ApplicationStepOptions extends FlexitiStoreOptions {
   cartId: string
@@ -33,7 +28,7 @@ export type ApplicationStepResult =
   /** Flexiti's window reported a failure */
   | { type: "failure"; outcome: FlexitiOutcome & { type: "failure" } }
 
-const modal = (widget: WidgetToOpen, options: ApplicationStepOptions) =>
+const modal = (widget: StoreWidgetToOpen, options: ApplicationStepOptions) =>
   openFlexitiModal({ redirectionUrl: widget.redirection_url, expectedOrigin: widget.modal_origin, lang: options.lang, container: options.container })
 
 export async function applyInCheckout(options: ApplicationStepOptions): Promise<ApplicationStepResult> {
@@ -48,17 +43,17 @@ export async function applyInCheckout(options: ApplicationStepOptions): Promise<
   })
   if (!agreed) return { type: "cancel" }
   const base = `/store/flexiti/payment-sessions/${encodeURIComponent(options.sessionId)}/application`
-  const { application } = await storeRequest<{ application: WidgetToOpen }>(options, base, { cart_id: options.cartId, tos_agreement: true, lang })
+  const { application } = await storeRequest<StoreApplicationAnswer>(options, base, { cart_id: options.cartId, tos_agreement: true, lang })
   const applied = await modal(application, options)
   if (applied.type === "failure") return { type: "failure", outcome: applied }
   if (applied.type !== "success" || !applied.eventData) return { type: "cancel" }
   if (applied.eventData.action === "retry") return { type: "refused", reason: "retry", message: "" }
   // The event only names the application; the store asks Flexiti (POST /apply) for the decision.
-  const decided = await storeRequest<{ outcome: "approved" | "pending" | "declined"; message: string; widget: WidgetToOpen | null }>(
-    options,
-    `${base}/result`,
-    { cart_id: options.cartId, widget_session_id: applied.eventData.widget_session_id, lang }
-  )
+  const decided = await storeRequest<StoreApplicationResultAnswer>(options, `${base}/result`, {
+    cart_id: options.cartId,
+    widget_session_id: applied.eventData.widget_session_id,
+    lang,
+  })
   if (decided.outcome === "approved" && decided.widget) return { type: "purchase", outcome: await modal(decided.widget, options) }
   return { type: "refused", reason: decided.outcome === "pending" ? "application_pending" : "application_declined", message: decided.message }
 }

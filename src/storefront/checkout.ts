@@ -13,22 +13,10 @@ import { openFlexitiPlanPicker } from "./plan-picker"
 import { applyInCheckout } from "./application"
 import { openFlexitiStepDialog } from "./step-dialog"
 import { stepText } from "./step-texts"
+import type { StorePaymentSession, StorePaymentSessionAnswer, StoreWidgetResultAnswer } from "./store-answers"
 
-export interface FlexitiPaymentSession {
-  id: string
-  amount: number
-  status?: string
-  data: {
-    flow: "widget" | "hosted"
-    redirection_url: string
-    modal_origin?: string
-    widget_session_id?: string
-    online_order_id?: number
-    reference_id?: string
-    lang?: FlexitiLang
-    amount?: string
-  }
-}
+/** A Flexiti session as POST /store/flexiti/payment-sessions answers it (a caller building one may leave out `status` and `provider_id`). */
+export type FlexitiPaymentSession = Omit<StorePaymentSession, "status" | "provider_id"> & Partial<Pick<StorePaymentSession, "status" | "provider_id">>
 
 export interface PayWithFlexitiOptions extends FlexitiStoreOptions, Pick<OpenFlexitiModalOptions, "container" | "mode" | "returnUrl" | "errorUrl" | "onEvent"> {
   cartId: string
@@ -81,15 +69,6 @@ export type FlexitiRefusalReason =
   /** the account's available credit covers none of the plans Flexiti offered (told before confirming) */
   | "credit_exceeded"
 
-/** What POST …/widget-result answers. */
-interface WidgetResultAnswer {
-  approved: boolean
-  message: string
-  next?: "choose_plan" | "activate" | "apply" | "retry" | "other_method"
-  activation_url?: string | null
-  financing?: FlexitiFinancing | null
-}
-
 const PENDING_KEY = "flexiti:pending-checkout"
 const APPROVED_KEY = "flexiti:approved-checkout"
 /** used when sessionStorage is unavailable */
@@ -135,7 +114,7 @@ export function approvedSession(cartId: string, write?: string | null): string |
 
 /** POST /store/flexiti/payment-sessions: a new Flexiti session for the cart (replaces an older one). */
 export async function startFlexitiSession(options: FlexitiStoreOptions & { cartId: string; lang?: FlexitiLang }) {
-  const { payment_session } = await storeRequest<{ payment_session: FlexitiPaymentSession }>(options, "/store/flexiti/payment-sessions", {
+  const { payment_session } = await storeRequest<StorePaymentSessionAnswer>(options, "/store/flexiti/payment-sessions", {
     cart_id: options.cartId,
     lang: options.lang,
   })
@@ -174,7 +153,7 @@ export async function settleFlexitiOutcome(options: SettleOptions, session: Flex
   if (outcome.type === "failure") return { type: "failure", message: widgetFailureMessage(outcome, lang) }
   if (outcome.eventData) {
     try {
-      const result = await storeRequest<WidgetResultAnswer>(options, `/store/flexiti/payment-sessions/${encodeURIComponent(session.id)}/widget-result`, {
+      const result = await storeRequest<StoreWidgetResultAnswer>(options, `/store/flexiti/payment-sessions/${encodeURIComponent(session.id)}/widget-result`, {
         cart_id: options.cartId,
         event: { eventType: "flx-success", eventData: outcome.eventData },
       })
@@ -233,7 +212,7 @@ async function choosePlanAndPlace(options: SettleOptions, sessionId: string, off
  * shopper applies in the checkout, an account to activate gets Flexiti's activation link and a
  * way back, a refused purchase sends the shopper to another payment method.
  */
-async function notApproved(options: SettleOptions, session: FlexitiPaymentSession, result: WidgetResultAnswer): Promise<PayWithFlexitiResult> {
+async function notApproved(options: SettleOptions, session: FlexitiPaymentSession, result: StoreWidgetResultAnswer): Promise<PayWithFlexitiResult> {
   const { lang } = options
   const message = result.message || flexitiText(lang, "declined")
   if (result.next === "apply") {

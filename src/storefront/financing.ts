@@ -7,44 +7,16 @@
 import { flexitiText, formatCad, FlexitiLang } from "./i18n"
 import { FlexitiStoreOptions, storeRequest } from "./store-api"
 import { stepText } from "./step-texts"
+import type { StoreFinancing, StoreFinancingAnswer, StoreFinancingFee, StoreFinancingOption } from "./store-answers"
 
-export interface FlexitiFinancingFee {
-  description: string | null
-  amount: string | null
-  type: string | null
-  message: string | null
-}
+/** A fee of an option, as the store route answers it. */
+export type FlexitiFinancingFee = StoreFinancingFee
 
 /** One option as the store route answers it (amounts in dollars, as strings). */
-export interface FlexitiFinancingOption {
-  key: string
-  transaction_type: "promotional_purchase" | "regular_purchase"
-  plan_id: number | null
-  term: number | null
-  label: string
-  transaction_type_label: string
-  monthly_amount: string
-  months: number | null
-  total: string | null
-  annual_rate: number | null
-  fees: FlexitiFinancingFee[]
-  /** false: over the account's available Flexiti credit (Flexiti would refuse it); null or absent: unknown */
-  within_available_credit?: boolean | null
-}
+export type FlexitiFinancingOption = StoreFinancingOption
 
-export interface FlexitiFinancing {
-  payment_session_id: string
-  amount: string
-  lang: FlexitiLang
-  options: FlexitiFinancingOption[]
-  /** the store's default, selected first */
-  preselected: string | null
-  chosen: string | null
-  /** Flexiti's disclosures for this shopper (Quebec's consumer-protection text for a Quebec address) */
-  disclosures: { code: string; text: string }[]
-  /** false when the store never synced Flexiti's texts: the picker says so instead of showing nothing */
-  disclosures_synced: boolean
-}
+/** A checkout's financing, as GET and POST …/financing answer it. */
+export type FlexitiFinancing = StoreFinancing
 
 /** Asks the shopper to pick one option; resolves null when they close the picker. */
 export type FlexitiPlanChooser = (financing: FlexitiFinancing) => Promise<FlexitiFinancingOption | null>
@@ -57,7 +29,7 @@ const financingPath = (sessionId: string) => `/store/flexiti/payment-sessions/${
 export async function fetchFinancing(options: SessionCall): Promise<FlexitiFinancing> {
   const q = new URLSearchParams({ cart_id: options.cartId })
   if (options.lang) q.set("lang", options.lang)
-  return (await storeRequest<{ financing: FlexitiFinancing }>(options, `${financingPath(options.sessionId)}?${q}`)).financing
+  return (await storeRequest<StoreFinancingAnswer>(options, `${financingPath(options.sessionId)}?${q}`)).financing
 }
 
 /** POST …/financing: records the shopper's choice (the store checks Flexiti offered it). */
@@ -67,7 +39,7 @@ export async function chooseFinancing(options: SessionCall & { option: Pick<Flex
     option.transaction_type === "regular_purchase"
       ? { cart_id: options.cartId, transaction_type: option.transaction_type, lang: options.lang }
       : { cart_id: options.cartId, transaction_type: option.transaction_type, plan_id: option.plan_id, term: option.term, lang: options.lang }
-  return (await storeRequest<{ financing: FlexitiFinancing }>(options, financingPath(options.sessionId), body)).financing
+  return (await storeRequest<StoreFinancingAnswer>(options, financingPath(options.sessionId), body)).financing
 }
 
 /** False when the store said this option is over the account's available credit (it cannot be chosen). */

@@ -2,7 +2,8 @@
  * Calls to the Medusa store API with `fetch` (or an optional @medusajs/js-sdk instance), and the
  * pure handling of the Flexiti store routes' answers.
  */
-import { flexitiText, formatCad, FlexitiLang } from "./i18n"
+import { flexitiText, formatCad } from "./i18n"
+import type { StoreCalculatorAnswer, StoreEligibilityAnswer, StoreEligibilityReason } from "./store-answers"
 
 /** The part of a `@medusajs/js-sdk` `Medusa` instance used here (`sdk.client.fetch`). */
 export interface MedusaSdkLike {
@@ -61,12 +62,11 @@ export async function storeRequest<T>(options: FlexitiStoreOptions, path: string
 
 /* ----------------------------- calculator ----------------------------- */
 
-export type CalculatorAnswer =
-  | { available: false; reason: string; amount?: string; min_amount?: string; max_amount?: string }
-  | { available: true; quebec: true; amount: string; lang?: FlexitiLang }
-  | { available: true; quebec: false; amount: string; lang?: FlexitiLang; monthly_payment: string; months: number }
-  /** the store's server did not get Flexiti's monthly amount in time: financing is offered */
-  | { available: true; quebec: false; amount: string; lang?: FlexitiLang; monthly_payment: null; months: null }
+/**
+ * What fetchCalculator resolves: the route's answer, or `{ available: false }` made here when the
+ * amount is not positive or the route could not be reached (the line stays hidden).
+ */
+export type CalculatorAnswer = StoreCalculatorAnswer | { available: false; reason: "below_minimum" | "network" | "error"; amount?: undefined }
 
 /** The "as low as" line for an answer of GET /store/flexiti/calculator, or null when it must stay hidden. */
 export function asLowAsText(answer: CalculatorAnswer | null | undefined, lang: string | undefined): string | null {
@@ -92,7 +92,7 @@ export async function fetchCalculator(options: FlexitiStoreOptions & { amount: n
   const amount = Math.round(Number(options.amount) * 100) / 100
   if (!(amount > 0)) return { available: false, reason: "below_minimum" }
   try {
-    return await storeRequest<CalculatorAnswer>(options, calculatorPath(amount.toFixed(2), options.lang, options.province))
+    return await storeRequest<StoreCalculatorAnswer>(options, calculatorPath(amount.toFixed(2), options.lang, options.province))
   } catch (e) {
     return { available: false, reason: (e as FlexitiStoreError).network ? "network" : "error" }
   }
@@ -100,20 +100,8 @@ export async function fetchCalculator(options: FlexitiStoreOptions & { amount: n
 
 /* ----------------------------- eligibility ----------------------------- */
 
-export interface EligibilityReason {
-  code: string
-  message_en: string
-  message_fr: string
-}
-export interface EligibilityAnswer {
-  eligible: boolean
-  reasons: EligibilityReason[]
-  amount?: string
-  currency_code?: string
-  province?: string | null
-  min_amount?: string
-  max_amount?: string
-}
+export type EligibilityReason = StoreEligibilityReason
+export type EligibilityAnswer = StoreEligibilityAnswer
 
 /** The reasons of an eligibility answer in the shopper's language. */
 export function eligibilityMessages(answer: EligibilityAnswer, lang: string | undefined): string[] {

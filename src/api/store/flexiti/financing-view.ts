@@ -6,49 +6,16 @@ import type { PgConnection } from "../../../modules/flexiti/stores/connection"
 import { readLabels } from "../../../modules/flexiti/stores/i18n-store"
 import { ASSUMPTIONS } from "../../../flexiti/assumptions"
 import { loadCart, provinceOfAddress } from "./cart-context"
-import type { FlexitiCheckoutState, FlexitiOfferedFee, FlexitiOfferedOption, FlexitiTransactionType } from "../../../modules/flexiti/types"
+import type { FlexitiCheckoutState, FlexitiOfferedOption, FlexitiTransactionType } from "../../../modules/flexiti/types"
+import type { StoreFinancing, StoreFinancingOption } from "../../../storefront/store-answers"
 import { fetchFinancingOffer, findOffered, fitsAvailableCredit, preselectedOption, recordsOf, verifiedAccount } from "../../../payments"
 import { asMedusaError } from "../../../payments"
 
-/** One option as a storefront shows it; amounts in decimal dollars. No account data. */
-export interface FinancingOptionView {
-  /** "promotional_purchase:5:12" or "regular_purchase": what a picker's radio value can hold */
-  key: string
-  transaction_type: FlexitiTransactionType
-  plan_id: number | null
-  term: number | null
-  /** the plan's name from Flexiti's synced labels (Settings → Flexiti → Plans), else Flexiti's plan_name */
-  label: string
-  transaction_type_label: string
-  monthly_amount: string
-  /** number of monthly payments; null for a revolving purchase */
-  months: number | null
-  total: string | null
-  annual_rate: number | null
-  fees: FlexitiOfferedFee[]
-  /**
-   * false: Flexiti's available credit for this account does not cover this option (docs/assumptions.md,
-   * "Assumptions about the Flexiti API", 31), so Flexiti would refuse it; null: unknown.
-   * The available credit itself is never sent.
-   */
-  within_available_credit: boolean | null
-}
+/** One option as a storefront shows it (the wire shape lives with the storefront kit that reads it). */
+export type FinancingOptionView = StoreFinancingOption
 
 /** What GET/POST …/financing and the widget result answer about a checkout's financing. */
-export interface FinancingView {
-  payment_session_id: string
-  amount: string
-  lang: FlexitiLang
-  options: FinancingOptionView[]
-  /** the store's default among the options (only preselected: the shopper confirms) */
-  preselected: string | null
-  /** the shopper's recorded choice */
-  chosen: string | null
-  /** Flexiti's disclosure texts that apply to this shopper, as synced (Quebec's only for a Quebec address) */
-  disclosures: { code: string; text: string }[]
-  /** false when Flexiti's texts were never synced for this environment and language: nothing can be shown */
-  disclosures_synced: boolean
-}
+export type FinancingView = StoreFinancing
 
 /** Used when Flexiti's labels were never synced. */
 const TRANSACTION_TYPE_FALLBACK: Record<FlexitiLang, Record<FlexitiTransactionType, string>> = {
@@ -94,7 +61,7 @@ export async function financingView(container: MedusaContainer, checkout: Flexit
     payment_session_id: checkout.payment_session_id,
     amount: offer?.amount ?? checkout.amount ?? "0.00",
     lang,
-    options: options.map((o) => ({
+    options: options.map((o): FinancingOptionView => ({
       key: optionKey(o),
       transaction_type: o.transaction_type,
       plan_id: o.plan_id,

@@ -9,6 +9,7 @@ import { isFlexitiHost } from "../../../../modules/flexiti/validation"
 import { declaredProviderOptions, pinnedOptionNames } from "../../../../config/from-container"
 import { credentialsManagedByEnvironment } from "../../../../config/resolver"
 import { trustUrls } from "./trust-urls"
+import type { SettingsView } from "../../../../api-types/admin"
 
 export function storeCorsOf(container: MedusaContainer): string | undefined {
   try {
@@ -56,7 +57,7 @@ export async function settingsView(container: MedusaContainer) {
     /** provider options in medusa-config.ts that override these settings (names only) */
     pinned_by_provider_options: pinnedOptionNames(options),
     environments: [...FLEXITI_ENVIRONMENTS],
-    developer_portals: Object.fromEntries(FLEXITI_ENVIRONMENTS.map((e) => [e, DEVELOPER_PORTALS[e] ?? null])),
+    developer_portals: Object.fromEntries(FLEXITI_ENVIRONMENTS.map((e) => [e, DEVELOPER_PORTALS[e] ?? null])) as SettingsView["developer_portals"],
     provinces: [...CANADIAN_PROVINCES],
     /** provinces Flexiti listed at the last i18n sync of the active environment (null: never synced) */
     synced_provinces: (await flexiti.syncedProvinces(settings.active_environment)) ?? null,

@@ -1,23 +1,9 @@
 import { DEVELOPER_PORTALS } from "../../../../flexiti/environments"
 import type { FlexitiEnvironmentName } from "../../../../lib/vocabulary"
+import type { TrustUrlCheck as TrustUrlCheckAnswer, TrustUrls } from "../../../../api-types/admin"
 
-export interface TrustUrlCheck {
-  /** the value as configured */
-  url: string
-  ok: boolean
-  /** why Flexiti would refuse it (empty when ok) */
-  reasons: string[]
-}
-
-export interface TrustUrlsAnswer {
-  environment: FlexitiEnvironmentName
-  /** where to register them; null for production (Flexiti's implementation team does it) */
-  portal_url: string | null
-  /** settings.storefront_origins, or the store CORS origins when none are saved */
-  source: "settings" | "store_cors"
-  origins: TrustUrlCheck[]
-  all_ok: boolean
-}
+export type TrustUrlCheck = TrustUrlCheckAnswer
+export type TrustUrlsAnswer = TrustUrls
 
 /**
  * A Trust URL as Flexiti registers it (Flexiti's developer portal, "Trust URL (or IP)"): an https origin, no trailing

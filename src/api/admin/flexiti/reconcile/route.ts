@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { z } from "zod"
 import { reconcileFlexitiWorkflow } from "../../../../workflows/reconcile-flexiti"
 import { parseBody } from "../../../validation"
+import type { ReconcileAnswer } from "../../../../api-types/admin"
 
 export const reconcileBody = z
   .object({
@@ -24,5 +25,5 @@ export const reconcileBody = z
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const body = parseBody(reconcileBody, req.body ?? {})
   const { result } = await reconcileFlexitiWorkflow(req.scope).run({ input: body })
-  res.json({ reconcile: result })
+  res.json({ reconcile: result } satisfies ReconcileAnswer)
 }

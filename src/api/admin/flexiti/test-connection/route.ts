@@ -6,6 +6,7 @@ import type FlexitiModuleService from "../../../../modules/flexiti/service"
 import { adminFlexitiClient, environmentInForce, FlexitiNotConfiguredError } from "../../../../config/from-container"
 import { parseBody } from "../../../validation"
 import { optionalEnvironmentBody } from "../lib/schemas"
+import type { TestConnectionResult } from "../../../../api-types/admin"
 
 /**
  * A real merchant-scope token request with the credentials the provider would use.
@@ -29,13 +30,20 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       http_status: 200,
       message: `token granted (${source} credentials)`,
     })
-    res.json({ ok: true, environment, source, scope: token.scope, expires_in: token.expires_in, reference_id: token.reference_id })
+    res.json({
+      ok: true,
+      environment,
+      source,
+      scope: token.scope,
+      expires_in: token.expires_in,
+      reference_id: token.reference_id,
+    } satisfies TestConnectionResult)
   } catch (error) {
     const flexitiError = error instanceof FlexitiError ? error : undefined
     const code = flexitiError?.code ?? (error instanceof FlexitiNotConfiguredError ? error.code : (flexitiError?.kind ?? "not_configured"))
     const status = flexitiError?.status ?? null
     const message = (error as Error).message
     await flexiti.logConnectionTest(environment, { reference_id: referenceId, outcome: "failure", http_status: status, error_code: code, message })
-    res.json({ ok: false, environment, source, status, code, message, reference_id: referenceId })
+    res.json({ ok: false, environment, source, status, code, message, reference_id: referenceId } satisfies TestConnectionResult)
   }
 }

@@ -11,6 +11,7 @@ import { parseBody } from "../../../validation"
 import { langFromHeader } from "../cart-context"
 import { SingleFlightCache } from "./cache"
 import { TOO_SLOW, tooSlowAfter } from "../../../../lib/deadline"
+import type { StoreCalculatorAnswer } from "../../../../storefront/store-answers"
 
 export const CALCULATOR_CACHE_TTL_MS = 10 * 60 * 1000
 /**
@@ -39,18 +40,7 @@ export const calculatorQuerySchema = z.object({
     .optional(),
 })
 
-export type CalculatorAnswer =
-  | {
-      available: false
-      reason: "below_minimum" | "above_maximum" | "province_not_allowed" | "no_plan" | "not_configured" | "unavailable"
-      amount: string
-      min_amount?: string
-      max_amount?: string
-    }
-  | { available: true; quebec: true; amount: string; lang: "en" | "fr" }
-  | { available: true; quebec: false; amount: string; lang: "en" | "fr"; monthly_payment: string; months: number }
-  /** Flexiti was slow to answer: financing is offered, the monthly amount comes with a later request */
-  | { available: true; quebec: false; amount: string; lang: "en" | "fr"; monthly_payment: null; months: null }
+export type CalculatorAnswer = StoreCalculatorAnswer
 
 /**
  * GET /store/flexiti/calculator?amount=&lang=&province=

@@ -7,6 +7,7 @@ import { parseBody } from "../../../validation"
 import { loadCart, provinceOfAddress } from "../cart-context"
 import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
 import { EligibilityReason, evaluateEligibility, reason } from "../../../../lib/checkout-rules"
+import type { StoreEligibilityAnswer } from "../../../../storefront/store-answers"
 
 export const eligibilityQuerySchema = z.object({
   cart_id: z.string({ error: "cart_id is required" }).min(1, "cart_id is required"),
@@ -59,5 +60,5 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     currency_code: cart.currency_code,
     province: province ?? null,
     ...limits,
-  })
+  } satisfies StoreEligibilityAnswer)
 }

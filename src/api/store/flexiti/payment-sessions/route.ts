@@ -8,6 +8,7 @@ import { parseBody } from "../../../validation"
 import { checkoutContextFromCart, langFromHeader, loadCart } from "../cart-context"
 import { recordCartLines } from "../sku-snapshot"
 import { FLEXITI_PROVIDER_ID } from "../../../../lib/vocabulary"
+import type { StorePaymentSession, StorePaymentSessionAnswer } from "../../../../storefront/store-answers"
 
 export const startSessionSchema = z.object({
   cart_id: z.string().min(1, "cart_id is required"),
@@ -24,13 +25,14 @@ export const startSessionSchema = z.object({
 })
 
 /** The fields of a Flexiti session a storefront needs to open the modal (no token, no secret). */
-export function publicSession(session: { id: string; status: string; amount: unknown; data?: Record<string, unknown> }) {
-  const d = session.data ?? {}
+export function publicSession(session: { id: string; status: string; amount: unknown; data?: Record<string, unknown> }): StorePaymentSession {
+  // Medusa stores the session data untyped; the provider always writes these fields (src/payments/steps/types.ts).
+  const d = (session.data ?? {}) as StorePaymentSession["data"]
   return {
     id: session.id,
     provider_id: FLEXITI_PROVIDER_ID,
     status: session.status,
-    amount: session.amount,
+    amount: session.amount as number,
     data: {
       flow: d.flow,
       redirection_url: d.redirection_url,
@@ -78,5 +80,5 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     },
   })
   await recordCartLines(req.scope, cart.id, (session as { id: string }).id)
-  res.status(200).json({ payment_session: publicSession(session as never) })
+  res.status(200).json({ payment_session: publicSession(session as never) } satisfies StorePaymentSessionAnswer)
 }

@@ -5,6 +5,7 @@ import { startApplication } from "../../../../../../payments"
 import { parseBody } from "../../../../../validation"
 import { applicationContext, applicationFailure } from "../../application-context"
 import { applicationDataFromCart } from "../../application-data"
+import type { StoreApplicationAnswer } from "../../../../../../storefront/store-answers"
 
 export const startApplicationSchema = z
   .object({
@@ -26,7 +27,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const data = applicationDataFromCart(context.cart)
   try {
     const widget = await startApplication({ ...context, data })
-    res.status(200).json({ payment_session_id: context.checkout.payment_session_id, application: widget })
+    res.status(200).json({ payment_session_id: context.checkout.payment_session_id, application: widget } satisfies StoreApplicationAnswer)
   } catch (error) {
     throw applicationFailure(req, error)
   }

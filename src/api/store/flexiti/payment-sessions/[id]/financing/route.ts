@@ -9,6 +9,7 @@ import { choiceOf, findOffered } from "../../../../../../payments"
 import { parseBody } from "../../../../../validation"
 import { flexitiSessionOfCart } from "../../../cart-context"
 import { ensureOffer, financingView, requireChoosable } from "../../../financing-view"
+import type { StoreFinancingAnswer } from "../../../../../../storefront/store-answers"
 
 const cartId = z.string().min(1, "cart_id is required").max(100)
 const positiveInt = z.number().int().positive()
@@ -47,7 +48,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { session } = await flexitiSessionOfCart(req.scope, query.cart_id, req.params.id, FLEXITI_PROVIDER_ID)
   const flexiti = req.scope.resolve<FlexitiModuleService>(FLEXITI_MODULE)
   const checkout = await ensureOffer(req.scope, requireChoosable(await flexiti.getCheckout(session.id)))
-  res.status(200).json({ financing: await financingView(req.scope, checkout, langOf(query.lang, session.data)) })
+  res.status(200).json({ financing: await financingView(req.scope, checkout, langOf(query.lang, session.data)) } satisfies StoreFinancingAnswer)
 }
 
 /**
@@ -74,5 +75,5 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Flexiti did not offer ${named} for this checkout; choose one of the offered options.`)
   }
   const saved = await flexiti.saveCheckout({ payment_session_id: session.id, financing_choice: choiceOf(option) })
-  res.status(200).json({ financing: await financingView(req.scope, saved, langOf(body.lang, session.data)) })
+  res.status(200).json({ financing: await financingView(req.scope, saved, langOf(body.lang, session.data)) } satisfies StoreFinancingAnswer)
 }

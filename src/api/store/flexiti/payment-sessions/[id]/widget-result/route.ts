@@ -10,6 +10,7 @@ import { parseBody } from "../../../../../validation"
 import { maskAccountNumber } from "../../../../../../payments"
 import { flexitiSessionOfCart } from "../../../cart-context"
 import { ensureOffer, financingView, FinancingView } from "../../../financing-view"
+import type { StoreWidgetNextStep, StoreWidgetResultAnswer } from "../../../../../../storefront/store-answers"
 import { FLEXITI_PROVIDER_ID } from "../../../../../../lib/vocabulary"
 
 export const widgetResultSchema = z.object({
@@ -73,7 +74,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
       : widgetOutcomeMessage(outcomeOf(event), session.data?.lang === "fr" ? "fr" : "en"),
     activation_url: event.action === "activation" ? FLEXITI_ACTIVATION_URL : null,
     financing,
-  })
+  } satisfies StoreWidgetResultAnswer)
 }
 
 /**
@@ -83,7 +84,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
  * payment method. This only guides the storefront: Flexiti itself checks, at authorization, that
  * the account passed its widget.
  */
-type NextStep = "choose_plan" | "activate" | "apply" | "retry" | "other_method"
+type NextStep = StoreWidgetNextStep
 function nextStep(event: WidgetSuccessEventData): NextStep {
   if (event.verified && event.action === "purchase" && event.accountNumber) return "choose_plan"
   if (event.action === "activation") return "activate"

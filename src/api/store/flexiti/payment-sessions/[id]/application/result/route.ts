@@ -5,6 +5,7 @@ import { submitApplication } from "../../../../../../../payments"
 import { widgetOutcomeMessage } from "../../../../../../../payments"
 import { parseBody } from "../../../../../../validation"
 import { applicationContext, applicationFailure } from "../../../application-context"
+import type { StoreApplicationResultAnswer } from "../../../../../../../storefront/store-answers"
 
 export const applicationResultSchema = z
   .object({
@@ -27,13 +28,15 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const context = await applicationContext(req, body.cart_id, body.lang)
   try {
     const outcome = await submitApplication({ ...context, widgetSessionId: body.widget_session_id })
-    const { kind, ...widget } = outcome
     res.status(200).json({
       payment_session_id: context.checkout.payment_session_id,
-      outcome: kind,
-      message: widgetOutcomeMessage(`application_${kind}`, context.lang),
-      widget: kind === "approved" ? widget : null,
-    })
+      outcome: outcome.kind,
+      message: widgetOutcomeMessage(`application_${outcome.kind}`, context.lang),
+      widget:
+        outcome.kind === "approved"
+          ? { redirection_url: outcome.redirection_url, modal_origin: outcome.modal_origin, widget_session_id: outcome.widget_session_id }
+          : null,
+    } satisfies StoreApplicationResultAnswer)
   } catch (error) {
     throw applicationFailure(req, error)
   }
